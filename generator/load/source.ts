@@ -1,0 +1,11 @@
+/**
+ * Where references and schemas come from: a local mirror of a deployment root,
+ * or a deployment's root URL. Paths are root-relative, as the manifest lists them
+ * ("/references/manifest.json", "/schemas/queue/v1/task.json").
+ */
+export interface ReferenceSource {
+  /** The file path or URL of a root-relative path, for messages. */
+  locate(path: string): string;
+  /** The text at a root-relative path; rejects with a GenerateError naming the location on failure. */
+  readText(path: string): Promise<string>;
+}
