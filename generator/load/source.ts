@@ -8,4 +8,6 @@ export interface ReferenceSource {
   locate(path: string): string;
   /** The text at a root-relative path; rejects with a GenerateError naming the location on failure. */
   readText(path: string): Promise<string>;
+  /** Releases what the source holds open (an HTTP source's connections); absent when there is nothing to release. */
+  close?(): Promise<void>;
 }
