@@ -29,9 +29,9 @@ export async function getOnce(url: string, options: AttemptOptions): Promise<Buf
   try {
     const signal = AbortSignal.any([options.signal, timeout.signal]);
     const response = await request(url, { dispatcher: options.dispatcher, method: 'GET', signal });
-    if (response.statusCode !== 200) {
+    if (response.statusCode < 200 || response.statusCode >= 300) {
       await response.body.dump();
-      throw statusFailure(response.statusCode);
+      throw statusFailure(response.statusCode, headerText(response.headers.location));
     }
     const contentType = headerText(response.headers['content-type']);
     // A login page or a proxy's error page is served as HTML with status 200: refuse it by name.
@@ -50,9 +50,11 @@ export async function getOnce(url: string, options: AttemptOptions): Promise<Buf
   }
 }
 
-function statusFailure(statusCode: number): AttemptFailure {
+function statusFailure(statusCode: number, location: string): AttemptFailure {
   const text = STATUS_CODES[statusCode];
-  const message = text ? `HTTP ${statusCode} ${text}` : `HTTP ${statusCode}`;
+  const status = text ? `HTTP ${statusCode} ${text}` : `HTTP ${statusCode}`;
+  // Redirects are not followed: a moved reference usually means a wrong root URL, which the user should see.
+  const message = location ? `${status} (redirect to ${location})` : status;
   // Server errors are often transient (deploys, overload); client errors and redirects will not change.
   return new AttemptFailure(message, statusCode >= 500);
 }

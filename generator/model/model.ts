@@ -1,0 +1,136 @@
+import { ProblemList, pointerJoin } from '../errors.ts';
+import { isObject, type LoadedInput } from '../load/load.ts';
+import { entrySchemaTarget } from '../load/schema-paths.ts';
+import type { ApiEntry, ApiReference, ClientReference, ExchangeEntry, ExchangesReference } from '../validate/validate.ts';
+import { GLOBAL_TYPE_NAMES, isUsableName } from './identifiers.ts';
+import { assignTypeNames, pascalCase } from './names.ts';
+import { SchemaCollector, type NamedSchema, type PreparedSchema } from './schemas.ts';
+
+export interface EntryModel extends ApiEntry {
+  inputType?: string;
+  outputType?: string;
+}
+
+export interface ExchangeModel extends ExchangeEntry {
+  messageType?: string;
+}
+
+export interface TypeModel {
+  name: string;
+  schema: NamedSchema;
+  /** The prepared schema with every `$named` placeholder replaced by `tsType: <name>`. */
+  body: PreparedSchema;
+}
+
+export interface ServiceModel {
+  serviceName: string;
+  className: string;
+  eventsClassName: string;
+  api?: Omit<ApiReference, 'entries'> & { entries: EntryModel[] };
+  exchanges?: Omit<ExchangesReference, 'entries'> & { entries: ExchangeModel[] };
+  types: TypeModel[];
+}
+
+export interface PackageModel {
+  services: ServiceModel[];
+}
+
+/** Instance members of the runtime's Client and EventsClient that an entry must not shadow. */
+export const RUNTIME_MEMBERS = new Set(['buildUrl', 'buildSignedUrl', 'constructor']);
+/** Module-level names every generated service module declares or imports besides its classes. */
+const MODULE_NAMES = ['runtime', 'SERVICE', 'EXCHANGES'];
+
+function groupByService(references: ClientReference[], problems: ProblemList): Map<string, ClientReference[]> {
+  const groups = new Map<string, ClientReference[]>();
+  for (const reference of references) {
+    const group = groups.get(reference.serviceName) ?? [];
+    const twin = group.find((other) => other.kind === reference.kind);
+    if (twin) {
+      problems.add(reference.document.location, '/serviceName', `a second ${reference.kind} reference for service "${reference.serviceName}" (the first is ${twin.document.location})`);
+      continue;
+    }
+    groups.set(reference.serviceName, [...group, reference]);
+  }
+  return groups;
+}
+
+function checkNames(reference: ClientReference, problems: ProblemList): void {
+  const location = reference.document.location;
+  if (!/^[A-Za-z][A-Za-z0-9_-]*$/.test(reference.serviceName) || !isUsableName(pascalCase(reference.serviceName))) {
+    problems.add(location, '/serviceName', `service name ${JSON.stringify(reference.serviceName)} cannot name a module and class (letters, digits, "-" and "_", starting with a letter)`);
+  }
+  for (const entry of reference.entries) {
+    if (entry.name !== '' && (!isUsableName(entry.name) || RUNTIME_MEMBERS.has(entry.name))) {
+      problems.add(location, pointerJoin(entry.pointer, 'name'), `entry name ${JSON.stringify(entry.name)} cannot name a method (an identifier that is not a reserved word or a client member is needed)`);
+    }
+  }
+}
+
+/** Replaces `{ $named: key }` placeholders by `{ tsType: name }` throughout a prepared schema. */
+function bindNames(schema: unknown, names: ReadonlyMap<string, string>): any {
+  if (Array.isArray(schema)) return schema.map((item) => bindNames(item, names));
+  if (!isObject(schema)) return schema;
+  if (typeof schema.$named === 'string') {
+    const { $named, ...rest } = schema;
+    return { ...rest, tsType: names.get($named) ?? 'unknown' };
+  }
+  return Object.fromEntries(Object.entries(schema).map(([key, value]) => [key, key === 'enum' || key === 'const' || key === 'default' ? value : bindNames(value, names)]));
+}
+
+function buildService(serviceName: string, group: ClientReference[], input: LoadedInput, problems: ProblemList): ServiceModel {
+  const api = group.find((r): r is ApiReference => r.kind === 'api');
+  const exchanges = group.find((r): r is ExchangesReference => r.kind === 'exchanges');
+  const className = pascalCase(serviceName);
+  const service: ServiceModel = { serviceName, className, eventsClassName: `${className}Events`, types: [] };
+  const collector = new SchemaCollector(input.schemas, problems);
+  const root = (reference: ClientReference, pointer: string, value: string | undefined) =>
+    value === undefined ? undefined : collector.addRoot(entrySchemaTarget(serviceName, value), { location: reference.document.location, pointer, value });
+  const apiEntries = api?.entries.map((entry) => ({
+    ...entry,
+    inputKey: root(api, pointerJoin(entry.pointer, 'input'), entry.input),
+    outputKey: root(api, pointerJoin(entry.pointer, 'output'), entry.output),
+  }));
+  const exchangeEntries = exchanges?.entries.map((entry) => ({ ...entry, messageKey: root(exchanges, pointerJoin(entry.pointer, 'schema'), entry.schema) }));
+  collector.drain();
+  const named = [...collector.named.values()];
+  const reserved = new Set([className, service.eventsClassName, ...MODULE_NAMES, ...GLOBAL_TYPE_NAMES]);
+  const names = assignTypeNames(named, reserved, problems);
+  const typeName = (key: string | undefined) => (key === undefined ? undefined : names.get(key));
+  if (api && apiEntries) {
+    service.api = { ...api, entries: apiEntries.map(({ inputKey, outputKey, ...entry }) => ({ ...entry, inputType: typeName(inputKey), outputType: typeName(outputKey) })) };
+  }
+  if (exchanges && exchangeEntries) {
+    service.exchanges = { ...exchanges, entries: exchangeEntries.map(({ messageKey, ...entry }) => ({ ...entry, messageType: typeName(messageKey) })) };
+  }
+  service.types = named
+    .filter((schema) => names.has(schema.key))
+    .map((schema) => ({ name: names.get(schema.key)!, schema, body: bindNames(schema.body, names) }))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return service;
+}
+
+function checkClassNames(services: ServiceModel[], problems: ProblemList): void {
+  const seen = new Map<string, ServiceModel>();
+  for (const service of services) {
+    for (const name of [service.className, service.eventsClassName]) {
+      const other = seen.get(name.toLowerCase());
+      if (other && other !== service) {
+        const location = (service.api ?? service.exchanges)!.document.location;
+        problems.add(location, '/serviceName', `services "${other.serviceName}" and "${service.serviceName}" would both be named ${name}`);
+      }
+      seen.set(name.toLowerCase(), service);
+    }
+  }
+}
+
+/** Builds the package model: one service per serviceName, with every type named. */
+export function buildModel(references: ClientReference[], input: LoadedInput): PackageModel {
+  const problems = new ProblemList();
+  references.forEach((reference) => checkNames(reference, problems));
+  problems.throwIfAny();
+  const groups = groupByService(references, problems);
+  const services = [...groups.keys()].sort().map((name) => buildService(name, groups.get(name)!, input, problems));
+  checkClassNames(services, problems);
+  problems.throwIfAny();
+  return { services };
+}

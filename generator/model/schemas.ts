@@ -1,0 +1,169 @@
+import { ProblemList, pointerJoin } from '../errors.ts';
+import { isObject, isDeploymentRef, type LoadedDocument } from '../load/load.ts';
+import { resolveSchemaRef, schemaBasePath, type SchemaTarget } from '../load/schema-paths.ts';
+
+/**
+ * A schema node that becomes a named, exported type. Its key is
+ * "<document path>#<pointer>", so one `$id` (or one pointer) is one type.
+ */
+export interface NamedSchema {
+  key: string;
+  target: SchemaTarget;
+  document: LoadedDocument;
+  /** The JSON schema handed to json-schema-to-typescript, with `{ $named: key }` where another named type goes. */
+  body: PreparedSchema;
+  /** The schema's own title, description and the whole document's title (for root naming). */
+  title?: string;
+  description?: string;
+}
+
+export type PreparedSchema = Record<string, unknown> | boolean;
+
+/** Keywords whose values are schemas that get no names of their own (rendered inline). */
+const INLINE_SCHEMA_KEYWORDS = new Set(['not', 'if', 'then', 'else', 'contains', 'propertyNames', 'additionalItems']);
+const INLINE_SCHEMA_LIST_KEYWORDS = new Set(['oneOf', 'anyOf', 'allOf']);
+/** Keywords dropped from prepared schemas: identity and naming hints json-schema-to-typescript would turn into names. */
+const DROPPED_KEYWORDS = new Set(['$id', 'id', '$schema', 'title', 'definitions', '$defs', '$comment', 'tsType', 'tsEnumNames']);
+
+export const schemaKey = (target: SchemaTarget): string => `${target.path}#${target.pointer}`;
+
+/** An object schema with properties earns a name where it is nested under a named node. */
+function isNameable(node: unknown): boolean {
+  if (!isObject(node) || !isObject(node.properties) || Object.keys(node.properties).length === 0) return false;
+  return node.type === undefined || node.type === 'object' || (Array.isArray(node.type) && node.type.includes('object'));
+}
+
+function decodeToken(token: string): string {
+  return token.replace(/~1/g, '/').replace(/~0/g, '~');
+}
+
+/** Follows a JSON pointer; undefined when it leads nowhere. */
+export function resolvePointer(json: unknown, pointer: string): unknown {
+  if (pointer === '') return json;
+  if (!pointer.startsWith('/')) return undefined;
+  let node: unknown = json;
+  for (const token of pointer.slice(1).split('/').map(decodeToken)) {
+    if (Array.isArray(node)) node = /^\d+$/.test(token) ? node[Number(token)] : undefined;
+    else if (isObject(node) && Object.hasOwn(node, token)) node = node[token];
+    else return undefined;
+  }
+  return node;
+}
+
+/**
+ * Collects the named schemas reachable from some roots, preparing each body as it goes.
+ * All problems (missing documents, dangling pointers, external refs) are collected in `problems`.
+ */
+export class SchemaCollector {
+  readonly named = new Map<string, NamedSchema>();
+  private readonly queue: string[] = [];
+
+  constructor(
+    private readonly schemas: ReadonlyMap<string, LoadedDocument>,
+    private readonly problems: ProblemList,
+  ) {}
+
+  /** Adds a root (an entry's input/output, an exchange's message schema); returns its key, or undefined if it is missing. */
+  addRoot(target: SchemaTarget, referrer: { location: string; pointer: string; value: string }): string | undefined {
+    const document = this.schemas.get(target.path);
+    if (document === undefined || resolvePointer(document.json, target.pointer) === undefined) {
+      const what = document === undefined ? `no schema document at ${target.path}` : `no schema at pointer ${JSON.stringify(target.pointer)} of ${document.location}`;
+      this.problems.add(referrer.location, referrer.pointer, `${JSON.stringify(referrer.value)} names a schema that does not exist (${what})`);
+      return undefined;
+    }
+    return this.enqueue(target);
+  }
+
+  /** Prepares every queued schema, and the ones they reach. */
+  drain(): void {
+    for (let key = this.queue.shift(); key !== undefined; key = this.queue.shift()) {
+      const item = this.named.get(key)!;
+      item.body = this.prepare(item.document, item.target.pointer, resolvePointer(item.document.json, item.target.pointer), [key]);
+    }
+  }
+
+  private enqueue(target: SchemaTarget): string {
+    const key = schemaKey(target);
+    if (!this.named.has(key)) {
+      const document = this.schemas.get(target.path)!;
+      const node = resolvePointer(document.json, target.pointer);
+      this.named.set(key, {
+        key,
+        target,
+        document,
+        body: {},
+        title: isObject(node) && typeof node.title === 'string' ? node.title : undefined,
+        description: isObject(node) && typeof node.description === 'string' ? node.description : undefined,
+      });
+      this.queue.push(key);
+    }
+    return key;
+  }
+
+  /** Follows a `$ref`: a named target becomes a reference to its type; any other target is inlined. */
+  private prepareRef(document: LoadedDocument, pointer: string, ref: string, inlineStack: string[]): PreparedSchema {
+    if (!isDeploymentRef(ref)) {
+      // The JSON Schema meta-schema (http://json-schema.org/…): any JSON schema is a JSON object or boolean.
+      if (/^https?:\/\/json-schema\.org\//.test(ref)) return { tsType: '{ [key: string]: unknown } | boolean' };
+      this.problems.add(document.location, pointerJoin(pointer, '$ref'), `$ref ${JSON.stringify(ref)} points outside the deployment; only root-relative and relative $refs are supported`);
+      return {};
+    }
+    const target = resolveSchemaRef(ref, schemaBasePath(document.path, document.json));
+    const targetDocument = this.schemas.get(target.path);
+    const node = targetDocument && resolvePointer(targetDocument.json, target.pointer);
+    if (targetDocument === undefined || node === undefined) {
+      const why = targetDocument === undefined ? `no schema document at ${target.path}` : `no schema at pointer ${JSON.stringify(target.pointer)} in ${targetDocument.location}`;
+      this.problems.add(document.location, pointerJoin(pointer, '$ref'), `$ref ${JSON.stringify(ref)} cannot be resolved: ${why}`);
+      return {};
+    }
+    const key = schemaKey(target);
+    // Whole documents, object schemas and self-referencing schemas get names; the rest are inlined.
+    if (target.pointer === '' || isNameable(node) || inlineStack.includes(key) || this.named.has(key)) {
+      return { $named: this.enqueue(target) };
+    }
+    return this.prepare(targetDocument, target.pointer, node, [...inlineStack, key]);
+  }
+
+  /** A copy of one schema node ready for json-schema-to-typescript. */
+  private prepare(document: LoadedDocument, pointer: string, node: unknown, inlineStack: string[], nameChildren = true): PreparedSchema {
+    if (typeof node === 'boolean') return node;
+    if (!isObject(node)) {
+      this.problems.add(document.location, pointer, `expected a schema (an object or boolean), found ${JSON.stringify(node)}`);
+      return {};
+    }
+    if (typeof node.$ref === 'string') {
+      const prepared = this.prepareRef(document, pointer, node.$ref, inlineStack);
+      return typeof node.description === 'string' && isObject(prepared) ? { ...prepared, description: node.description } : prepared;
+    }
+    const out: Record<string, unknown> = {};
+    for (const [keyword, value] of Object.entries(node)) {
+      if (DROPPED_KEYWORDS.has(keyword)) continue;
+      const at = pointerJoin(pointer, keyword);
+      if (keyword === 'properties' && isObject(value)) {
+        out.properties = Object.fromEntries(
+          Object.entries(value).map(([name, child]) => [name, this.child(document, pointerJoin(at, name), child, inlineStack, nameChildren)]),
+        );
+      } else if ((keyword === 'items' || keyword === 'additionalProperties') && (isObject(value) || typeof value === 'boolean')) {
+        out[keyword] = this.child(document, at, value, inlineStack, nameChildren);
+      } else if (keyword === 'items' && Array.isArray(value)) {
+        out.items = value.map((child, index) => this.prepare(document, pointerJoin(at, index), child, inlineStack, false));
+      } else if (INLINE_SCHEMA_LIST_KEYWORDS.has(keyword) && Array.isArray(value)) {
+        out[keyword] = value.map((child, index) => this.prepare(document, pointerJoin(at, index), child, inlineStack, false));
+      } else if (INLINE_SCHEMA_KEYWORDS.has(keyword) || keyword === 'patternProperties' || keyword === 'dependencies') {
+        continue; // no effect on the TypeScript type
+      } else {
+        out[keyword] = value;
+      }
+    }
+    return out;
+  }
+
+  private child(document: LoadedDocument, pointer: string, node: unknown, inlineStack: string[], nameChildren: boolean): PreparedSchema {
+    if (nameChildren && isNameable(node)) {
+      const named: Record<string, unknown> = { $named: this.enqueue({ path: document.path, pointer }) };
+      if (isObject(node) && typeof node.description === 'string') named.description = node.description;
+      return named;
+    }
+    return this.prepare(document, pointer, node, inlineStack, nameChildren);
+  }
+}
