@@ -29,23 +29,25 @@ function tryParse(text: string): unknown {
 
 /** The error for a non-2xx response; `body` is the parsed JSON, or the raw text. */
 export function responseError(res: AttemptResponse, line: RequestLine): TaskclusterError {
-  const parsed = res.text === '' ? undefined : tryParse(res.text);
+  // Redact first: the body is kept on the error, and errors get logged whole.
+  const text = redact(res.text, line.secret);
+  const parsed = text === '' ? undefined : tryParse(text);
   const json = typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>) : undefined;
   let message: string;
   if (json && typeof json.message === 'string' && json.message !== '') {
     message = json.message;
   } else {
-    const snippet = json || res.text === '' ? '' : `: ${res.text.slice(0, 200)}`;
+    const snippet = json || text === '' ? '' : `: ${text.slice(0, 200)}`;
     message = `${defaultMessage(res.statusCode)} (HTTP ${res.statusCode} from ${line.method} ${line.url})${snippet}`;
   }
   return new TaskclusterError({
-    message: redact(message, line.secret),
+    message,
     statusCode: res.statusCode,
     code: json && typeof json.code === 'string' ? json.code : 'UnknownError',
     method: line.method,
     url: line.url,
     retries: 0,
-    body: json ?? (res.text === '' ? undefined : redact(res.text, line.secret)),
+    body: json ?? (text === '' ? undefined : text),
   });
 }
 
