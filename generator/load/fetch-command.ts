@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { GenerateError } from '../errors.ts';
 import { fetchMirror } from './fetch-mirror.ts';
-import { createProgressLine } from './progress-line.ts';
+import { createProgressLine, type TextSink } from './progress-line.ts';
 
 const USAGE = `Usage: tcgen fetch --root-url URL --out DIR
 
@@ -15,8 +15,8 @@ Options:
 
 /** Where the command writes; the CLI passes the process streams, tests pass their own. */
 export interface CommandStreams {
-  stdout: NodeJS.WritableStream;
-  stderr: NodeJS.WriteStream;
+  stdout: TextSink;
+  stderr: TextSink;
 }
 
 /**

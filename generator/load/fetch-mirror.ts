@@ -1,5 +1,6 @@
 import { GenerateError, type Problem } from '../errors.ts';
 import { createHttpSource, type HttpSource, type HttpSourceOptions } from './http-source.ts';
+import { parseJson } from './json.ts';
 import { assertReplaceableMirror, writeMirrorAtomically } from './mirror-dir.ts';
 import { MANIFEST_PATH, manifestReferencePaths, referenceSchemaPaths, schemaRefPaths } from './reference-files.ts';
 
@@ -47,7 +48,7 @@ interface CrawlState {
 
 async function crawl(source: HttpSource): Promise<Map<string, Buffer>> {
   const manifestBytes = await source.readBytes(MANIFEST_PATH);
-  const manifest = parseJson(manifestBytes, source.locate(MANIFEST_PATH));
+  const manifest = parseJson(manifestBytes.toString('utf8'), source.locate(MANIFEST_PATH));
   const state: CrawlState = {
     source,
     requested: new Set([MANIFEST_PATH]),
@@ -74,7 +75,7 @@ function request(crawl: CrawlState, path: string, next: (document: unknown) => s
   const fetched = async (): Promise<void> => {
     try {
       const bytes = await crawl.source.readBytes(path);
-      const document = parseJson(bytes, crawl.source.locate(path));
+      const document = parseJson(bytes.toString('utf8'), crawl.source.locate(path));
       crawl.files.set(path, bytes);
       for (const schemaPath of next(document)) {
         request(crawl, schemaPath, (schema) => schemaRefPaths(schema, schemaPath, crawl.source.rootUrl));
@@ -85,15 +86,6 @@ function request(crawl: CrawlState, path: string, next: (document: unknown) => s
     }
   };
   crawl.pending.push(fetched());
-}
-
-function parseJson(bytes: Buffer, location: string): unknown {
-  try {
-    return JSON.parse(bytes.toString('utf8'));
-  } catch (error) {
-    const message = `not valid JSON: ${error instanceof Error ? error.message : String(error)}`;
-    throw new GenerateError([{ location, pointer: '', message }]);
-  }
 }
 
 function sortProblems(problems: Problem[]): Problem[] {

@@ -93,7 +93,7 @@ interface RetryPolicy {
 
 /** Runs `attempt` until it succeeds, fails for good, or the retries run out. */
 async function withRetries(attempt: () => Promise<Buffer>, policy: RetryPolicy): Promise<Buffer> {
-  for (let failures = 0; ; ) {
+  for (let failures = 0; ;) {
     try {
       return await attempt();
     } catch (error) {

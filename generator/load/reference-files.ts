@@ -1,72 +1,67 @@
-import { GenerateError } from '../errors.ts';
+import { GenerateError, type Problem } from '../errors.ts';
+import { isObject, MANIFEST_PATH, referenceKind } from './load.ts';
+import { collectRefs, entrySchemaTarget, resolveSchemaRef, schemaBasePath } from './schema-paths.ts';
 
 /**
  * Which files a deployment's references need, as root-relative paths
- * ("/schemas/queue/v1/task.json"): pure functions over parsed JSON, shared by
- * the mirror crawler and the generator's loader so both resolve `$ref`s alike.
+ * ("/schemas/queue/v1/task.json"): pure functions over parsed JSON, built on
+ * schema-paths.ts so the mirror crawler resolves `$ref`s exactly as the loader does.
+ * With `rootUrl` given, absolute URLs under it count as on the deployment too.
  */
 
-export const MANIFEST_PATH = '/references/manifest.json';
-
-const API_REFERENCE_SCHEMA = '/schemas/common/api-reference-v0.json';
-const EXCHANGES_REFERENCE_SCHEMA = '/schemas/common/exchanges-reference-v0.json';
-
-// Only a placeholder for URL arithmetic; the reserved .invalid name can never be a real root.
-const PLACEHOLDER_ROOT = 'http://root.invalid';
+export { MANIFEST_PATH };
 
 /**
- * Resolves `ref` against `base` (both may be relative, root-relative, or
- * absolute URLs under `rootUrl`) to the root-relative path of the file it
- * names, fragment dropped. Undefined when it points off this deployment
+ * The root-relative path of the file `ref` names, resolved against the
+ * root-relative `base`; undefined when it points off the deployment
  * (e.g. "http://json-schema.org/draft-06/schema#").
  */
 export function resolveRootRelative(ref: string, base: string, rootUrl?: string): string | undefined {
-  const toPlaceholder = (value: string): string =>
-    rootUrl !== undefined && value.startsWith(rootUrl + '/') ? value.slice(rootUrl.length) : value;
-  let resolved: URL;
+  const onRoot = stripRootUrl(ref, rootUrl);
+  if (/^[a-z][a-z0-9+.-]*:/i.test(onRoot)) return undefined; // another host's document
   try {
-    resolved = new URL(toPlaceholder(ref), new URL(toPlaceholder(base), PLACEHOLDER_ROOT + '/'));
+    return resolveSchemaRef(onRoot, stripRootUrl(base, rootUrl)).path;
   } catch {
-    return undefined;
+    return undefined; // not a URL at all; the loader's validation reports it
   }
-  if (resolved.origin !== PLACEHOLDER_ROOT) return undefined;
-  return resolved.pathname + resolved.search;
+}
+
+/** "https://tc.example.com/schemas/x.json" → "/schemas/x.json" when the root URL is "https://tc.example.com". */
+function stripRootUrl(value: string, rootUrl: string | undefined): string {
+  return rootUrl !== undefined && value.startsWith(rootUrl + '/') ? value.slice(rootUrl.length) : value;
 }
 
 /** The reference paths a manifest lists; throws a GenerateError when it lists them in an unexpected shape. */
 export function manifestReferencePaths(manifest: unknown, location: string, rootUrl?: string): string[] {
-  const references = (manifest as { references?: unknown } | null)?.references;
+  const references = isObject(manifest) ? manifest.references : undefined;
   if (!Array.isArray(references)) {
     throw new GenerateError([{ location, pointer: '/references', message: 'manifest has no "references" array' }]);
   }
-  const problems = [];
-  const paths: string[] = [];
-  for (const [index, entry] of references.entries()) {
-    const resolved = typeof entry === 'string' ? resolveRootRelative(entry, MANIFEST_PATH, rootUrl) : undefined;
-    if (resolved === undefined) {
-      problems.push({ location, pointer: `/references/${index}`, message: 'expected a URL on this deployment' });
-    } else paths.push(resolved);
-  }
+  const problems: Problem[] = [];
+  const paths = references.flatMap((entry, index) => {
+    const path = typeof entry === 'string' ? resolveRootRelative(entry, MANIFEST_PATH, rootUrl) : undefined;
+    if (path !== undefined) return [path];
+    problems.push({ location, pointer: `/references/${index}`, message: 'expected a URL on this deployment' });
+    return [];
+  });
   if (problems.length > 0) throw new GenerateError(problems);
   return paths;
 }
 
 /**
  * The schema files an API reference's entries (`input`, `output`) or an
- * exchanges reference's entries (`schema`) name; relative names are relative
- * to "/schemas/<serviceName>/". Logs and metrics references name none.
+ * exchanges reference's entries (`schema`) name, relative to
+ * "/schemas/<serviceName>/". Logs and metrics references name none.
  */
 export function referenceSchemaPaths(reference: unknown, rootUrl?: string): string[] {
-  const { $schema, serviceName, entries } = (reference ?? {}) as Record<string, unknown>;
-  if (typeof $schema !== 'string' || typeof serviceName !== 'string' || !Array.isArray(entries)) return [];
-  const kind = resolveRootRelative($schema, '/', rootUrl);
-  const fields =
-    kind === API_REFERENCE_SCHEMA ? ['input', 'output'] : kind === EXCHANGES_REFERENCE_SCHEMA ? ['schema'] : [];
-  const base = `/schemas/${encodeURIComponent(serviceName)}/`;
-  const names = entries.flatMap((entry) =>
-    fields.map((field) => (entry as Record<string, unknown> | null)?.[field]).filter((v) => typeof v === 'string'),
+  const kind = referenceKind(reference);
+  if (!isObject(reference) || typeof reference.serviceName !== 'string' || !Array.isArray(reference.entries)) return [];
+  const fields = kind === 'api' ? ['input', 'output'] : kind === 'exchanges' ? ['schema'] : [];
+  const serviceFolder = entrySchemaTarget(reference.serviceName, '').path;
+  const names = reference.entries.flatMap((entry) =>
+    fields.map((field) => (isObject(entry) ? entry[field] : undefined)).filter((v) => typeof v === 'string'),
   );
-  return uniquePaths(names.map((name) => resolveRootRelative(name, base, rootUrl)));
+  return uniquePaths(names.map((name) => resolveRootRelative(name, serviceFolder, rootUrl)));
 }
 
 /**
@@ -75,30 +70,11 @@ export function referenceSchemaPaths(reference: unknown, rootUrl?: string): stri
  * the path it was read from. References within the schema itself are left out.
  */
 export function schemaRefPaths(schema: unknown, schemaPath: string, rootUrl?: string): string[] {
-  const id = (schema as { $id?: unknown } | null)?.$id;
-  const base = typeof id === 'string' ? id : schemaPath;
-  const self = resolveRootRelative(base, '/', rootUrl);
-  const refs = collectRefs(schema);
-  return uniquePaths(refs.map((ref) => resolveRootRelative(ref, base, rootUrl))).filter((path) => path !== self);
-}
-
-// Keywords whose values are instance data, not schemas: a "$ref" key inside them is not a reference.
-const DATA_KEYWORDS = new Set(['const', 'default', 'enum', 'examples']);
-// Keywords whose values map arbitrary names (which may be "default" or "enum") to schemas.
-const SCHEMA_MAP_KEYWORDS = new Set(['properties', 'patternProperties', 'definitions', '$defs', 'dependencies']);
-
-function collectRefs(node: unknown, found: string[] = []): string[] {
-  if (Array.isArray(node)) {
-    for (const item of node) collectRefs(item, found);
-  } else if (node !== null && typeof node === 'object') {
-    for (const [key, value] of Object.entries(node)) {
-      if (key === '$ref' && typeof value === 'string') found.push(value);
-      else if (SCHEMA_MAP_KEYWORDS.has(key) && value !== null && typeof value === 'object') {
-        for (const schema of Object.values(value)) collectRefs(schema, found);
-      } else if (!DATA_KEYWORDS.has(key)) collectRefs(value, found);
-    }
-  }
-  return found;
+  const id = isObject(schema) ? schema.$id : undefined;
+  const onRootId = typeof id === 'string' ? resolveRootRelative(id, schemaPath, rootUrl) : undefined;
+  const base = onRootId ?? schemaBasePath(schemaPath, schema);
+  const refs = collectRefs(schema).map(({ ref }) => resolveRootRelative(ref, base, rootUrl));
+  return uniquePaths(refs).filter((path) => path !== base);
 }
 
 function uniquePaths(paths: Array<string | undefined>): string[] {

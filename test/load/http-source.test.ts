@@ -1,0 +1,175 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { GenerateError } from '../../generator/errors.ts';
+import { createHttpSource, type HttpSourceOptions } from '../../generator/load/http-source.ts';
+import { startStaticServer, type Override } from './static-server.ts';
+
+// Small enough that failure tests stay fast; retries still happen.
+const FAST: HttpSourceOptions = { retries: 3, retryDelayMs: 1, timeoutMs: 2_000 };
+const EMPTY_ROOT = '/nonexistent-tcgen-root';
+
+/** Runs `body` against a loopback server and an HTTP source on it, closing both whatever happens. */
+async function withSource(
+  override: Override,
+  options: HttpSourceOptions,
+  body: (
+    source: ReturnType<typeof createHttpSource>,
+    server: Awaited<ReturnType<typeof startStaticServer>>,
+  ) => Promise<void>,
+): Promise<void> {
+  const server = await startStaticServer(EMPTY_ROOT, override);
+  const source = createHttpSource(server.url + '/', options);
+  try {
+    await body(source, server);
+  } finally {
+    await source.close();
+    await server.close();
+  }
+}
+
+function json(response: import('node:http').ServerResponse, body: string, type = 'application/json'): true {
+  response.writeHead(200, { 'content-type': type });
+  response.end(body);
+  return true;
+}
+
+test('reads text and bytes as served; locate trims the trailing slash of the root URL', async () => {
+  const body = '\uFEFF{"a": "é"}\n';
+  await withSource(
+    (_, res) => json(res, body),
+    FAST,
+    async (source, server) => {
+      assert.equal(source.locate('/references/manifest.json'), `${server.url}/references/manifest.json`);
+      assert.equal(await source.readText('/x.json'), body);
+      assert.deepEqual(await source.readBytes('/x.json'), Buffer.from(body, 'utf8'));
+    },
+  );
+});
+
+test('404 is reported at once, naming the URL', async () => {
+  await withSource(
+    () => false,
+    FAST,
+    async (source, server) => {
+      await assert.rejects(source.readText('/references/manifest.json'), {
+        name: 'GenerateError',
+        message: `${server.url}/references/manifest.json: HTTP 404 Not Found`,
+      });
+      assert.equal(server.hits.get('/references/manifest.json'), 1);
+    },
+  );
+});
+
+test('500 is retried `retries` times, then reported with the attempt count', async () => {
+  const failing: Override = (_, res) => {
+    res.writeHead(500).end('boom');
+    return true;
+  };
+  await withSource(failing, FAST, async (source, server) => {
+    await assert.rejects(source.readText('/a.json'), {
+      message: `${server.url}/a.json: HTTP 500 Internal Server Error (gave up after 4 attempts)`,
+    });
+    assert.equal(server.hits.get('/a.json'), 4);
+  });
+});
+
+test('a 503 followed by success is retried to success', async () => {
+  let calls = 0;
+  const flaky: Override = (_, res) => (++calls === 1 ? (res.writeHead(503).end(), true) : json(res, '{}'));
+  await withSource(flaky, FAST, async (source) => {
+    assert.equal(await source.readText('/a.json'), '{}');
+    assert.equal(calls, 2);
+  });
+});
+
+test('a connection reset is retried, then reported', async () => {
+  const reset: Override = (req) => {
+    req.socket.resetAndDestroy();
+    return true;
+  };
+  await withSource(reset, FAST, async (source, server) => {
+    await assert.rejects(source.readText('/a.json'), {
+      message: `${server.url}/a.json: connection reset by the server (ECONNRESET) (gave up after 4 attempts)`,
+    });
+    assert.equal(server.hits.get('/a.json'), 4);
+  });
+});
+
+test('a server that never answers times out per attempt', async () => {
+  const hang: Override = () => true;
+  await withSource(hang, { retries: 1, retryDelayMs: 1, timeoutMs: 50 }, async (source, server) => {
+    const started = Date.now();
+    await assert.rejects(source.readText('/a.json'), {
+      message: `${server.url}/a.json: no response within 50 ms (gave up after 2 attempts)`,
+    });
+    assert.equal(server.hits.get('/a.json'), 2);
+    assert.ok(Date.now() - started < 1_500, 'the timeout bounds each attempt');
+  });
+});
+
+test('a body that stops halfway times out too', async () => {
+  const stall: Override = (_, res) => {
+    res.writeHead(200, { 'content-type': 'application/json', 'content-length': '100' });
+    res.write('{"partial":');
+    return true;
+  };
+  await withSource(stall, { retries: 0, timeoutMs: 50 }, async (source, server) => {
+    await assert.rejects(source.readText('/a.json'), { message: `${server.url}/a.json: no response within 50 ms` });
+  });
+});
+
+test('HTML instead of JSON is refused, naming the content type, without retries', async () => {
+  const html: Override = (_, res) => json(res, '<html>login</html>', 'text/html; charset=utf-8');
+  await withSource(html, FAST, async (source, server) => {
+    await assert.rejects(source.readText('/references/manifest.json'), {
+      message: `${server.url}/references/manifest.json: expected JSON, got content-type "text/html; charset=utf-8"`,
+    });
+    assert.equal(server.hits.get('/references/manifest.json'), 1);
+  });
+});
+
+test('only http and https root URLs are accepted', async () => {
+  const cases = [
+    ['ftp://tc.example.com', 'ftp://tc.example.com: root URL must start with http:// or https://, not ftp:'],
+    ['file:///tmp/mirror', 'file:///tmp/mirror: root URL must start with http:// or https://, not file:'],
+    ['tc.example.com', 'tc.example.com: root URL is not a valid URL'],
+  ];
+  for (const [rootUrl, message] of cases) {
+    assert.throws(
+      () => createHttpSource(rootUrl!),
+      (error: unknown) => {
+        assert.ok(error instanceof GenerateError);
+        assert.equal(error.message, message);
+        return true;
+      },
+    );
+  }
+  const source = createHttpSource('https://tc.example.com//');
+  assert.equal(source.rootUrl, 'https://tc.example.com');
+  await source.close();
+});
+
+test('no more than `concurrency` requests are in flight, and progress counts them all', async () => {
+  let inFlight = 0;
+  let maxInFlight = 0;
+  const slow: Override = (_, res) => {
+    maxInFlight = Math.max(maxInFlight, ++inFlight);
+    setTimeout(() => {
+      inFlight--;
+      json(res, '{}');
+    }, 5);
+    return true;
+  };
+  const progress: Array<[number, number]> = [];
+  const options = {
+    ...FAST,
+    concurrency: 3,
+    onProgress: (done: number, total: number) => progress.push([done, total]),
+  };
+  await withSource(slow, options, async (source) => {
+    await Promise.all(Array.from({ length: 12 }, (_, i) => source.readText(`/f${i}.json`)));
+  });
+  assert.equal(maxInFlight, 3);
+  assert.deepEqual(progress.at(-1), [12, 12]);
+  assert.equal(progress.length, 24);
+});
