@@ -69,23 +69,23 @@ async function crawl(source: HttpSource): Promise<Map<string, Buffer>> {
 }
 
 /** Fetches `path` once per crawl, then requests every schema `next` says it needs. */
-function request(crawl: CrawlState, path: string, next: (document: unknown) => string[]): void {
-  if (crawl.requested.has(path)) return;
-  crawl.requested.add(path);
+function request(state: CrawlState, path: string, next: (document: unknown) => string[]): void {
+  if (state.requested.has(path)) return;
+  state.requested.add(path);
   const fetched = async (): Promise<void> => {
     try {
-      const bytes = await crawl.source.readBytes(path);
-      const document = parseJson(bytes.toString('utf8'), crawl.source.locate(path));
-      crawl.files.set(path, bytes);
+      const bytes = await state.source.readBytes(path);
+      const document = parseJson(bytes.toString('utf8'), state.source.locate(path));
+      state.files.set(path, bytes);
       for (const schemaPath of next(document)) {
-        request(crawl, schemaPath, (schema) => schemaRefPaths(schema, schemaPath, crawl.source.rootUrl));
+        request(state, schemaPath, (schema) => schemaRefPaths(schema, schemaPath, state.source.rootUrl));
       }
     } catch (error) {
-      if (error instanceof GenerateError) crawl.problems.push(...error.problems);
-      else crawl.unexpected.push(error);
+      if (error instanceof GenerateError) state.problems.push(...error.problems);
+      else state.unexpected.push(error);
     }
   };
-  crawl.pending.push(fetched());
+  state.pending.push(fetched());
 }
 
 function sortProblems(problems: Problem[]): Problem[] {
