@@ -41,7 +41,7 @@ function headers(state: ClientState, entry: EntryDefinition, path: string, ext: 
   return result;
 }
 
-type Outcome = { ok: true; value: unknown } | { ok: false; error: TaskclusterError; retriable: boolean; delay?: number };
+type Outcome = { ok: true; value: unknown } | { ok: false; error: TaskclusterError; retriable: boolean; delay?: number | undefined };
 
 function transportError(failure: TransportFailure, line: RequestLine, timeout: number): TaskclusterError {
   const cause = failure.cause as { message?: unknown } | undefined;

@@ -55,7 +55,7 @@ export async function attempt(req: AttemptRequest): Promise<AttemptResponse> {
       path: req.path,
       method: req.method,
       headers: req.headers,
-      body: req.body,
+      body: req.body ?? null,
       signal: controller.signal,
     });
     const text = await res.body.text();

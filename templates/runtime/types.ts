@@ -63,42 +63,42 @@ export interface Credentials {
   clientId: string;
   accessToken: string;
   /** Present for temporary credentials: the certificate, as JSON text or parsed. */
-  certificate?: string | Certificate | null;
+  certificate?: string | Certificate | null | undefined;
 }
 
 export interface ClientOptions {
   /** Deployment root URL, e.g. `https://tc.example.com` (http or https only). */
   rootUrl: string;
   /** Without credentials (or without a clientId) requests are sent unsigned. */
-  credentials?: Credentials;
+  credentials?: Credentials | undefined;
   /** Restrict every call of this client to these scopes (a subset of the credentials' scopes). */
-  authorizedScopes?: readonly string[];
+  authorizedScopes?: readonly string[] | undefined;
   /** Retries after the first attempt (default 5: up to 6 attempts). */
-  retries?: number;
+  retries?: number | undefined;
   /** Backoff base in ms (default 100): delay after attempt n is delayFactor * 2^n, randomized. */
-  delayFactor?: number;
+  delayFactor?: number | undefined;
   /** Randomization of each delay, in [0, 1) (default 0.25). */
-  randomizationFactor?: number;
+  randomizationFactor?: number | undefined;
   /** Upper bound of one delay in ms (default 30 000), also caps Retry-After. */
-  maxDelay?: number;
+  maxDelay?: number | undefined;
   /** Per-attempt timeout in ms (default 30 000). */
-  timeout?: number;
+  timeout?: number | undefined;
   /** undici dispatcher (Agent, Pool, ProxyAgent, MockAgent…); default: one keep-alive Agent per client. */
-  dispatcher?: Dispatcher;
+  dispatcher?: Dispatcher | undefined;
   /** Cancels every call of this client, immediately, also during a backoff sleep. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
 }
 
 export interface CallOptions {
   /** Cancels this call, immediately, also during a backoff sleep. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /** Restrict this call to these scopes; overrides ClientOptions.authorizedScopes. */
-  authorizedScopes?: readonly string[];
+  authorizedScopes?: readonly string[] | undefined;
 }
 
 export interface EventsOptions {
   /** Accepted for symmetry with ClientOptions; bindings do not depend on it. */
-  rootUrl?: string;
+  rootUrl?: string | undefined;
 }
 
 /** What the official client's exchange methods return; feed it to a Pulse consumer. */

@@ -1,0 +1,87 @@
+// Temporary credentials and slugids, following the official client's
+// createTemporaryCredentials (client.js) and slugid.nice().
+import { createHmac, randomBytes } from 'node:crypto';
+const MAX_SPAN_MS = 31 * 24 * 60 * 60 * 1000;
+/**
+ * A random v4 slugid with slugid.nice()'s extra constraint: the first bit is cleared so
+ * the slug starts with [A-Za-f] (never `-`, which command lines would take for a flag).
+ */
+export function slugid() {
+  const bytes = randomBytes(16);
+  bytes[6] = (bytes[6] & 0x0f) | 0x40; // UUID version 4
+  bytes[8] = (bytes[8] & 0x3f) | 0x80; // RFC 4122 variant
+  bytes[0] = bytes[0] & 0x7f; // nice(): first char in [A-Za-f]
+  return bytes.toString('base64url'); // 16 bytes -> 22 chars, no padding
+}
+function validate(options) {
+  const { credentials: issuer, start, expiry, scopes } = options;
+  if (!issuer?.clientId || !issuer.accessToken) {
+    throw new TypeError('credentials.clientId and credentials.accessToken are required');
+  }
+  if (issuer.certificate !== undefined && issuer.certificate !== null) {
+    throw new TypeError(
+      'temporary credentials cannot be used to make new temporary credentials; ' +
+        'credentials.certificate must be unset',
+    );
+  }
+  if (!(start instanceof Date) || Number.isNaN(start.getTime())) throw new TypeError('start must be a valid Date');
+  if (!(expiry instanceof Date) || Number.isNaN(expiry.getTime())) throw new TypeError('expiry must be a valid Date');
+  if (expiry.getTime() - start.getTime() > MAX_SPAN_MS) {
+    throw new RangeError('temporary credentials cannot span more than 31 days');
+  }
+  if (!Array.isArray(scopes) || scopes.some((s) => typeof s !== 'string')) {
+    throw new TypeError('scopes must be an array of strings');
+  }
+  if (options.clientId !== undefined && options.clientId === issuer.clientId) {
+    throw new TypeError('the name (clientId) of temporary credentials must differ from the issuer');
+  }
+}
+/**
+ * The certificate signature. Like the official client (and the auth service that checks
+ * it), the text is the lines joined with `\n` where `scopes:` is always followed by `\n`:
+ * with no scopes the text ends in `scopes:\n`.
+ */
+export function certificateSignature(accessToken, cert, name) {
+  let text = 'version:1\n';
+  if (name) text += `clientId:${name.clientId}\nissuer:${name.issuer}\n`;
+  text += `seed:${cert.seed}\nstart:${cert.start}\nexpiry:${cert.expiry}\nscopes:\n`;
+  text += cert.scopes.join('\n');
+  return createHmac('sha256', accessToken).update(text).digest('base64');
+}
+/** The temporary access token derived from the issuer's token and the seed. */
+export function temporaryAccessToken(issuerAccessToken, seed) {
+  return createHmac('sha256', issuerAccessToken).update(seed).digest('base64url');
+}
+/** Issue temporary credentials; `certificate` is JSON text, as the official client returns it. */
+export function createTemporaryCredentials(options) {
+  validate(options);
+  const issuer = options.credentials;
+  const named = options.clientId !== undefined && options.clientId !== '';
+  const cert = {
+    version: 1,
+    scopes: [...options.scopes],
+    start: options.start.getTime(),
+    expiry: options.expiry.getTime(),
+    seed: slugid() + slugid(),
+    signature: '',
+  };
+  if (named) cert.issuer = issuer.clientId;
+  const name = named ? { clientId: options.clientId, issuer: issuer.clientId } : undefined;
+  cert.signature = certificateSignature(issuer.accessToken, cert, name);
+  return {
+    clientId: named ? options.clientId : issuer.clientId,
+    accessToken: temporaryAccessToken(issuer.accessToken, cert.seed),
+    certificate: JSON.stringify(cert),
+  };
+}
+/** A certificate given as text is parsed once, so that `ext` carries the object. */
+export function parseCertificate(certificate) {
+  if (certificate === undefined || certificate === null || certificate === '') return undefined;
+  if (typeof certificate !== 'string') return certificate;
+  try {
+    return JSON.parse(certificate);
+  } catch {
+    // Do not echo the text: it is part of a credential.
+    throw new TypeError('credentials.certificate is not valid JSON');
+  }
+}

@@ -1,0 +1,18 @@
+export { Client, callEntry, closeClient, type SignedUrlOptions } from './client.js';
+export { EventsClient, bindExchange } from './events.js';
+export { TaskclusterError } from './errors.js';
+export { createTemporaryCredentials, slugid, type TemporaryCredentialsOptions } from './credentials.js';
+export { fromEnvVars } from './env.js';
+export type {
+  Binding,
+  CallOptions,
+  Certificate,
+  ClientOptions,
+  Credentials,
+  EntryDefinition,
+  EventsOptions,
+  ExchangeDefinition,
+  ExchangesDefinition,
+  RoutingKeyDefinition,
+  ServiceDefinition,
+} from './types.js';

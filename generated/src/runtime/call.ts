@@ -1,0 +1,113 @@
+// One API call: sign, send, classify, and retry (official retry.js semantics, plus 429).
+import type { Dispatcher } from 'undici';
+import type { ParsedCall } from './args.js';
+import { TaskclusterError, redact } from './errors.js';
+import { buildExt, hawkHeader } from './hawk.js';
+import { TransportFailure, attempt, type AttemptResponse } from './request.js';
+import { isRetriableStatus, responseError, responseResult, type RequestLine } from './response.js';
+import { abortReason, backoffDelay, retryAfterDelay, sleep } from './retry.js';
+import type { ClientState } from './state.js';
+import type { EntryDefinition } from './types.js';
+
+/** The client's and the call's signals as one (either cancels the call). */
+function callSignal(state: ClientState, call: ParsedCall): AbortSignal | undefined {
+  const own = call.options?.signal;
+  if (!own) return state.signal;
+  if (!state.signal) return own;
+  return AbortSignal.any([state.signal, own]);
+}
+
+function callExt(state: ClientState, call: ParsedCall): string | undefined {
+  const scopes = call.options?.authorizedScopes;
+  if (!state.credentials || scopes === undefined) return state.ext;
+  return buildExt(state.credentials.certificate, scopes);
+}
+
+/** Request headers for one attempt; signed afresh each time (new ts and nonce). */
+function headers(
+  state: ClientState,
+  entry: EntryDefinition,
+  path: string,
+  ext: string | undefined,
+  json: boolean,
+): Record<string, string> {
+  const result: Record<string, string> = {};
+  if (json) result['content-type'] = 'application/json';
+  const creds = state.credentials;
+  if (creds) {
+    result.authorization = hawkHeader({
+      clientId: creds.clientId,
+      accessToken: creds.accessToken,
+      method: entry.method,
+      resource: path,
+      target: state.target,
+      ext,
+    });
+  }
+  return result;
+}
+
+type Outcome =
+  { ok: true; value: unknown } | { ok: false; error: TaskclusterError; retriable: boolean; delay?: number | undefined };
+
+function transportError(failure: TransportFailure, line: RequestLine, timeout: number): TaskclusterError {
+  const cause = failure.cause as { message?: unknown } | undefined;
+  const detail = failure.timedOut
+    ? `timed out after ${timeout} ms`
+    : `failed: ${String(cause?.message ?? failure.transportCode)}`;
+  return new TaskclusterError({
+    message: redact(`${line.method} ${line.url} ${detail}`, line.secret),
+    code: failure.transportCode,
+    method: line.method,
+    url: line.url,
+    retries: 0,
+    cause: failure.cause,
+  });
+}
+
+function classify(state: ClientState, entry: EntryDefinition, res: AttemptResponse, line: RequestLine): Outcome {
+  if (res.statusCode >= 200 && res.statusCode < 300) {
+    try {
+      return { ok: true, value: responseResult(entry, res, line) };
+    } catch (error) {
+      // A 2xx body we cannot read will not improve by asking again.
+      return { ok: false, error: error as TaskclusterError, retriable: false };
+    }
+  }
+  const error = responseError(res, line);
+  const retriable = isRetriableStatus(res.statusCode);
+  const delay = res.statusCode === 429 ? retryAfterDelay(res.headers['retry-after'], state.retry.maxDelay) : undefined;
+  return { ok: false, error, retriable, delay };
+}
+
+export async function runCall(state: ClientState, entry: EntryDefinition, call: ParsedCall): Promise<unknown> {
+  const path = state.prefix + call.route;
+  const line: RequestLine = { method: entry.method, url: state.origin + path, secret: state.credentials?.accessToken };
+  const signal = callSignal(state, call);
+  const ext = callExt(state, call);
+  const body = entry.input ? JSON.stringify(call.payload) : undefined;
+  for (let n = 1; ; n++) {
+    let outcome: Outcome;
+    try {
+      const res = await attempt({
+        dispatcher: state.dispatcher,
+        origin: state.origin,
+        path,
+        method: entry.method as Dispatcher.HttpMethod,
+        headers: headers(state, entry, path, ext, body !== undefined),
+        body,
+        timeout: state.timeout,
+        signal,
+      });
+      outcome = classify(state, entry, res, line);
+    } catch (err) {
+      if (!(err instanceof TransportFailure)) throw err; // aborted by the caller
+      outcome = { ok: false, error: transportError(err, line, state.timeout), retriable: true };
+    }
+    if (outcome.ok) return outcome.value;
+    outcome.error.retries = n - 1;
+    if (!outcome.retriable || n > state.retry.retries) throw outcome.error;
+    await sleep(outcome.delay ?? backoffDelay(n, state.retry), signal);
+    if (signal?.aborted) throw abortReason(signal);
+  }
+}

@@ -1,0 +1,109 @@
+// The base class of every generated service client, and callEntry, which generated
+// methods delegate to. Per-instance state lives in a WeakMap so that no instance member
+// can collide with an entry name (docs/contract.md): the only public instance members
+// are buildUrl and buildSignedUrl.
+import { parseCallArgs, parseUrlArgs } from './args.js';
+import { runCall } from './call.js';
+import { fromEnvVars } from './env.js';
+import { hawkBewit } from './hawk.js';
+import { createState, type ClientState } from './state.js';
+import type { ClientOptions, EntryDefinition, ServiceDefinition } from './types.js';
+
+const STATES = new WeakMap<object, ClientState>();
+
+function stateOf(client: object): ClientState {
+  const state = STATES.get(client);
+  if (!state) throw new TypeError('not a Taskcluster client instance');
+  return state;
+}
+
+/** The entry whose generated method is `method` (compared by identity). */
+function entryOf(client: object, state: ClientState, method: unknown, caller: string): EntryDefinition {
+  if (typeof method === 'function') {
+    for (const [name, entry] of Object.entries(state.service.entries)) {
+      if ((client as Record<string, unknown>)[name] === method) return entry;
+    }
+  }
+  throw new TypeError(`${caller}(method, ...args): method must be an API method of this client, e.g. client.ping`);
+}
+
+export interface SignedUrlOptions {
+  /** Seconds the URL stays valid (default 900, as the official client). */
+  expiration?: number;
+}
+
+export class Client {
+  constructor(service: ServiceDefinition, options: ClientOptions) {
+    STATES.set(this, createState(service, options));
+  }
+
+  /** Options from TASKCLUSTER_* environment variables, `overrides` on top (see env.ts). */
+  static fromEnvVars(overrides?: Partial<ClientOptions>, env: NodeJS.ProcessEnv = process.env): ClientOptions {
+    return fromEnvVars(overrides, env);
+  }
+
+  /** The URL `method` would call with these route arguments and query. Synchronous. */
+  buildUrl(method: (...args: never[]) => unknown, ...args: unknown[]): string {
+    const state = stateOf(this);
+    const entry = entryOf(this, state, method, 'buildUrl');
+    const { route, used } = parseUrlArgs(entry, args);
+    if (args.length > used) {
+      throw new TypeError(
+        `buildUrl(${entry.name}, ...) takes at most ${used} arguments after the method, got ${args.length}`,
+      );
+    }
+    return state.origin + state.prefix + route;
+  }
+
+  /**
+   * A URL with a Hawk bewit that works without credentials until it expires; GET entries
+   * only. Arguments as buildUrl, then optionally `{ expiration }` in seconds. Synchronous.
+   */
+  buildSignedUrl(method: (...args: never[]) => unknown, ...args: unknown[]): string {
+    const state = stateOf(this);
+    const entry = entryOf(this, state, method, 'buildSignedUrl');
+    if (entry.method !== 'GET')
+      throw new TypeError(`buildSignedUrl only works for GET entries; ${entry.name} is ${entry.method}`);
+    const { route, used } = parseUrlArgs(entry, args);
+    const expiration = signedUrlExpiration(args[used]);
+    if (args.length > used + 1) {
+      throw new TypeError(
+        `buildSignedUrl(${entry.name}, ...) takes at most ${used + 1} arguments after the method, got ${args.length}`,
+      );
+    }
+    const creds = state.credentials;
+    if (!creds) throw new TypeError('buildSignedUrl needs credentials (clientId and accessToken)');
+    const resource = state.prefix + route;
+    const bewit = hawkBewit({ ...creds, resource, target: state.target, ext: state.ext, ttlSec: expiration });
+    return `${state.origin}${resource}${route.includes('?') ? '&' : '?'}bewit=${bewit}`;
+  }
+}
+
+function signedUrlExpiration(options: unknown): number {
+  if (options === undefined) return 900;
+  const expiration = (options as SignedUrlOptions | null)?.expiration;
+  if (typeof options !== 'object' || options === null || Object.keys(options).some((k) => k !== 'expiration')) {
+    throw new TypeError('buildSignedUrl: the last argument must be { expiration } (seconds)');
+  }
+  if (expiration === undefined) return 900;
+  if (typeof expiration !== 'number' || !Number.isFinite(expiration) || expiration <= 0) {
+    throw new TypeError('buildSignedUrl: expiration must be a positive number of seconds');
+  }
+  return Math.floor(expiration);
+}
+
+/** What every generated method calls: validate `args` (see args.ts), then call. */
+export function callEntry<T>(client: Client, entry: EntryDefinition, args: ArrayLike<unknown>): Promise<T> {
+  try {
+    const state = stateOf(client);
+    return runCall(state, entry, parseCallArgs(entry, args)) as Promise<T>;
+  } catch (err) {
+    return Promise.reject(err);
+  }
+}
+
+/** Close the keep-alive pool the client created (a dispatcher you passed in is yours to close). */
+export async function closeClient(client: Client): Promise<void> {
+  const state = stateOf(client);
+  if (state.ownsDispatcher) await state.dispatcher.close();
+}

@@ -1,0 +1,111 @@
+// Temporary credentials and slugids, following the official client's
+// createTemporaryCredentials (client.js) and slugid.nice().
+import { createHmac, randomBytes } from 'node:crypto';
+import type { Certificate, Credentials } from './types.js';
+
+const MAX_SPAN_MS = 31 * 24 * 60 * 60 * 1000;
+
+/**
+ * A random v4 slugid with slugid.nice()'s extra constraint: the first bit is cleared so
+ * the slug starts with [A-Za-f] (never `-`, which command lines would take for a flag).
+ */
+export function slugid(): string {
+  const bytes = randomBytes(16);
+  bytes[6] = (bytes[6]! & 0x0f) | 0x40; // UUID version 4
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80; // RFC 4122 variant
+  bytes[0] = bytes[0]! & 0x7f; // nice(): first char in [A-Za-f]
+  return bytes.toString('base64url'); // 16 bytes -> 22 chars, no padding
+}
+
+export interface TemporaryCredentialsOptions {
+  /** Name for named temporary credentials; must differ from the issuer's clientId. */
+  clientId?: string;
+  start: Date;
+  expiry: Date;
+  scopes: readonly string[];
+  /** The issuer: permanent credentials (no certificate). */
+  credentials: Credentials;
+}
+
+function validate(options: TemporaryCredentialsOptions): void {
+  const { credentials: issuer, start, expiry, scopes } = options;
+  if (!issuer?.clientId || !issuer.accessToken) {
+    throw new TypeError('credentials.clientId and credentials.accessToken are required');
+  }
+  if (issuer.certificate !== undefined && issuer.certificate !== null) {
+    throw new TypeError(
+      'temporary credentials cannot be used to make new temporary credentials; ' +
+        'credentials.certificate must be unset',
+    );
+  }
+  if (!(start instanceof Date) || Number.isNaN(start.getTime())) throw new TypeError('start must be a valid Date');
+  if (!(expiry instanceof Date) || Number.isNaN(expiry.getTime())) throw new TypeError('expiry must be a valid Date');
+  if (expiry.getTime() - start.getTime() > MAX_SPAN_MS) {
+    throw new RangeError('temporary credentials cannot span more than 31 days');
+  }
+  if (!Array.isArray(scopes) || scopes.some((s) => typeof s !== 'string')) {
+    throw new TypeError('scopes must be an array of strings');
+  }
+  if (options.clientId !== undefined && options.clientId === issuer.clientId) {
+    throw new TypeError('the name (clientId) of temporary credentials must differ from the issuer');
+  }
+}
+
+/**
+ * The certificate signature. Like the official client (and the auth service that checks
+ * it), the text is the lines joined with `\n` where `scopes:` is always followed by `\n`:
+ * with no scopes the text ends in `scopes:\n`.
+ */
+export function certificateSignature(
+  accessToken: string,
+  cert: Pick<Certificate, 'seed' | 'start' | 'expiry' | 'scopes'>,
+  name?: { clientId: string; issuer: string },
+): string {
+  let text = 'version:1\n';
+  if (name) text += `clientId:${name.clientId}\nissuer:${name.issuer}\n`;
+  text += `seed:${cert.seed}\nstart:${cert.start}\nexpiry:${cert.expiry}\nscopes:\n`;
+  text += cert.scopes.join('\n');
+  return createHmac('sha256', accessToken).update(text).digest('base64');
+}
+
+/** The temporary access token derived from the issuer's token and the seed. */
+export function temporaryAccessToken(issuerAccessToken: string, seed: string): string {
+  return createHmac('sha256', issuerAccessToken).update(seed).digest('base64url');
+}
+
+/** Issue temporary credentials; `certificate` is JSON text, as the official client returns it. */
+export function createTemporaryCredentials(options: TemporaryCredentialsOptions): Required<Credentials> & {
+  certificate: string;
+} {
+  validate(options);
+  const issuer = options.credentials;
+  const named = options.clientId !== undefined && options.clientId !== '';
+  const cert: Certificate = {
+    version: 1,
+    scopes: [...options.scopes],
+    start: options.start.getTime(),
+    expiry: options.expiry.getTime(),
+    seed: slugid() + slugid(),
+    signature: '',
+  };
+  if (named) cert.issuer = issuer.clientId;
+  const name = named ? { clientId: options.clientId!, issuer: issuer.clientId } : undefined;
+  cert.signature = certificateSignature(issuer.accessToken, cert, name);
+  return {
+    clientId: named ? options.clientId! : issuer.clientId,
+    accessToken: temporaryAccessToken(issuer.accessToken, cert.seed),
+    certificate: JSON.stringify(cert),
+  };
+}
+
+/** A certificate given as text is parsed once, so that `ext` carries the object. */
+export function parseCertificate(certificate: Credentials['certificate']): Certificate | undefined {
+  if (certificate === undefined || certificate === null || certificate === '') return undefined;
+  if (typeof certificate !== 'string') return certificate;
+  try {
+    return JSON.parse(certificate) as Certificate;
+  } catch {
+    // Do not echo the text: it is part of a credential.
+    throw new TypeError('credentials.certificate is not valid JSON');
+  }
+}

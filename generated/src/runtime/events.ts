@@ -1,0 +1,59 @@
+// Exchange bindings, built exactly as the official client's topic-exchange methods do
+// (client.js, "For each topic-exchange entry"): missing keys become `*` (or `#` for
+// multi-word keys), constants always win, numbers are stringified, a string pattern is
+// used as given, and a dot in a single-word key is refused.
+import type { Binding, EventsOptions, ExchangeDefinition, ExchangesDefinition, RoutingKeyDefinition } from './types.js';
+import { parseRootUrl } from './url.js';
+
+const EXCHANGES = new WeakMap<object, ExchangesDefinition>();
+
+export class EventsClient {
+  constructor(exchanges: ExchangesDefinition, options: EventsOptions = {}) {
+    if (typeof options !== 'object' || options === null) throw new TypeError('options must be an object');
+    // The official client refuses this option too: the prefix comes from the reference.
+    if ('exchangePrefix' in options) throw new TypeError('exchangePrefix cannot be overridden');
+    if (options.rootUrl !== undefined) parseRootUrl(options.rootUrl);
+    EXCHANGES.set(this, exchanges);
+  }
+}
+
+function keyPattern(key: RoutingKeyDefinition, value: unknown): string {
+  if (key.constant) value = key.constant;
+  if (typeof value === 'number') return String(value);
+  if (typeof value === 'string') {
+    if (!key.multipleWords && value.includes('.')) {
+      throw new TypeError(
+        `routingKey pattern '${value}' for ${key.name} cannot contain dots as it does not hold multiple words`,
+      );
+    }
+    return value;
+  }
+  if (value !== null && value !== undefined) {
+    throw new TypeError(`Value: '${String(value)}' is not supported as routingKey pattern for ${key.name}`);
+  }
+  return key.multipleWords ? '#' : '*';
+}
+
+/** The binding for `entry` of `client`'s exchanges, for `pattern` (object or raw string). */
+export function bindExchange(
+  client: EventsClient,
+  entry: ExchangeDefinition,
+  pattern?: object | string | null,
+): Binding {
+  const exchanges = EXCHANGES.get(client);
+  if (!exchanges) throw new TypeError('not a Taskcluster events client instance');
+  let routingKeyPattern: string;
+  if (typeof pattern === 'string') {
+    routingKeyPattern = pattern;
+  } else {
+    const values = (pattern ?? {}) as Record<string, unknown>;
+    if (typeof values !== 'object') throw new TypeError('routingKeyPattern must be an object');
+    routingKeyPattern = entry.routingKey.map((key) => keyPattern(key, values[key.name])).join('.');
+  }
+  return {
+    exchange: exchanges.exchangePrefix + entry.exchange,
+    routingKeyPattern,
+    // A copy, as the official client's _.cloneDeep: callers may mutate it.
+    routingKeyReference: structuredClone(entry.routingKey) as RoutingKeyDefinition[],
+  };
+}

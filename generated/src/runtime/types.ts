@@ -1,0 +1,109 @@
+// Shapes shared by the runtime and the generated service modules (see docs/contract.md).
+import type { Dispatcher } from 'undici';
+
+/** One API function entry of a service, as the generator emits it from the reference. */
+export interface EntryDefinition {
+  readonly name: string;
+  /** Upper-case HTTP method. */
+  readonly method: 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH' | 'HEAD';
+  /** Route with `<arg>` placeholders, e.g. `/purge-cache/<workerPoolId>`. */
+  readonly route: string;
+  /** Route arguments in the order the method takes them. */
+  readonly args: readonly string[];
+  /** Allowed query-string keys. */
+  readonly query: readonly string[];
+  /** The entry takes a JSON payload. */
+  readonly input: boolean;
+  /** The entry returns a JSON body. */
+  readonly output: boolean;
+  /** The reference's scope expression, kept for documentation and tooling. */
+  readonly scopes?: unknown;
+}
+
+export interface ServiceDefinition {
+  readonly serviceName: string;
+  readonly apiVersion: string;
+  readonly entries: { readonly [name: string]: EntryDefinition };
+}
+
+export interface RoutingKeyDefinition {
+  readonly name: string;
+  readonly multipleWords: boolean;
+  readonly required: boolean;
+  readonly constant?: string;
+  readonly summary?: string;
+}
+
+export interface ExchangeDefinition {
+  readonly name: string;
+  /** Exchange name without the prefix, e.g. `task-defined`. */
+  readonly exchange: string;
+  readonly routingKey: readonly RoutingKeyDefinition[];
+}
+
+export interface ExchangesDefinition {
+  readonly exchangePrefix: string;
+  readonly serviceName: string;
+  readonly apiVersion: string;
+  readonly entries: { readonly [name: string]: ExchangeDefinition };
+}
+
+/** A temporary-credentials certificate (Taskcluster's version 1). */
+export interface Certificate {
+  version: 1;
+  scopes: string[];
+  start: number;
+  expiry: number;
+  seed: string;
+  signature: string;
+  issuer?: string;
+}
+
+export interface Credentials {
+  clientId: string;
+  accessToken: string;
+  /** Present for temporary credentials: the certificate, as JSON text or parsed. */
+  certificate?: string | Certificate | null | undefined;
+}
+
+export interface ClientOptions {
+  /** Deployment root URL, e.g. `https://tc.example.com` (http or https only). */
+  rootUrl: string;
+  /** Without credentials (or without a clientId) requests are sent unsigned. */
+  credentials?: Credentials | undefined;
+  /** Restrict every call of this client to these scopes (a subset of the credentials' scopes). */
+  authorizedScopes?: readonly string[] | undefined;
+  /** Retries after the first attempt (default 5: up to 6 attempts). */
+  retries?: number | undefined;
+  /** Backoff base in ms (default 100): delay after attempt n is delayFactor * 2^n, randomized. */
+  delayFactor?: number | undefined;
+  /** Randomization of each delay, in [0, 1) (default 0.25). */
+  randomizationFactor?: number | undefined;
+  /** Upper bound of one delay in ms (default 30 000), also caps Retry-After. */
+  maxDelay?: number | undefined;
+  /** Per-attempt timeout in ms (default 30 000). */
+  timeout?: number | undefined;
+  /** undici dispatcher (Agent, Pool, ProxyAgent, MockAgent…); default: one keep-alive Agent per client. */
+  dispatcher?: Dispatcher | undefined;
+  /** Cancels every call of this client, immediately, also during a backoff sleep. */
+  signal?: AbortSignal | undefined;
+}
+
+export interface CallOptions {
+  /** Cancels this call, immediately, also during a backoff sleep. */
+  signal?: AbortSignal | undefined;
+  /** Restrict this call to these scopes; overrides ClientOptions.authorizedScopes. */
+  authorizedScopes?: readonly string[] | undefined;
+}
+
+export interface EventsOptions {
+  /** Accepted for symmetry with ClientOptions; bindings do not depend on it. */
+  rootUrl?: string | undefined;
+}
+
+/** What the official client's exchange methods return; feed it to a Pulse consumer. */
+export interface Binding {
+  exchange: string;
+  routingKeyPattern: string;
+  routingKeyReference: RoutingKeyDefinition[];
+}

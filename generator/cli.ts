@@ -1,0 +1,31 @@
+import { runGenerateCommand } from './generate-command.ts';
+import { runFetchCommand } from './load/fetch-command.ts';
+
+const USAGE = `Usage: tcgen <command> [options]
+
+Commands:
+  generate   generate a TypeScript client package from a Taskcluster API reference
+  fetch      download a deployment's references and schemas into a directory
+
+Run \`tcgen <command> --help\` for the options of each.`;
+
+const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
+  generate: runGenerateCommand,
+  fetch: runFetchCommand,
+};
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '--help' || command === 'help') {
+    process.stdout.write(USAGE + '\n');
+    return command === undefined ? 2 : 0;
+  }
+  const run = COMMANDS[command];
+  if (!run) {
+    process.stderr.write(`tcgen: unknown command "${command}"\n\n${USAGE}\n`);
+    return 2;
+  }
+  return run(rest);
+}
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,75 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { getLibFiles } from '@ts-morph/common';
+import { ts } from 'ts-morph';
+import { GenerateError, type Problem } from '../errors.ts';
+
+/**
+ * Sources are compiled as if they stood in a folder inside tcgen itself, so that
+ * `undici` and `@types/node` resolve from tcgen's own node_modules wherever the
+ * output goes; nothing is written there, the host serves them from memory.
+ */
+const VIRTUAL_ROOT = fileURLToPath(new URL('../../.tcgen-virtual/', import.meta.url));
+
+/** TypeScript's own lib .d.ts files, which ts-morph ships in memory rather than on disk. */
+const LIB_FOLDER = path.join(VIRTUAL_ROOT, '__lib__');
+
+const COMPILER_OPTIONS: ts.CompilerOptions = {
+  strict: true,
+  target: ts.ScriptTarget.ES2022,
+  module: ts.ModuleKind.NodeNext,
+  moduleResolution: ts.ModuleResolutionKind.NodeNext,
+  declaration: true,
+  skipLibCheck: true,
+  types: ['node'],
+  lib: ['lib.es2022.d.ts'],
+  rootDir: path.join(VIRTUAL_ROOT, 'src'),
+  outDir: path.join(VIRTUAL_ROOT, 'dist'),
+  newLine: ts.NewLineKind.LineFeed,
+  removeComments: false,
+  noEmitOnError: true,
+};
+
+function overlayHost(files: Map<string, string>, emitted: Map<string, string>): ts.CompilerHost {
+  const host = ts.createCompilerHost(COMPILER_OPTIONS, true);
+  const virtual = new Map([...files].map(([relative, text]) => [path.join(VIRTUAL_ROOT, relative), text]));
+  for (const lib of getLibFiles()) virtual.set(path.join(LIB_FOLDER, lib.fileName), lib.text);
+  host.getDefaultLibLocation = () => LIB_FOLDER;
+  host.getDefaultLibFileName = (options) => path.join(LIB_FOLDER, ts.getDefaultLibFileName(options));
+  const { fileExists, readFile, getSourceFile, directoryExists } = host;
+  host.fileExists = (file) => virtual.has(file) || fileExists.call(host, file);
+  host.readFile = (file) => virtual.get(file) ?? readFile.call(host, file);
+  host.directoryExists = (dir) => [...virtual.keys()].some((file) => file.startsWith(dir + path.sep)) || (directoryExists?.call(host, dir) ?? false);
+  host.getSourceFile = (file, languageVersion, onError) => {
+    const text = virtual.get(file);
+    return text === undefined ? getSourceFile.call(host, file, languageVersion, onError) : ts.createSourceFile(file, text, languageVersion, true);
+  };
+  host.writeFile = (file, text) => emitted.set(path.relative(VIRTUAL_ROOT, file).split(path.sep).join('/'), text);
+  return host;
+}
+
+function diagnosticProblem(diagnostic: ts.Diagnostic): Problem {
+  const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n');
+  if (!diagnostic.file || diagnostic.start === undefined) return { location: 'generated package', pointer: '', message: `TS${diagnostic.code}: ${message}` };
+  const { line, character } = diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start);
+  const location = `${path.relative(VIRTUAL_ROOT, diagnostic.file.fileName)}:${line + 1}:${character + 1}`;
+  return { location, pointer: '', message: `generated code does not type-check: TS${diagnostic.code}: ${message}` };
+}
+
+/**
+ * Type-checks the package's TypeScript under `strict` and emits its `.js` and `.d.ts`
+ * (paths relative to the output directory, under dist/). Throws when it does not check.
+ */
+export function emitPackage(files: Map<string, string>): Map<string, string> {
+  const sources = new Map([...files].filter(([file]) => file.startsWith('src/') && file.endsWith('.ts')));
+  const withManifest = new Map([...sources, ['package.json', files.get('package.json') ?? '{"type":"module"}']]);
+  const emitted = new Map<string, string>();
+  const host = overlayHost(withManifest, emitted);
+  const rootNames = [...sources.keys()].sort().map((file) => path.join(VIRTUAL_ROOT, file));
+  const program = ts.createProgram({ rootNames, options: COMPILER_OPTIONS, host });
+  const diagnostics = [...program.getOptionsDiagnostics(), ...program.getSyntacticDiagnostics(), ...program.getSemanticDiagnostics()];
+  if (diagnostics.length > 0) throw new GenerateError(diagnostics.map(diagnosticProblem));
+  const result = program.emit();
+  if (result.emitSkipped || result.diagnostics.length > 0) throw new GenerateError(result.diagnostics.map(diagnosticProblem));
+  return emitted;
+}

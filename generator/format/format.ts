@@ -1,0 +1,31 @@
+import * as prettier from 'prettier';
+
+/** Fixed options, never a user's config file: the output must be byte-stable wherever it is generated. */
+const PRETTIER_OPTIONS: prettier.Options = {
+  printWidth: 120,
+  singleQuote: true,
+  trailingComma: 'all',
+  semi: true,
+  tabWidth: 2,
+  endOfLine: 'lf',
+};
+
+const PARSERS: Array<[RegExp, string]> = [
+  [/\.(ts|mts|d\.ts)$/, 'typescript'],
+  [/\.(js|mjs)$/, 'babel'],
+  [/\.json$/, 'json'],
+  [/\.md$/, 'markdown'],
+];
+
+/** Formats one final file by its extension; files of other kinds are returned as they are. */
+export async function formatFile(filePath: string, text: string): Promise<string> {
+  const parser = PARSERS.find(([pattern]) => pattern.test(filePath))?.[1];
+  if (parser === undefined) return text;
+  return prettier.format(text, { ...PRETTIER_OPTIONS, parser, filepath: filePath });
+}
+
+/** Formats every file once, in parallel. */
+export async function formatFiles(files: Map<string, string>): Promise<Map<string, string>> {
+  const entries = await Promise.all([...files].map(async ([filePath, text]) => [filePath, await formatFile(filePath, text)] as const));
+  return new Map(entries);
+}

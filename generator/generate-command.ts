@@ -1,0 +1,95 @@
+import { parseArgs } from 'node:util';
+import { GenerateError } from './errors.ts';
+import { generate } from './generate.ts';
+import type { CommandStreams } from './load/fetch-command.ts';
+
+const USAGE = `Usage: tcgen generate [--references DIR | --root-url URL] [--out DIR] [--check]
+
+Generates a typed TypeScript client package from a Taskcluster API reference.
+
+Options:
+  --references DIR  a mirror of a deployment root (DIR/references/manifest.json,
+                    DIR/schemas/...); default: references
+  --root-url URL    download the reference from a deployment instead
+  --out DIR         the package directory, replaced whole; default: generated
+  --check           write nothing; exit 1 naming each file of --out that differs
+  --name NAME       the package name; default: @tcgen/taskcluster-client
+  --verbose         print how long each stage took
+  --debug           print stack traces of unexpected errors
+  --help            show this help`;
+
+type Parsed =
+  | { kind: 'help' }
+  | { kind: 'usage-error'; errors: string[] }
+  | { kind: 'run'; values: { references?: string; 'root-url'?: string; out?: string; check?: boolean; name?: string; verbose?: boolean; debug?: boolean } };
+
+function parse(argv: string[]): Parsed {
+  try {
+    const { values } = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        references: { type: 'string' },
+        'root-url': { type: 'string' },
+        out: { type: 'string' },
+        check: { type: 'boolean' },
+        name: { type: 'string' },
+        verbose: { type: 'boolean' },
+        debug: { type: 'boolean' },
+        help: { type: 'boolean' },
+      },
+    });
+    if (values.help) return { kind: 'help' };
+    if (values.references !== undefined && values['root-url'] !== undefined) {
+      return { kind: 'usage-error', errors: ['--references and --root-url cannot be used together'] };
+    }
+    return { kind: 'run', values };
+  } catch (error) {
+    return { kind: 'usage-error', errors: [(error as Error).message] };
+  }
+}
+
+/** `tcgen generate`: 0 when done (or up to date), 1 on problems or differences, 2 on usage errors. */
+export async function runGenerateCommand(argv: string[], streams: CommandStreams = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+  const parsed = parse(argv);
+  if (parsed.kind === 'help') {
+    streams.stdout.write(USAGE + '\n');
+    return 0;
+  }
+  if (parsed.kind === 'usage-error') {
+    streams.stderr.write(parsed.errors.map((error) => `tcgen generate: ${error}\n`).join('') + '\n' + USAGE + '\n');
+    return 2;
+  }
+  const { values } = parsed;
+  const out = values.out ?? 'generated';
+  try {
+    const result = await generate({
+      references: values.references,
+      rootUrl: values['root-url'],
+      out,
+      check: values.check,
+      packageName: values.name,
+      onStage: values.verbose ? (stage, ms) => streams.stderr.write(`${stage.padEnd(9)} ${ms.toFixed(1).padStart(8)} ms\n`) : undefined,
+    });
+    if (values.check) {
+      for (const file of result.files) streams.stderr.write(`${out}/${file}: differs from what the generator makes\n`);
+      if (result.files.length > 0) {
+        streams.stderr.write(`${result.files.length} file(s) out of date: run \`tcgen generate\`\n`);
+        return 1;
+      }
+      streams.stdout.write(`${out} is up to date\n`);
+      return 0;
+    }
+    streams.stdout.write(result.unchanged ? `${out} is up to date\n` : `Wrote ${result.files.length} files to ${out}\n`);
+    return 0;
+  } catch (error) {
+    if (!(error instanceof GenerateError)) {
+      streams.stderr.write(values.debug ? `${(error as Error)?.stack ?? String(error)}\n` : `tcgen generate: unexpected error: ${(error as Error)?.message ?? String(error)} (run with --debug for details)\n`);
+      return 1;
+    }
+    streams.stderr.write(error.message + '\n');
+    if (values.debug) streams.stderr.write(`${error.stack}\n`);
+    return 1;
+  }
+}

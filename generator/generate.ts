@@ -1,0 +1,104 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { emitPackage } from './emit/emit.ts';
+import { formatFiles } from './format/format.ts';
+import { createDirSource } from './load/dir-source.ts';
+import { loadInput, type LoadedInput } from './load/load.ts';
+import type { ReferenceSource } from './load/source.ts';
+import { buildModel } from './model/model.ts';
+import { renderPackage } from './render/render.ts';
+import { validateReferences } from './validate/validate.ts';
+import { differingFiles, listFiles, readStamp, sha256, STAMP_FILE, stampText, writeAtomically } from './write/write.ts';
+
+export interface GenerateOptions {
+  /** A mirror of a deployment root (default `references`). */
+  references?: string;
+  /** A deployment root URL to download from instead. */
+  rootUrl?: string;
+  /** Where the package goes (default `generated`). */
+  out?: string;
+  /** Write nothing; report the files that differ from what would be generated. */
+  check?: boolean;
+  packageName?: string;
+  packageVersion?: string;
+  /** A source of your own (tests, caches); overrides `references` and `rootUrl`. */
+  source?: ReferenceSource;
+  /** Called once per finished stage with its duration. */
+  onStage?: (stage: string, milliseconds: number) => void;
+}
+
+export interface GenerateResult {
+  /** Files written, or with `check` the files that differ; relative to `out`. */
+  files: string[];
+  /** True when the output was already up to date and nothing was done after loading. */
+  unchanged: boolean;
+}
+
+const GENERATOR_ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+/** A hash of tcgen's own code and templates: a new generator invalidates every stamp. */
+async function generatorHash(): Promise<string> {
+  const files = [...(await listFiles(path.join(GENERATOR_ROOT, 'generator'))).map((f) => `generator/${f}`), ...(await listFiles(path.join(GENERATOR_ROOT, 'templates'))).map((f) => `templates/${f}`)];
+  const texts = await Promise.all(files.map(async (file) => `${file}\n${sha256(await readFile(path.join(GENERATOR_ROOT, file)))}`));
+  return sha256(texts.join('\n'));
+}
+
+function inputHash(input: LoadedInput, generator: string, options: GenerateOptions): string {
+  const documents = [input.manifest, ...input.references, ...input.schemas.values()].sort((a, b) => (a.path < b.path ? -1 : 1));
+  const parts = [generator, options.packageName ?? '', options.packageVersion ?? '', ...documents.map((d) => `${d.path}\n${sha256(d.text)}`)];
+  return sha256(parts.join('\n'));
+}
+
+async function isUpToDate(out: string, hash: string): Promise<boolean> {
+  const stamp = await readStamp(out);
+  if (stamp?.inputHash !== hash) return false;
+  const present = await listFiles(out);
+  const expected = [STAMP_FILE, ...Object.keys(stamp.files)].sort();
+  if (present.join('\n') !== expected.join('\n')) return false;
+  const checks = await Promise.all(Object.entries(stamp.files).map(async ([file, digest]) => sha256(await readFile(path.join(out, file))) === digest));
+  return checks.every(Boolean);
+}
+
+async function timed<T>(stage: string, options: GenerateOptions, work: () => Promise<T> | T): Promise<T> {
+  const start = performance.now();
+  const result = await work();
+  options.onStage?.(stage, performance.now() - start);
+  return result;
+}
+
+async function openSource(options: GenerateOptions): Promise<ReferenceSource> {
+  if (options.source) return options.source;
+  if (options.rootUrl !== undefined) {
+    const { createHttpSource } = await import('./load/http-source.ts');
+    return createHttpSource(options.rootUrl);
+  }
+  return createDirSource(options.references ?? 'references');
+}
+
+/**
+ * Reads a reference (directory or root URL) and writes the generated client package,
+ * or with `check` reports the files of `out` that differ from it. Throws GenerateError.
+ */
+export async function generate(options: GenerateOptions = {}): Promise<GenerateResult> {
+  const out = options.out ?? 'generated';
+  const source = await openSource(options);
+  let input: LoadedInput;
+  try {
+    input = await timed('load', options, () => loadInput(source));
+  } finally {
+    await source.close?.();
+  }
+  const hash = inputHash(input, await generatorHash(), options);
+  if (await isUpToDate(out, hash)) return { files: [], unchanged: true };
+  const references = await timed('validate', options, () => validateReferences(input));
+  const model = await timed('model', options, () => buildModel(references, input));
+  const packageName = options.packageName ?? '@tcgen/taskcluster-client';
+  const sources = await timed('render', options, () => renderPackage(model, { packageName, packageVersion: options.packageVersion ?? '0.0.0' }));
+  const emitted = await timed('emit', options, () => emitPackage(sources));
+  const files = await timed('format', options, () => formatFiles(new Map([...sources, ...emitted])));
+  files.set(STAMP_FILE, stampText(hash, files));
+  if (options.check) return { files: await timed('check', options, () => differingFiles(out, files)), unchanged: false };
+  await timed('write', options, () => writeAtomically(out, files));
+  return { files: [...files.keys()].sort(), unchanged: false };
+}

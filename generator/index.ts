@@ -1,0 +1,4 @@
+// The library entry point: what build scripts import.
+export { generate, type GenerateOptions, type GenerateResult } from './generate.ts';
+export { GenerateError, formatProblem, type Problem } from './errors.ts';
+export type { ReferenceSource } from './load/source.ts';

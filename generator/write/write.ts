@@ -1,0 +1,99 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { GenerateError } from '../errors.ts';
+
+/** Written into every output directory: what tcgen made there, and from which inputs. */
+export const STAMP_FILE = '.tcgen.json';
+
+export interface Stamp {
+  inputHash: string;
+  files: Record<string, string>;
+}
+
+export const sha256 = (text: string | Buffer): string => createHash('sha256').update(text).digest('hex');
+
+export function stampText(inputHash: string, files: Map<string, string>): string {
+  const hashes = Object.fromEntries([...files.keys()].sort().map((file) => [file, sha256(files.get(file)!)]));
+  return JSON.stringify({ inputHash, files: hashes } satisfies Stamp, null, 2) + '\n';
+}
+
+/** Every file below `dir`, as sorted '/'-separated relative paths; [] when `dir` does not exist. */
+export async function listFiles(dir: string): Promise<string[]> {
+  try {
+    const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+    return entries
+      .filter((entry) => entry.isFile() || entry.isSymbolicLink())
+      .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+      .sort();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+}
+
+export async function readStamp(outDir: string): Promise<Stamp | undefined> {
+  try {
+    const stamp = JSON.parse(await readFile(path.join(outDir, STAMP_FILE), 'utf8')) as Stamp;
+    return typeof stamp.inputHash === 'string' && stamp.files !== null && typeof stamp.files === 'object' ? stamp : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The paths whose content on disk differs from `files` (missing, changed, or not generated at all). */
+export async function differingFiles(outDir: string, files: Map<string, string>): Promise<string[]> {
+  const onDisk = await listFiles(outDir);
+  const differing = new Set(onDisk.filter((file) => !files.has(file)));
+  await Promise.all(
+    [...files].map(async ([file, text]) => {
+      const current = await readFile(path.join(outDir, file), 'utf8').catch(() => undefined);
+      if (current !== text) differing.add(file);
+    }),
+  );
+  return [...differing].sort();
+}
+
+/** Files in `outDir` that tcgen did not make there: the write refuses to replace them. */
+async function foreignFiles(outDir: string): Promise<string[]> {
+  const present = await listFiles(outDir);
+  if (present.length === 0) return [];
+  const stamp = await readStamp(outDir);
+  const ours = new Set([STAMP_FILE, ...Object.keys(stamp?.files ?? {})]);
+  return present.filter((file) => !ours.has(file));
+}
+
+/**
+ * Writes `files` into a temporary directory beside `outDir`, then swaps it in with renames:
+ * a failure at any point leaves the previous output as it was.
+ */
+export async function writeAtomically(outDir: string, files: Map<string, string>): Promise<void> {
+  const target = path.resolve(outDir);
+  const foreign = await foreignFiles(target);
+  if (foreign.length > 0) {
+    throw new GenerateError(foreign.map((file) => ({ location: path.join(outDir, file), pointer: '', message: 'not made by tcgen: refusing to replace the output directory (move or delete this file)' })));
+  }
+  const suffix = randomBytes(6).toString('hex');
+  const temporary = path.join(path.dirname(target), `.${path.basename(target)}.tcgen-tmp-${suffix}`);
+  const previous = path.join(path.dirname(target), `.${path.basename(target)}.tcgen-old-${suffix}`);
+  try {
+    for (const [file, text] of files) {
+      await mkdir(path.dirname(path.join(temporary, file)), { recursive: true });
+      await writeFile(path.join(temporary, file), text);
+    }
+    const exists = await stat(target).then(() => true, () => false);
+    if (exists) await rename(target, previous);
+    try {
+      await rename(temporary, target);
+    } catch (error) {
+      if (exists) await rename(previous, target);
+      throw error;
+    }
+    if (exists) await rm(previous, { recursive: true, force: true });
+  } catch (error) {
+    await rm(temporary, { recursive: true, force: true });
+    if (error instanceof GenerateError) throw error;
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    throw new GenerateError([{ location: outDir, pointer: '', message: `cannot write the output directory (${code})` }]);
+  }
+}
