@@ -65,7 +65,7 @@ test('invalid patterns are refused as the official client refuses them', async (
   assert.throws(() => bindExchange(ours, entry, 5 as never), /must be an object/);
   // routingKeyReference is a copy: mutating it does not change the definition.
   const b = bindExchange(ours, entry);
-  b.routingKeyReference[0]!.name = 'changed';
+  (b.routingKeyReference[0] as { name: string }).name = 'changed';
   assert.notEqual(entry.routingKey[0]!.name, 'changed');
 });
 
