@@ -3,8 +3,7 @@
 // Uses the generated PurgeCache when generator/index.ts exports generate(); until then the
 // hand-made definition in helpers.ts, first checked against v87.1.3's purge-cache api.json.
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { after, before, test } from 'node:test';
@@ -19,14 +18,29 @@ interface RefEntry { type: string; name: string; method: string; route: string; 
 type Methods = Record<string, (...args: unknown[]) => Promise<unknown>>;
 
 /** The generated PurgeCache class, or undefined while the generator is not there yet. */
-async function generatedPurgeCache(): Promise<{ Class: new (o: ClientOptions) => Client; cleanup(): void } | undefined> {
+interface Generated { Class: new (o: ClientOptions) => Client; close(c: Client): Promise<void>; cleanup(): void }
+
+async function generatedPurgeCache(): Promise<Generated | undefined> {
   if (!existsSync(join(ROOT, 'generator', 'index.ts'))) return undefined;
   const gen = (await import(pathToFileURL(join(ROOT, 'generator', 'index.ts')).href)) as { generate?: (o: object) => Promise<unknown> };
   if (typeof gen.generate !== 'function') return undefined;
-  const out = mkdtempSync(join(tmpdir(), 'tcgen-wire-'));
-  await gen.generate({ references: REFS, out });
-  const mod = (await import(pathToFileURL(join(out, 'src', 'index.ts')).href)) as Record<string, new (o: ClientOptions) => Client>;
-  return { Class: mod.PurgeCache!, cleanup: () => rmSync(out, { recursive: true, force: true }) };
+  // Inside the repository's node_modules so the generated code resolves undici from here.
+  const cache = join(ROOT, 'node_modules', '.cache');
+  mkdirSync(cache, { recursive: true });
+  const out = join(mkdtempSync(join(cache, 'tcgen-wire-')), 'pkg');
+  const cleanup = (): void => rmSync(dirname(out), { recursive: true, force: true });
+  try {
+    await gen.generate({ references: REFS, out });
+    const mod = (await import(pathToFileURL(join(out, 'src', 'index.ts')).href)) as {
+      PurgeCache: new (o: ClientOptions) => Client;
+      closeClient?: (c: Client) => Promise<void>;
+    };
+    // The generated package has its own copy of the runtime, so its own closeClient.
+    return { Class: mod.PurgeCache, close: async (c) => mod.closeClient?.(c), cleanup };
+  } catch (err) {
+    cleanup();
+    throw err;
+  }
 }
 
 function sampleArgs(entry: RefEntry): unknown[] {
@@ -81,7 +95,11 @@ test('same requests on the wire as the official client, every purge-cache method
       assert.equal(mine.auth?.ok, true, `ours ${entry.name}: ${mine.auth?.error}`);
     }
   } finally {
-    await closeClient(oursClient);
-    generated?.cleanup();
+    if (generated) {
+      await generated.close(oursClient);
+      generated.cleanup();
+    } else {
+      await closeClient(oursClient);
+    }
   }
 });
