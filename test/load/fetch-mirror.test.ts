@@ -164,8 +164,11 @@ test('invalid JSON is reported by URL', { skip }, async () => {
     req.url === '/references/manifest.json' &&
     (res.writeHead(200, { 'content-type': 'application/json' }).end('{'), true);
   await withMirrorServer(broken, async (server, scratch) => {
-    await assert.rejects(fetchMirror({ rootUrl: server.url, out: path.join(scratch, 'm'), http: FAST }), {
-      message: `${server.url}/references/manifest.json: not valid JSON at line 1, column 2: Expected property name or '}'`,
-    });
+    // The reason's wording belongs to json.ts; this checks the URL and the position are named.
+    const manifestUrl = `${server.url}/references/manifest.json`;
+    await assert.rejects(
+      fetchMirror({ rootUrl: server.url, out: path.join(scratch, 'm'), http: FAST }),
+      (error: Error) => error.message.startsWith(`${manifestUrl}: not valid JSON at line 1, column 2: `),
+    );
   });
 });
