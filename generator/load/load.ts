@@ -1,7 +1,7 @@
-import { GenerateError, type Problem } from '../errors.ts';
+import { formatProblem, GenerateError, pointerJoin, type Problem } from '../errors.ts';
 import { parseJson } from './json.ts';
 import type { ReferenceSource } from './source.ts';
-import { collectRefs, entrySchemaTarget, resolveSchemaRef, schemaBasePath } from './schema-paths.ts';
+import { collectRefs, entrySchemaTarget, InvalidRefError, schemaBasePath, tryResolveSchemaRef, type SchemaTarget } from './schema-paths.ts';
 
 /** One JSON document as read: its root-relative path, where it was read from, its text and value. */
 export interface LoadedDocument {
@@ -39,16 +39,39 @@ export function isObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
-async function readDocument(source: ReferenceSource, path: string): Promise<LoadedDocument> {
+/** Who named a document: where (file and pointer), the text that named it, and what kind of thing it should be. */
+interface Referrer {
+  location: string;
+  pointer: string;
+  /** "\"v1/x.json#\" names a schema", "$ref \"x.json#\" names a schema", … */
+  naming: string;
+}
+
+/** A document to read and its first referrer. */
+interface Wanted {
+  path: string;
+  referrer?: Referrer;
+}
+
+async function readDocument(source: ReferenceSource, { path, referrer }: Wanted): Promise<LoadedDocument> {
   const location = source.locate(path);
-  const text = await source.readText(path);
+  let text: string;
+  try {
+    text = await source.readText(path);
+  } catch (error) {
+    // Reading failed: the place to fix is whoever named this document, so the problem is located there.
+    if (!(error instanceof GenerateError) || referrer === undefined) throw error;
+    throw new GenerateError(
+      error.problems.map((problem) => ({ location: referrer.location, pointer: referrer.pointer, message: `${referrer.naming} that cannot be read (${formatProblem(problem)})` })),
+    );
+  }
   return { path, location, text, json: parseJson(text, location) };
 }
 
 /** Runs every read, then throws one GenerateError with all the problems if any read failed. */
-async function readAll(source: ReferenceSource, paths: string[]): Promise<LoadedDocument[]> {
-  const settled = await Promise.allSettled(paths.map((p) => readDocument(source, p)));
-  const problems: Problem[] = [];
+async function readAll(source: ReferenceSource, wanted: Wanted[], earlier: Problem[] = []): Promise<LoadedDocument[]> {
+  const settled = await Promise.allSettled(wanted.map((w) => readDocument(source, w)));
+  const problems: Problem[] = [...earlier];
   const documents: LoadedDocument[] = [];
   for (const result of settled) {
     if (result.status === 'fulfilled') documents.push(result.value);
@@ -59,43 +82,77 @@ async function readAll(source: ReferenceSource, paths: string[]): Promise<Loaded
   return documents;
 }
 
-function manifestReferencePaths(manifest: LoadedDocument): string[] {
+/** The first referrer of each path, in the order they were found. */
+function firstOfEach(wanted: Wanted[]): Wanted[] {
+  const byPath = new Map<string, Wanted>();
+  for (const w of wanted) if (!byPath.has(w.path)) byPath.set(w.path, w);
+  return [...byPath.values()];
+}
+
+function manifestReferencePaths(manifest: LoadedDocument): Wanted[] {
   const list = isObject(manifest.json) ? manifest.json.references : undefined;
   if (!Array.isArray(list)) {
-    throw new GenerateError([{ location: manifest.location, pointer: '/references', message: 'expected an array of reference URLs' }]);
+    const found = isObject(manifest.json) ? manifest.json.references : manifest.json;
+    throw new GenerateError([{ location: manifest.location, pointer: '/references', message: `expected an array of reference URLs, found ${found === undefined ? 'nothing' : JSON.stringify(found)}` }]);
   }
   const problems: Problem[] = [];
-  const paths = list.flatMap((entry, index) => {
-    if (typeof entry === 'string' && entry !== '') return [resolveSchemaRef(entry, MANIFEST_PATH).path];
-    problems.push({ location: manifest.location, pointer: `/references/${index}`, message: `expected a reference URL, found ${JSON.stringify(entry)}` });
+  const wanted = list.flatMap((entry, index): Wanted[] => {
+    const pointer = `/references/${index}`;
+    const target = typeof entry === 'string' && entry !== '' ? tryResolveSchemaRef(entry, MANIFEST_PATH) : undefined;
+    if (target !== undefined) return [{ path: target.path, referrer: { location: manifest.location, pointer, naming: `${JSON.stringify(entry)} names a reference` } }];
+    problems.push({ location: manifest.location, pointer, message: `expected a reference URL, found ${JSON.stringify(entry)}` });
     return [];
   });
   if (problems.length > 0) throw new GenerateError(problems);
-  return paths;
+  return firstOfEach(wanted);
 }
 
 /** The schema documents an api or exchanges reference names directly (tolerant: validation reports bad shapes). */
-function referenceSchemaPaths(reference: LoadedDocument): string[] {
+function referenceSchemaPaths(reference: LoadedDocument, problems: Problem[]): Wanted[] {
   const json = reference.json;
   const kind = referenceKind(json);
   if (!isObject(json) || (kind !== 'api' && kind !== 'exchanges') || typeof json.serviceName !== 'string') return [];
   const entries = Array.isArray(json.entries) ? json.entries : [];
   const keys = kind === 'api' ? ['input', 'output'] : ['schema'];
   const serviceName = json.serviceName;
-  return entries.flatMap((entry) =>
-    keys.flatMap((key) => {
+  return entries.flatMap((entry, index) =>
+    keys.flatMap((key): Wanted[] => {
       const value = isObject(entry) ? entry[key] : undefined;
-      return typeof value === 'string' ? [entrySchemaTarget(serviceName, value).path] : [];
+      if (typeof value !== 'string') return [];
+      const pointer = pointerJoin('/entries', index, key);
+      const target = tryEntrySchemaTarget(serviceName, value);
+      if (target === undefined) {
+        problems.push({ location: reference.location, pointer, message: `${JSON.stringify(value)} is not a valid schema URL` });
+        return [];
+      }
+      return [{ path: target.path, referrer: { location: reference.location, pointer, naming: `${JSON.stringify(value)} names a schema` } }];
     }),
   );
 }
 
+function tryEntrySchemaTarget(serviceName: string, value: string): SchemaTarget | undefined {
+  try {
+    return entrySchemaTarget(serviceName, value);
+  } catch (error) {
+    if (error instanceof InvalidRefError) return undefined;
+    throw error;
+  }
+}
+
 /** The documents a schema's `$ref`s point into, other than itself. */
-function schemaRefPaths(schema: LoadedDocument): string[] {
+function schemaRefPaths(schema: LoadedDocument, problems: Problem[]): Wanted[] {
   const base = schemaBasePath(schema.path, schema.json);
   return collectRefs(schema.json)
     .filter(({ ref }) => !ref.startsWith('#') && isDeploymentRef(ref))
-    .map(({ ref }) => resolveSchemaRef(ref, base).path);
+    .flatMap(({ ref, pointer }): Wanted[] => {
+      const at = pointerJoin(pointer, '$ref');
+      const target = tryResolveSchemaRef(ref, base);
+      if (target === undefined) {
+        problems.push({ location: schema.location, pointer: at, message: `$ref ${JSON.stringify(ref)} is not a valid URL reference` });
+        return [];
+      }
+      return [{ path: target.path, referrer: { location: schema.location, pointer: at, naming: `$ref ${JSON.stringify(ref)} names a schema` } }];
+    });
 }
 
 /** `$ref`s to other hosts' documents (the JSON Schema meta-schema) are not part of a deployment. */
@@ -105,14 +162,16 @@ export function isDeploymentRef(ref: string): boolean {
 
 /** Reads the manifest, every reference it lists, and every schema those references reach. */
 export async function loadInput(source: ReferenceSource): Promise<LoadedInput> {
-  const manifest = await readDocument(source, MANIFEST_PATH);
+  const manifest = await readDocument(source, { path: MANIFEST_PATH });
   const references = await readAll(source, manifestReferencePaths(manifest));
   const schemas = new Map<string, LoadedDocument>();
-  let pending = [...new Set(references.flatMap(referenceSchemaPaths))];
+  const problems: Problem[] = [];
+  let pending = firstOfEach(references.flatMap((reference) => referenceSchemaPaths(reference, problems)));
   while (pending.length > 0) {
-    const loaded = await readAll(source, pending);
+    const loaded = await readAll(source, pending, problems.splice(0));
     for (const document of loaded) schemas.set(document.path, document);
-    pending = [...new Set(loaded.flatMap(schemaRefPaths))].filter((p) => !schemas.has(p));
+    pending = firstOfEach(loaded.flatMap((schema) => schemaRefPaths(schema, problems))).filter((w) => !schemas.has(w.path));
   }
+  if (problems.length > 0) throw new GenerateError(problems);
   return { manifest, references, schemas };
 }

@@ -1,5 +1,5 @@
 import { ProblemList, pointerJoin } from '../errors.ts';
-import { isObject, referenceKind, type LoadedDocument, type LoadedInput } from '../load/load.ts';
+import { isObject, REFERENCE_KINDS, referenceKind, type LoadedDocument, type LoadedInput } from '../load/load.ts';
 
 /** A scope expression as the reference gives it: a scope string, or AllOf/AnyOf/if/for-each. */
 export type ScopeExpression = unknown;
@@ -184,12 +184,23 @@ function reportDuplicateNames(entries: Array<{ name: string; pointer: string }>,
   }
 }
 
+function describeJson(value: unknown): string {
+  if (Array.isArray(value)) return 'an array';
+  if (value === null) return 'null';
+  return typeof value === 'string' ? `a string ${JSON.stringify(value)}` : `${typeof value} ${JSON.stringify(value)}`;
+}
+
 function readReference(document: LoadedDocument, problems: ProblemList): ClientReference | undefined {
   const kind = referenceKind(document.json);
   if (kind === 'logs' || kind === 'metrics') return undefined;
-  if (!isObject(document.json) || kind === undefined) {
-    const schema = isObject(document.json) ? document.json.$schema : undefined;
-    problems.add(document.location, isObject(document.json) ? '/$schema' : '', `unknown reference kind ${JSON.stringify(schema ?? null)} (expected an api, exchanges, logs or metrics reference $schema)`);
+  if (!isObject(document.json)) {
+    problems.add(document.location, '', `expected a reference (a JSON object with a $schema), found ${describeJson(document.json)}`);
+    return undefined;
+  }
+  if (kind === undefined) {
+    const schema = document.json.$schema;
+    const found = schema === undefined ? 'nothing' : JSON.stringify(schema);
+    problems.add(document.location, '/$schema', `unknown reference kind: expected the $schema of an api, exchanges, logs or metrics reference (${Object.keys(REFERENCE_KINDS).map((k) => JSON.stringify(k)).join(', ')}), found ${found}`);
     return undefined;
   }
   const location = document.location;

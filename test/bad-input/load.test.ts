@@ -1,0 +1,137 @@
+import { apiReference, entry, objectSchema, Raw, runCases, xTree, type BadCase } from './helpers.ts';
+
+const API = '/references/x/v1/api.json';
+const withInput = (input: string) => apiReference([entry({ name: 'make', method: 'post', route: '/make', input })]);
+
+/** Unreadable and malformed documents, and names that point nowhere: every problem located, all listed. */
+const CASES: BadCase[] = [
+  {
+    name: 'no manifest at all',
+    tree: { [API]: apiReference([entry()]) },
+    lines: ['references/references/manifest.json: file not found'],
+  },
+  {
+    name: 'a manifest that is not JSON',
+    tree: { ...xTree(apiReference([entry()])), '/references/manifest.json': new Raw('{"references": [\n  "/references/x/v1/api.json",\n]}') },
+    lines: [
+      'references/references/manifest.json: not valid JSON at line 3, column 1: unexpected character "]"',
+    ],
+  },
+  {
+    name: 'a manifest that is an empty file',
+    tree: { ...xTree(apiReference([entry()])), '/references/manifest.json': new Raw('') },
+    lines: [
+      'references/references/manifest.json: not valid JSON at line 1, column 1: unexpected end of input',
+    ],
+  },
+  {
+    name: 'a manifest without a references array',
+    tree: { ...xTree(apiReference([entry()])), '/references/manifest.json': { references: '/references/x/v1/api.json' } },
+    lines: [
+      'references/references/manifest.json#/references: expected an array of reference URLs, found "/references/x/v1/api.json"',
+    ],
+  },
+  {
+    name: 'manifest entries that are not URLs',
+    tree: { ...xTree(apiReference([entry()])), '/references/manifest.json': { references: ['/references/x/v1/api.json', 42, ''] } },
+    lines: [
+      'references/references/manifest.json#/references/1: expected a reference URL, found 42',
+      'references/references/manifest.json#/references/2: expected a reference URL, found ""',
+    ],
+  },
+  {
+    name: 'a manifest entry pointing nowhere, with the other missing one listed too',
+    tree: { ...xTree(apiReference([entry()])), '/references/manifest.json': { references: ['/references/x/v1/api.json', '/references/y/v1/api.json', '/references/z/v1/api.json'] } },
+    lines: [
+      'references/references/manifest.json#/references/1: "/references/y/v1/api.json" names a reference that cannot be read (references/references/y/v1/api.json: file not found)',
+      'references/references/manifest.json#/references/2: "/references/z/v1/api.json" names a reference that cannot be read (references/references/z/v1/api.json: file not found)',
+    ],
+  },
+  {
+    name: 'a reference that is not JSON',
+    tree: { ...xTree(null), [API]: new Raw('{\n  "$schema": "/schemas/common/api-reference-v0.json#",\n  "entries": [}\n') },
+    lines: [
+      'references/references/x/v1/api.json: not valid JSON at line 3, column 15: unexpected character "}"',
+    ],
+  },
+  {
+    name: 'a reference that is a directory',
+    tree: { ...xTree(null), [API]: undefined, '/references/x/v1/api.json/README': new Raw('not a reference') },
+    lines: [
+      'references/references/manifest.json#/references/0: "/references/x/v1/api.json" names a reference that cannot be read (references/references/x/v1/api.json: cannot read file (EISDIR))',
+    ],
+  },
+  {
+    name: 'a reference that is JSON but not an object',
+    tree: xTree(['not', 'a', 'reference']),
+    lines: [
+      'references/references/x/v1/api.json: expected a reference (a JSON object with a $schema), found an array',
+    ],
+  },
+  {
+    name: 'a schema that is not JSON',
+    tree: xTree(withInput('v1/in.json#'), { 'in.json': new Raw("{ 'type': 'object' }") }),
+    lines: [
+      "references/schemas/x/v1/in.json: not valid JSON at line 1, column 3: expected property name or '}'",
+    ],
+  },
+  {
+    name: 'input naming a schema file that does not exist names the referrer',
+    tree: xTree(withInput('v1/missing.json#'), {}),
+    lines: [
+      'references/references/x/v1/api.json#/entries/0/input: "v1/missing.json#" names a schema that cannot be read (references/schemas/x/v1/missing.json: file not found)',
+    ],
+  },
+  {
+    name: 'input and output of two entries naming the same missing file: the first referrer is named',
+    tree: xTree(apiReference([entry({ name: 'a', route: '/a', output: 'v1/gone.json#' }), entry({ name: 'b', method: 'post', route: '/b', input: 'v1/gone.json#' })]), {}),
+    lines: [
+      'references/references/x/v1/api.json#/entries/0/output: "v1/gone.json#" names a schema that cannot be read (references/schemas/x/v1/gone.json: file not found)',
+    ],
+  },
+  {
+    name: 'input naming a pointer that is not in the schema',
+    tree: xTree(withInput('v1/in.json#/definitions/nothing'), { 'in.json': objectSchema('in.json', { a: { type: 'string' } }) }),
+    lines: [
+      'references/references/x/v1/api.json#/entries/0/input: "v1/in.json#/definitions/nothing" names a schema that does not exist (no schema at pointer "/definitions/nothing" of references/schemas/x/v1/in.json)',
+    ],
+  },
+  {
+    name: '$ref to a file that does not exist names the $ref',
+    tree: xTree(withInput('v1/in.json#'), { 'in.json': objectSchema('in.json', { a: { $ref: 'missing.json#' } }) }),
+    lines: [
+      'references/schemas/x/v1/in.json#/properties/a/$ref: $ref "missing.json#" names a schema that cannot be read (references/schemas/x/v1/missing.json: file not found)',
+    ],
+  },
+  {
+    name: '$ref to a pointer that is not there',
+    tree: xTree(withInput('v1/in.json#'), { 'in.json': objectSchema('in.json', { a: { $ref: '#/definitions/nothing' }, b: { $ref: 'other.json#/properties/none' } }), 'other.json': objectSchema('other.json', { c: { type: 'string' } }) }),
+    lines: [
+      'references/schemas/x/v1/in.json#/properties/a/$ref: $ref "#/definitions/nothing" cannot be resolved: no schema at pointer "/definitions/nothing" in references/schemas/x/v1/in.json',
+      'references/schemas/x/v1/in.json#/properties/b/$ref: $ref "other.json#/properties/none" cannot be resolved: no schema at pointer "/properties/none" in references/schemas/x/v1/other.json',
+    ],
+  },
+  {
+    name: '$ref to a schema file that is not JSON',
+    tree: xTree(withInput('v1/in.json#'), { 'in.json': objectSchema('in.json', { a: { $ref: 'broken.json#' } }), 'broken.json': new Raw('{"type": "string",}') }),
+    lines: [
+      'references/schemas/x/v1/broken.json: not valid JSON at line 1, column 19: expected double-quoted property name',
+    ],
+  },
+  {
+    name: '$ref to another host',
+    tree: xTree(withInput('v1/in.json#'), { 'in.json': objectSchema('in.json', { a: { $ref: 'https://evil.example.com/x.json#' } }) }),
+    lines: [
+      'references/schemas/x/v1/in.json#/properties/a/$ref: $ref "https://evil.example.com/x.json#" points outside the deployment; only root-relative and relative $refs are supported',
+    ],
+  },
+  {
+    name: 'a malformed percent-escape in a schema name',
+    tree: xTree(withInput('v1/in.json#/%E0%A4%A'), { 'in.json': objectSchema('in.json', { a: { type: 'string' } }) }),
+    lines: [
+      'references/references/x/v1/api.json#/entries/0/input: "v1/in.json#/%E0%A4%A" names a schema that does not exist (no schema at pointer "/%E0%A4%A" of references/schemas/x/v1/in.json)',
+    ],
+  },
+];
+
+runCases(CASES);
