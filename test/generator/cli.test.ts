@@ -1,0 +1,60 @@
+// The tcgen CLI as a build step runs it: --check on the committed output, a one-byte change
+// detected and named, --help on every command, usage errors exit 2.
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { test } from 'node:test';
+import { COMMITTED_OUTPUT, REPO_ROOT, copyTree, temporaryDir } from './helpers.ts';
+
+function tcgen(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [path.join(REPO_ROOT, 'bin/tcgen.js'), ...args], { cwd: REPO_ROOT }, (error, stdout, stderr) => {
+      resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
+    });
+  });
+}
+
+test('--check passes on the committed generated/', async () => {
+  const result = await tcgen(['generate', '--check']);
+  assert.equal(result.stderr, '');
+  assert.equal(result.code, 0);
+  assert.equal(result.stdout, 'generated is up to date\n');
+});
+
+test('--check fails after a one-byte change, naming the file, and writes nothing', async () => {
+  const { dir, cleanup } = await temporaryDir();
+  try {
+    const out = path.join(dir, 'generated');
+    await copyTree(COMMITTED_OUTPUT, out);
+    const target = path.join(out, 'dist/services/purge-cache.js');
+    const original = await readFile(target);
+    const changed = Buffer.from(original);
+    changed[changed.length - 2] = changed[changed.length - 2]! ^ 1;
+    await writeFile(target, changed);
+    const result = await tcgen(['generate', '--check', '--out', out]);
+    assert.equal(result.code, 1);
+    assert.equal(result.stderr, `${out}/dist/services/purge-cache.js: differs from what the generator makes\n1 file(s) out of date: run \`tcgen generate\`\n`);
+    assert.ok((await readFile(target)).equals(changed), '--check must not write');
+  } finally {
+    await cleanup();
+  }
+});
+
+test('--help on every command, exit 0; unknown flags and commands exit 2 with the usage', async () => {
+  for (const args of [['--help'], ['generate', '--help'], ['fetch', '--help']]) {
+    const result = await tcgen(args);
+    assert.equal(result.code, 0, args.join(' '));
+    assert.match(result.stdout, /^Usage: tcgen/);
+  }
+  const flag = await tcgen(['generate', '--nope']);
+  assert.equal(flag.code, 2);
+  assert.match(flag.stderr, /^tcgen generate: Unknown option '--nope'/);
+  assert.match(flag.stderr, /Usage: tcgen generate/);
+  const command = await tcgen(['frobnicate']);
+  assert.equal(command.code, 2);
+  assert.match(command.stderr, /^tcgen: unknown command "frobnicate"/);
+  const both = await tcgen(['generate', '--references', 'a', '--root-url', 'http://x']);
+  assert.equal(both.code, 2);
+  assert.match(both.stderr, /--references and --root-url cannot be used together/);
+});
