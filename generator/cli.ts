@@ -1,5 +1,3 @@
-import { runGenerateCommand } from './generate-command.ts';
-import { runFetchCommand } from './load/fetch-command.ts';
 
 const USAGE = `Usage: tcgen <command> [options]
 
@@ -9,9 +7,10 @@ Commands:
 
 Run \`tcgen <command> --help\` for the options of each.`;
 
+// Each command loads its own code on demand: `generate` never pays for the HTTP client.
 const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
-  generate: runGenerateCommand,
-  fetch: runFetchCommand,
+  generate: async (argv) => (await import('./generate-command.ts')).runGenerateCommand(argv),
+  fetch: async (argv) => (await import('./load/fetch-command.ts')).runFetchCommand(argv),
 };
 
 async function main(argv: string[]): Promise<number> {

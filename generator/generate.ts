@@ -1,14 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { emitPackage } from './emit/emit.ts';
-import { formatFiles } from './format/format.ts';
 import { createDirSource } from './load/dir-source.ts';
 import { loadInput, type LoadedInput } from './load/load.ts';
 import type { ReferenceSource } from './load/source.ts';
-import { buildModel } from './model/model.ts';
-import { renderPackage } from './render/render.ts';
-import { validateReferences } from './validate/validate.ts';
 import { differingFiles, listFiles, readStamp, sha256, STAMP_FILE, stampText, writeAtomically } from './write/write.ts';
 
 export interface GenerateOptions {
@@ -91,11 +86,18 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   }
   const hash = inputHash(input, await generatorHash(), options);
   if (await isUpToDate(out, hash)) return { files: [], unchanged: true };
+  // Heavy stages (handlebars, json-schema-to-typescript, TypeScript, prettier) load only
+  // once the output is known to be stale, so that a no-op run stays cheap.
+  const { validateReferences } = await import('./validate/validate.ts');
+  const { buildModel } = await import('./model/model.ts');
+  const { renderPackage } = await import('./render/render.ts');
   const references = await timed('validate', options, () => validateReferences(input));
   const model = await timed('model', options, () => buildModel(references, input));
   const packageName = options.packageName ?? '@tcgen/taskcluster-client';
   const sources = await timed('render', options, () => renderPackage(model, { packageName, packageVersion: options.packageVersion ?? '0.0.0' }));
+  const { emitPackage } = await import('./emit/emit.ts');
   const emitted = await timed('emit', options, () => emitPackage(sources));
+  const { formatFiles } = await import('./format/format.ts');
   const files = await timed('format', options, () => formatFiles(new Map([...sources, ...emitted])));
   files.set(STAMP_FILE, stampText(hash, files));
   if (options.check) return { files: await timed('check', options, () => differingFiles(out, files)), unchanged: false };

@@ -6,7 +6,7 @@ import type { Certificate, Credentials } from './types.js';
 export declare function slugid(): string;
 export interface TemporaryCredentialsOptions {
   /** Name for named temporary credentials; must differ from the issuer's clientId. */
-  clientId?: string;
+  clientId?: string | undefined;
   start: Date;
   expiry: Date;
   scopes: readonly string[];

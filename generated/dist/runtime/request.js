@@ -1,3 +1,7 @@
+// One HTTP attempt over undici: per-attempt timeout, immediate cancellation by the
+// caller's signal, the whole body read as text. Redirects are never followed (undici's
+// dispatcher.request does not follow them), so credentials only ever go to rootUrl's origin.
+import { EventEmitter } from 'node:events';
 import { abortReason } from './retry.js';
 /** A failure without a usable response: connection error or timeout. */
 export class TransportFailure extends Error {
@@ -16,13 +20,17 @@ function errorCode(err) {
 export async function attempt(req) {
   const { signal } = req;
   if (signal?.aborted) throw abortReason(signal);
-  const controller = new AbortController();
+  // undici accepts an EventEmitter as `signal`; listening on one costs far less than on an
+  // AbortSignal (EventTarget), and this is paid on every request (see the throughput target).
+  const cancel = new EventEmitter();
   let timedOut = false;
   const timer = setTimeout(() => {
     timedOut = true;
-    controller.abort();
+    cancel.emit('abort');
   }, req.timeout);
-  const onAbort = () => controller.abort();
+  const onAbort = () => {
+    cancel.emit('abort');
+  };
   signal?.addEventListener('abort', onAbort, { once: true });
   try {
     const res = await req.dispatcher.request({
@@ -31,7 +39,7 @@ export async function attempt(req) {
       method: req.method,
       headers: req.headers,
       body: req.body ?? null,
-      signal: controller.signal,
+      signal: cancel,
     });
     const text = await res.body.text();
     return { statusCode: res.statusCode, headers: res.headers, text };

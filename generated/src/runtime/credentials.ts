@@ -19,7 +19,7 @@ export function slugid(): string {
 
 export interface TemporaryCredentialsOptions {
   /** Name for named temporary credentials; must differ from the issuer's clientId. */
-  clientId?: string;
+  clientId?: string | undefined;
   start: Date;
   expiry: Date;
   scopes: readonly string[];
