@@ -44,3 +44,10 @@ export class ProblemList {
 export function pointerJoin(pointer: string, ...tokens: Array<string | number>): string {
   return pointer + tokens.map((t) => '/' + String(t).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
 }
+
+/** A JSON value as a message shows what was found: JSON, cut short past 60 characters. */
+export function preview(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length <= 60 ? text : `${text.slice(0, 57)}…`;
+}

@@ -2,7 +2,7 @@ import { ProblemList, pointerJoin } from '../errors.ts';
 import { isObject, type LoadedInput } from '../load/load.ts';
 import { entrySchemaTarget } from '../load/schema-paths.ts';
 import type { ApiEntry, ApiReference, ClientReference, ExchangeEntry, ExchangesReference } from '../validate/validate.ts';
-import { GLOBAL_TYPE_NAMES, isUsableName } from './identifiers.ts';
+import { GLOBAL_TYPE_NAMES, isIdentifier, isUsableName, RESERVED_WORDS } from './identifiers.ts';
 import { assignTypeNames, pascalCase } from './names.ts';
 import { SchemaCollector, type NamedSchema, type PreparedSchema } from './schemas.ts';
 
@@ -54,15 +54,22 @@ function groupByService(references: ClientReference[], problems: ProblemList): M
   return groups;
 }
 
+/** Why `name` cannot be a generated method's name, or undefined when it can. */
+function unusableMethodName(name: string): string | undefined {
+  if (!isIdentifier(name)) return 'expected an identifier (letters, digits, "_" and "$", not starting with a digit)';
+  if (RESERVED_WORDS.has(name)) return 'it is a reserved word in JavaScript or the generated code';
+  if (RUNTIME_MEMBERS.has(name)) return "it would shadow a member of the runtime's Client";
+  return undefined;
+}
+
 function checkNames(reference: ClientReference, problems: ProblemList): void {
   const location = reference.document.location;
   if (!/^[A-Za-z][A-Za-z0-9_-]*$/.test(reference.serviceName) || !isUsableName(pascalCase(reference.serviceName))) {
     problems.add(location, '/serviceName', `service name ${JSON.stringify(reference.serviceName)} cannot name a module and class (letters, digits, "-" and "_", starting with a letter)`);
   }
   for (const entry of reference.entries) {
-    if (entry.name !== '' && (!isUsableName(entry.name) || RUNTIME_MEMBERS.has(entry.name))) {
-      problems.add(location, pointerJoin(entry.pointer, 'name'), `entry name ${JSON.stringify(entry.name)} cannot name a method (an identifier that is not a reserved word or a client member is needed)`);
-    }
+    const why = entry.name === '' ? undefined : unusableMethodName(entry.name);
+    if (why !== undefined) problems.add(location, pointerJoin(entry.pointer, 'name'), `entry name ${JSON.stringify(entry.name)} cannot name a method: ${why}`);
   }
 }
 
@@ -112,14 +119,13 @@ function buildService(serviceName: string, group: ClientReference[], input: Load
 function checkClassNames(services: ServiceModel[], problems: ProblemList): void {
   const seen = new Map<string, ServiceModel>();
   for (const service of services) {
-    for (const name of [service.className, service.eventsClassName]) {
-      const other = seen.get(name.toLowerCase());
-      if (other && other !== service) {
-        const location = (service.api ?? service.exchanges)!.document.location;
-        problems.add(location, '/serviceName', `services "${other.serviceName}" and "${service.serviceName}" would both be named ${name}`);
-      }
-      seen.set(name.toLowerCase(), service);
+    const names = [service.className, service.eventsClassName];
+    const clash = names.map((name) => ({ name, other: seen.get(name.toLowerCase()) })).find(({ other }) => other !== undefined && other !== service);
+    if (clash) {
+      const location = (service.api ?? service.exchanges)!.document.location;
+      problems.add(location, '/serviceName', `services "${clash.other!.serviceName}" and "${service.serviceName}" would both be named ${clash.name}`);
     }
+    for (const name of names) seen.set(name.toLowerCase(), service);
   }
 }
 

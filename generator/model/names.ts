@@ -76,7 +76,12 @@ function documentBaseNames(schemas: NamedSchema[], reserved: ReadonlySet<string>
     });
   }
   for (const path of undecided) {
-    problems.add(documents.get(path)!.document.location, '', `cannot name the type of this schema: "${rules[0]!(path)}" and its fallbacks clash with other schemas or reserved names`);
+    const wished = rules.map((rule) => rule(path));
+    const lower = new Set(wished.map((name) => name.toLowerCase()));
+    const others = paths.filter((other) => other !== path && rules.some((rule) => lower.has(rule(other).toLowerCase())));
+    const withWhat = [...others.map((other) => documents.get(other)!.document.location), ...[...reserved].filter((name) => lower.has(name.toLowerCase())).map((name) => `the generated name ${name}`)];
+    const candidates = [...new Set(wished)].map((name) => `"${name}"`).join(', ');
+    problems.add(documents.get(path)!.document.location, '', `cannot name the type of this schema: its title, file name and path give ${candidates}, which clash with ${withWhat.join(', ') || 'other names'}; give it a distinct title`);
   }
   return names;
 }

@@ -1,4 +1,4 @@
-import { ProblemList, pointerJoin } from '../errors.ts';
+import { ProblemList, pointerJoin, preview } from '../errors.ts';
 import { isObject, isDeploymentRef, type LoadedDocument } from '../load/load.ts';
 import { resolveSchemaRef, schemaBasePath, type SchemaTarget } from '../load/schema-paths.ts';
 
@@ -128,7 +128,11 @@ export class SchemaCollector {
   private prepare(document: LoadedDocument, pointer: string, node: unknown, inlineStack: string[], nameChildren = true): PreparedSchema {
     if (typeof node === 'boolean') return node;
     if (!isObject(node)) {
-      this.problems.add(document.location, pointer, `expected a schema (an object or boolean), found ${JSON.stringify(node)}`);
+      this.problems.add(document.location, pointer, `expected a schema (an object or boolean), found ${preview(node)}`);
+      return {};
+    }
+    if (node.$ref !== undefined && typeof node.$ref !== 'string') {
+      this.problems.add(document.location, pointerJoin(pointer, '$ref'), `expected a $ref URL string, found ${preview(node.$ref)}`);
       return {};
     }
     if (typeof node.$ref === 'string') {

@@ -1,4 +1,4 @@
-import { ProblemList, pointerJoin } from '../errors.ts';
+import { ProblemList, pointerJoin, preview } from '../errors.ts';
 import { isObject, REFERENCE_KINDS, referenceKind, type LoadedDocument, type LoadedInput } from '../load/load.ts';
 
 /** A scope expression as the reference gives it: a scope string, or AllOf/AnyOf/if/for-each. */
@@ -73,8 +73,7 @@ class FieldReader {
   ) {}
   private report(key: string, expected: string): void {
     const found = this.object[key];
-    const what = found === undefined ? 'nothing' : JSON.stringify(found);
-    this.problems.add(this.location, pointerJoin(this.pointer, key), `expected ${expected}, found ${what}`);
+    this.problems.add(this.location, pointerJoin(this.pointer, key), `expected ${expected}, found ${preview(found)}`);
   }
   string(key: string, options: { optional?: boolean; nonEmpty?: boolean } = {}): string {
     const value = this.object[key];
@@ -109,7 +108,7 @@ class FieldReader {
     return value.flatMap((item, index) => {
       const pointer = pointerJoin(this.pointer, key, index);
       if (isObject(item)) return [{ value: item, pointer }];
-      this.problems.add(this.location, pointer, `expected an object, found ${JSON.stringify(item)}`);
+      this.problems.add(this.location, pointer, `expected an object, found ${preview(item)}`);
       return [];
     });
   }
@@ -132,7 +131,7 @@ function checkRouteArgs(entry: FieldReader, route: string, args: string[], probl
 function readApiEntry(reader: FieldReader, problems: ProblemList, location: string): ApiEntry {
   const method = reader.string('method', { nonEmpty: true }).toUpperCase();
   if (method !== '' && !METHODS.has(method)) {
-    problems.add(location, pointerJoin(reader.pointer, 'method'), `unknown HTTP method ${JSON.stringify(reader.raw.method)} (expected one of get, post, put, delete, patch)`);
+    problems.add(location, pointerJoin(reader.pointer, 'method'), `unknown HTTP method: expected one of get, post, put, delete, patch, found ${preview(reader.raw.method)}`);
   }
   const entry: ApiEntry = {
     pointer: reader.pointer,
@@ -199,8 +198,7 @@ function readReference(document: LoadedDocument, problems: ProblemList): ClientR
   }
   if (kind === undefined) {
     const schema = document.json.$schema;
-    const found = schema === undefined ? 'nothing' : JSON.stringify(schema);
-    problems.add(document.location, '/$schema', `unknown reference kind: expected the $schema of an api, exchanges, logs or metrics reference (${Object.keys(REFERENCE_KINDS).map((k) => JSON.stringify(k)).join(', ')}), found ${found}`);
+    problems.add(document.location, '/$schema', `unknown reference kind: expected the $schema of an api, exchanges, logs or metrics reference (${Object.keys(REFERENCE_KINDS).map((k) => JSON.stringify(k)).join(', ')}), found ${preview(schema)}`);
     return undefined;
   }
   const location = document.location;
