@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createDirSource } from './load/dir-source.ts';
 import { loadInput, type LoadedInput } from './load/load.ts';
+import type { HttpSourceOptions } from './load/http-source.ts';
 import type { ReferenceSource } from './load/source.ts';
 import { differingFiles, listFiles, readStamp, sha256, STAMP_FILE, stampText, writeAtomically } from './write/write.ts';
 
@@ -11,6 +12,8 @@ export interface GenerateOptions {
   references?: string;
   /** A deployment root URL to download from instead. */
   rootUrl?: string;
+  /** Retries, timeouts and concurrency of the download from `rootUrl`. */
+  http?: HttpSourceOptions;
   /** Where the package goes (default `generated`). */
   out?: string;
   /** Write nothing; report the files that differ from what would be generated. */
@@ -66,7 +69,7 @@ async function openSource(options: GenerateOptions): Promise<ReferenceSource> {
   if (options.source) return options.source;
   if (options.rootUrl !== undefined) {
     const { createHttpSource } = await import('./load/http-source.ts');
-    return createHttpSource(options.rootUrl);
+    return createHttpSource(options.rootUrl, options.http);
   }
   return createDirSource(options.references ?? 'references');
 }
