@@ -1,0 +1,68 @@
+// Download from a root URL: a loopback static server (test/load/static-server.ts) serves
+// ../shared/taskcluster-references/v87.1.3 as a deployment does. `tcgen generate --root-url`
+// must write the same package, byte for byte (the .tcgen.json stamp included), as
+// `tcgen generate --references DIR`; `tcgen fetch` must write a mirror that generates it too.
+// (test/load/fetch-mirror.test.ts checks the mirror's files byte for byte against the snapshot.)
+import assert from 'node:assert/strict';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { test } from 'node:test';
+import { runGenerateCommand } from '../../generator/generate-command.ts';
+import { runFetchCommand } from '../../generator/load/fetch-command.ts';
+import { listFiles } from '../../generator/write/write.ts';
+import { startStaticServer } from '../load/static-server.ts';
+import { skipUnlessSnapshot, snapshotDir } from './helpers.ts';
+
+const VERSION = 'v87.1.3';
+const skip = skipUnlessSnapshot(VERSION);
+
+async function cli(command: (argv: string[], streams: never) => Promise<number>, argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const streams = { stdout: { write: (t: string) => (stdout += t) }, stderr: { isTTY: false, write: (t: string) => (stderr += t) } };
+  const code = await command(argv, streams as never);
+  return { code, stdout, stderr };
+}
+
+async function assertSameTree(actual: string, expected: string): Promise<number> {
+  const [a, e] = await Promise.all([listFiles(actual), listFiles(expected)]);
+  assert.deepEqual(a, e, 'the same files');
+  for (const file of e) {
+    const [x, y] = await Promise.all([readFile(path.join(actual, file)), readFile(path.join(expected, file))]);
+    assert.ok(x.equals(y), `${file} differs`);
+  }
+  return e.length;
+}
+
+test(`generate --root-url and fetch + generate write the package generate --references writes (${VERSION})`, { skip }, async (t) => {
+  const scratch = await mkdtemp(path.join(os.tmpdir(), 'tcgen-download-'));
+  const server = await startStaticServer(snapshotDir(VERSION));
+  try {
+    const fromDir = path.join(scratch, 'from-dir');
+    const overHttp = path.join(scratch, 'over-http');
+    const mirror = path.join(scratch, 'mirror');
+    const fromMirror = path.join(scratch, 'from-mirror');
+
+    const a = await cli(runGenerateCommand, ['--references', snapshotDir(VERSION), '--out', fromDir]);
+    assert.equal(a.code, 0, a.stderr);
+    const b = await cli(runGenerateCommand, ['--root-url', server.url + '/', '--out', overHttp]);
+    assert.equal(b.code, 0, b.stderr);
+    const files = await assertSameTree(overHttp, fromDir);
+    assert.ok((await listFiles(overHttp)).includes('.tcgen.json'));
+
+    const f = await cli(runFetchCommand, ['--root-url', server.url, '--out', mirror]);
+    assert.equal(f.code, 0, f.stderr);
+    // Generated from the fetched mirror, the output is already up to date: same inputs, same stamp.
+    const c = await cli(runGenerateCommand, ['--references', mirror, '--out', overHttp, '--check']);
+    assert.equal(c.code, 0, c.stderr);
+    assert.equal(c.stdout, `${overHttp} is up to date\n`);
+    const d = await cli(runGenerateCommand, ['--references', mirror, '--out', fromMirror]);
+    assert.equal(d.code, 0, d.stderr);
+    await assertSameTree(fromMirror, fromDir);
+    t.diagnostic(`${files} files identical`);
+  } finally {
+    await server.close();
+    await rm(scratch, { recursive: true, force: true });
+  }
+});
