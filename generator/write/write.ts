@@ -69,7 +69,9 @@ async function foreignFiles(outDir: string): Promise<string[]> {
  */
 export async function writeAtomically(outDir: string, files: Map<string, string>): Promise<void> {
   const target = path.resolve(outDir);
-  const foreign = await foreignFiles(target);
+  const foreign = await foreignFiles(target).catch((error: unknown) => {
+    throw cannotWrite(outDir, error);
+  });
   if (foreign.length > 0) {
     throw new GenerateError(foreign.map((file) => ({ location: path.join(outDir, file), pointer: '', message: 'not made by tcgen: refusing to replace the output directory (move or delete this file)' })));
   }
@@ -91,9 +93,14 @@ export async function writeAtomically(outDir: string, files: Map<string, string>
     }
     if (exists) await rm(previous, { recursive: true, force: true });
   } catch (error) {
-    await rm(temporary, { recursive: true, force: true });
-    if (error instanceof GenerateError) throw error;
-    const code = (error as NodeJS.ErrnoException).code ?? String(error);
-    throw new GenerateError([{ location: outDir, pointer: '', message: `cannot write the output directory (${code})` }]);
+    // Cleaning up must not hide why the write failed (it may fail for the same reason).
+    await rm(temporary, { recursive: true, force: true }).catch(() => undefined);
+    throw cannotWrite(outDir, error);
   }
+}
+
+function cannotWrite(outDir: string, error: unknown): GenerateError {
+  if (error instanceof GenerateError) return error;
+  const code = (error as NodeJS.ErrnoException).code ?? String(error);
+  return new GenerateError([{ location: outDir, pointer: '', message: `cannot write the output directory (${code})` }]);
 }
