@@ -93,15 +93,19 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   // once the output is known to be stale, so that a no-op run stays cheap.
   const { validateReferences } = await import('./validate/validate.ts');
   const { buildModel } = await import('./model/model.ts');
-  const { renderPackage } = await import('./render/render.ts');
+  const { renderPackage, renderTypes } = await import('./render/render.ts');
   const references = await timed('validate', options, () => validateReferences(input));
   const model = await timed('model', options, () => buildModel(references, input));
   const packageName = options.packageName ?? '@tcgen/taskcluster-client';
-  const sources = await timed('render', options, () => renderPackage(model, { packageName, packageVersion: options.packageVersion ?? '0.0.0' }));
-  const { emitPackage } = await import('./emit/emit.ts');
-  const emitted = await timed('emit', options, () => emitPackage(sources));
+  const types = await timed('types', options, () => renderTypes(model));
+  const sources = await timed('render', options, () => renderPackage(model, { packageName, packageVersion: options.packageVersion ?? '0.0.0' }, types));
+  // Sources are formatted first and compiled as formatted; the compiler's output is then
+  // formatted on its own (each final file is formatted once, and the two are timed apart).
   const { formatFiles } = await import('./format/format.ts');
-  const files = await timed('format', options, () => formatFiles(new Map([...sources, ...emitted])));
+  const formatted = await timed('format', options, () => formatFiles(sources));
+  const { emitPackage } = await import('./emit/emit.ts');
+  const emitted = await timed('emit', options, () => emitPackage(formatted));
+  const files = new Map([...formatted, ...(await timed('format-dist', options, () => formatFiles(emitted)))]);
   files.set(STAMP_FILE, stampText(hash, files));
   if (options.check) return { files: await timed('check', options, () => differingFiles(out, files)), unchanged: false };
   await timed('write', options, () => writeAtomically(out, files));

@@ -54,14 +54,28 @@ function packageJson(model: PackageModel, options: RenderOptions): string {
   return JSON.stringify(manifest, null, 2) + '\n';
 }
 
-/** Renders the package's source files, keyed by path relative to the output directory. */
-export async function renderPackage(model: PackageModel, options: RenderOptions): Promise<Map<string, string>> {
-  const templates = await loadTemplates();
-  const files = new Map<string, string>(await runtimeFiles());
-  const views = [];
+/** Each service's type declarations (json-schema-to-typescript), by service name. */
+export async function renderTypes(model: PackageModel): Promise<Map<string, string[]>> {
+  const result = new Map<string, string[]>();
   for (const service of model.services) {
     const types: string[] = [];
     for (const type of service.types) types.push(await renderType(type));
+    result.set(service.serviceName, types);
+  }
+  return result;
+}
+
+/**
+ * Renders the package's source files, keyed by path relative to the output directory.
+ * `types` are renderTypes' result when the caller already has it (it times that stage on its own).
+ */
+export async function renderPackage(model: PackageModel, options: RenderOptions, types?: Map<string, string[]>): Promise<Map<string, string>> {
+  const templates = await loadTemplates();
+  const files = new Map<string, string>(await runtimeFiles());
+  const serviceTypes = types ?? (await renderTypes(model));
+  const views = [];
+  for (const service of model.services) {
+    const types = serviceTypes.get(service.serviceName) ?? [];
     const view = serviceView(service);
     views.push(view);
     files.set(`src/services/${service.serviceName}.ts`, templates.service({ ...view, types }));
