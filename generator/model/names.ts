@@ -44,8 +44,8 @@ function qualifiedFileName(path: string): string {
 }
 
 function documentTitle(schema: NamedSchema): string | undefined {
-  const json = schema.document.json as { title?: unknown };
-  return typeof json.title === 'string' ? json.title : undefined;
+  const json = schema.document.json;
+  return json !== null && typeof json === 'object' && typeof (json as { title?: unknown }).title === 'string' ? (json as { title: string }).title : undefined;
 }
 
 /**

@@ -25,6 +25,33 @@ const INLINE_SCHEMA_LIST_KEYWORDS = new Set(['oneOf', 'anyOf', 'allOf']);
 /** Keywords dropped from prepared schemas: identity and naming hints json-schema-to-typescript would turn into names. */
 const DROPPED_KEYWORDS = new Set(['$id', 'id', '$schema', 'title', 'definitions', '$defs', '$comment', 'tsType', 'tsEnumNames']);
 
+const JSON_TYPES = new Set(['string', 'number', 'integer', 'boolean', 'object', 'array', 'null', 'any']);
+const isString = (value: unknown): boolean => typeof value === 'string';
+const isCount = (value: unknown): boolean => Number.isInteger(value) && (value as number) >= 0;
+const isSchema = (value: unknown): boolean => isObject(value) || typeof value === 'boolean';
+
+/**
+ * The shapes of the keywords json-schema-to-typescript reads: a reference that breaks one is
+ * reported at the keyword, instead of crashing the compiler or reaching the output.
+ */
+const KEYWORD_SHAPES = new Map<string, { test: (value: unknown) => boolean; expected: string }>(Object.entries({
+  description: { test: isString, expected: 'a string' },
+  type: { test: (v: unknown) => JSON_TYPES.has(v as string) || (Array.isArray(v) && v.every((t) => JSON_TYPES.has(t))), expected: 'a JSON type name or an array of them' },
+  enum: { test: Array.isArray, expected: 'an array' },
+  required: { test: (v: unknown) => typeof v === 'boolean' || (Array.isArray(v) && v.every(isString)), expected: 'an array of property names' },
+  properties: { test: isObject, expected: 'an object of schemas' },
+  items: { test: (v: unknown) => isSchema(v) || Array.isArray(v), expected: 'a schema or an array of schemas' },
+  additionalProperties: { test: isSchema, expected: 'a schema (an object or boolean)' },
+  oneOf: { test: Array.isArray, expected: 'an array of schemas' },
+  anyOf: { test: Array.isArray, expected: 'an array of schemas' },
+  allOf: { test: Array.isArray, expected: 'an array of schemas' },
+  minItems: { test: isCount, expected: 'a non-negative integer' },
+  maxItems: { test: isCount, expected: 'a non-negative integer' },
+  format: { test: isString, expected: 'a string' },
+  pattern: { test: isString, expected: 'a string' },
+  deprecated: { test: (v: unknown) => typeof v === 'boolean', expected: 'true or false' },
+}));
+
 export const schemaKey = (target: SchemaTarget): string => `${target.path}#${target.pointer}`;
 
 /** An object schema with properties earns a name where it is nested under a named node. */
@@ -143,6 +170,11 @@ export class SchemaCollector {
     for (const [keyword, value] of Object.entries(node)) {
       if (DROPPED_KEYWORDS.has(keyword)) continue;
       const at = pointerJoin(pointer, keyword);
+      const shape = KEYWORD_SHAPES.get(keyword);
+      if (shape !== undefined && !shape.test(value)) {
+        this.problems.add(document.location, at, `expected ${shape.expected}, found ${preview(value)}`);
+        continue;
+      }
       if (keyword === 'properties' && isObject(value)) {
         out.properties = Object.fromEntries(
           Object.entries(value).map(([name, child]) => [name, this.child(document, pointerJoin(at, name), child, inlineStack, nameChildren)]),
