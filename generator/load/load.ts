@@ -1,7 +1,7 @@
 import { formatProblem, GenerateError, pointerJoin, type Problem } from '../errors.ts';
 import { parseJson } from './json.ts';
 import type { ReferenceSource } from './source.ts';
-import { collectRefs, entrySchemaTarget, InvalidRefError, schemaBasePath, tryResolveSchemaRef, type SchemaTarget } from './schema-paths.ts';
+import { collectRefs, entrySchemaTarget, InvalidRefError, schemaBasePath, tryResolveSchemaRef, namesSchema, type SchemaTarget } from './schema-paths.ts';
 
 /** One JSON document as read: its root-relative path, where it was read from, its text and value. */
 export interface LoadedDocument {
@@ -118,7 +118,7 @@ function referenceSchemaPaths(reference: LoadedDocument, problems: Problem[]): W
   return entries.flatMap((entry, index) =>
     keys.flatMap((key): Wanted[] => {
       const value = isObject(entry) ? entry[key] : undefined;
-      if (typeof value !== 'string') return [];
+      if (!namesSchema(key, value)) return [];
       const pointer = pointerJoin('/entries', index, key);
       const target = tryEntrySchemaTarget(serviceName, value);
       if (target === undefined) {

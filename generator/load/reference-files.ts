@@ -1,6 +1,6 @@
 import { GenerateError, type Problem } from '../errors.ts';
 import { isObject, MANIFEST_PATH, referenceKind } from './load.ts';
-import { collectRefs, entrySchemaTarget, resolveSchemaRef, schemaBasePath } from './schema-paths.ts';
+import { collectRefs, entrySchemaTarget, namesSchema, resolveSchemaRef, schemaBasePath } from './schema-paths.ts';
 
 /**
  * Which files a deployment's references need, as root-relative paths
@@ -59,7 +59,7 @@ export function referenceSchemaPaths(reference: unknown, rootUrl?: string): stri
   const fields = kind === 'api' ? ['input', 'output'] : kind === 'exchanges' ? ['schema'] : [];
   const serviceFolder = entrySchemaTarget(reference.serviceName, '').path;
   const names = reference.entries.flatMap((entry) =>
-    fields.map((field) => (isObject(entry) ? entry[field] : undefined)).filter((v) => typeof v === 'string'),
+    fields.map((field) => [field, isObject(entry) ? entry[field] : undefined] as const).flatMap(([field, v]) => (namesSchema(field, v) ? [v] : [])),
   );
   return uniquePaths(names.map((name) => resolveRootRelative(name, serviceFolder, rootUrl)));
 }

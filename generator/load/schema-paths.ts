@@ -52,6 +52,17 @@ function safeDecode(decode: (text: string) => string, text: string): string {
   }
 }
 
+/**
+ * The API reference metaschema allows `output: "blob"` for a response that is not JSON:
+ * it names no schema.
+ */
+export const BLOB_OUTPUT = 'blob';
+
+/** Whether an entry's `input`/`output`/`schema` value names a schema document. */
+export function namesSchema(field: string, value: unknown): value is string {
+  return typeof value === 'string' && !(field === 'output' && value === BLOB_OUTPUT);
+}
+
 /** The schema a reference entry names ("v1/x.json#"), relative to the service's schema folder. */
 export function entrySchemaTarget(serviceName: string, value: string): SchemaTarget {
   return resolveSchemaRef(value, `/schemas/${serviceName}/`);

@@ -1,6 +1,6 @@
 import { ProblemList, pointerJoin } from '../errors.ts';
 import { isObject, type LoadedInput } from '../load/load.ts';
-import { entrySchemaTarget } from '../load/schema-paths.ts';
+import { entrySchemaTarget, namesSchema } from '../load/schema-paths.ts';
 import type { ApiEntry, ApiReference, ClientReference, ExchangeEntry, ExchangesReference } from '../validate/validate.ts';
 import { GLOBAL_TYPE_NAMES, isIdentifier, isUsableName, RESERVED_WORDS } from './identifiers.ts';
 import { assignTypeNames, pascalCase } from './names.ts';
@@ -95,7 +95,7 @@ function buildService(serviceName: string, group: ClientReference[], input: Load
   const apiEntries = api?.entries.map((entry) => ({
     ...entry,
     inputKey: root(api, pointerJoin(entry.pointer, 'input'), entry.input),
-    outputKey: root(api, pointerJoin(entry.pointer, 'output'), entry.output),
+    outputKey: root(api, pointerJoin(entry.pointer, 'output'), namesSchema('output', entry.output) ? entry.output : undefined),
   }));
   const exchangeEntries = exchanges?.entries.map((entry) => ({ ...entry, messageKey: root(exchanges, pointerJoin(entry.pointer, 'schema'), entry.schema) }));
   collector.drain();

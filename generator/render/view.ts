@@ -1,5 +1,6 @@
 import type { EntryModel, ExchangeModel, ServiceModel } from '../model/model.ts';
 import { isUsableName } from '../model/identifiers.ts';
+import { BLOB_OUTPUT } from '../load/schema-paths.ts';
 import { camelCase } from '../model/names.ts';
 import { scopesParagraph } from './scopes.ts';
 
@@ -34,6 +35,8 @@ export interface ExchangeView {
   definition: { name: string; exchange: string; routingKey: ExchangeModel['routingKey'] };
 }
 
+const BLOB_NOTE = 'The response is a blob, not JSON: this method resolves to nothing. Fetch the body from `buildSignedUrl(...)` instead.';
+
 const STABILITY_NOTES: Record<string, string> = {
   experimental: '@experimental This API is experimental: it may change or disappear without notice.',
   deprecated: '@deprecated This API is deprecated by the service.',
@@ -59,14 +62,17 @@ function methodView(entry: EntryModel): MethodView {
   }
   parameters.push({ name: 'options', type: 'runtime.CallOptions', optional: true });
   const stability = STABILITY_NOTES[entry.stability];
+  // A blob (non-JSON) response: the official client resolves to undefined for it too; buildSignedUrl fetches it.
+  const blob = entry.output === BLOB_OUTPUT;
+  const output = entry.output !== undefined && !blob;
   return {
     name: entry.name,
     title: entry.title,
     stabilityNote: entry.stability === 'stable' ? undefined : entry.stability,
-    docParagraphs: [entry.title, entry.description, scopesParagraph(entry.scopes), stability],
+    docParagraphs: [entry.title, entry.description, blob ? BLOB_NOTE : undefined, scopesParagraph(entry.scopes), stability],
     parameters,
-    returnType: entry.output === undefined ? 'void' : (entry.outputType ?? 'unknown'),
-    definition: { name: entry.name, method: entry.method, route: entry.route, args: entry.args, query: entry.query, input: entry.input !== undefined, output: entry.output !== undefined },
+    returnType: output ? (entry.outputType ?? 'unknown') : 'void',
+    definition: { name: entry.name, method: entry.method, route: entry.route, args: entry.args, query: entry.query, input: entry.input !== undefined, output },
   };
 }
 
