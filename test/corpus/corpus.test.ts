@@ -162,7 +162,7 @@ for (const version of VERSIONS) {
           for (const pattern of patterns(keys)) {
             const what = `${className}.${entry.name}(${JSON.stringify(pattern)})`;
             const binding = ours[entry.name](pattern);
-            assert.deepStrictEqual(binding, { exchange: ref.exchangePrefix + entry.exchange, routingKeyPattern: expectedPattern(keys, pattern), routingKeyReference: keys }, what);
+            assert.deepStrictEqual(binding, { exchange: ref.exchangePrefix! + entry.exchange!, routingKeyPattern: expectedPattern(keys, pattern), routingKeyReference: keys }, what);
             // v44 entries are compared where the official (v87) client has the same exchange and routing key.
             if (comparable && isDeepStrictEqual(officialEntry.routingKey, keys)) {
               assert.deepStrictEqual(binding, theirs[entry.name](pattern), `${what} equals the official client's`);
