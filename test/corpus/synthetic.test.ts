@@ -169,3 +169,10 @@ test('an absolute $ref to a deployment host is refused with a located problem', 
     return true;
   });
 });
+
+test('fetch does not try to download output "blob" as a schema', async () => {
+  const { referenceSchemaPaths } = await import('../../generator/load/reference-files.ts');
+  assert.deepEqual(referenceSchemaPaths(FILES['/references/alpha/v1/api.json']), [
+    '/schemas/alpha/v1/common.json', '/schemas/alpha/v1/thing-request.json', '/schemas/alpha/v1/thing.json',
+  ]);
+});
