@@ -1,0 +1,69 @@
+// `npm run bench`: every benchmark in one run, then bench/RESULTS.md from its numbers.
+// `npm run bench -- generation` (or client, import) runs one and prints it without writing.
+import { writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { benchClient, clientTables } from './client.ts';
+import { benchGeneration, generationTables } from './generation.ts';
+import { benchImport, importTable } from './import.ts';
+import { ROOT, machine } from './stats.ts';
+
+const only = process.argv[2];
+const want = (name: string) => only === undefined || only === name;
+const sections: string[] = [];
+const headline: Record<string, number> = {};
+const loadBefore = os.loadavg()[0]!;
+
+if (want('generation')) {
+  process.stderr.write('generation…\n');
+  const t = generationTables(await benchGeneration());
+  sections.push('## Generation (v87.1.3: 41 references, 187 schemas)\n', t.markdown);
+  Object.assign(headline, t.headline);
+}
+if (want('client')) {
+  process.stderr.write('client throughput…\n');
+  const t = clientTables(await benchClient());
+  sections.push('## Client throughput (loopback, purge-cache `allPurgeRequests`, small JSON body)\n', t.markdown);
+  Object.assign(headline, t.headline);
+}
+if (want('import')) {
+  process.stderr.write('import cost…\n');
+  const t = importTable(await benchImport());
+  sections.push('## Import cost (one service module, fresh process)\n', t.markdown);
+  Object.assign(headline, t.headline);
+}
+
+const h = (key: string, digits = 2) => headline[key]?.toFixed(digits) ?? '–';
+const summary = [
+  '## Headline',
+  '',
+  `- Cold generation of v87.1.3, end to end: **${h('coldWallMs', 0)} ms** (target ≤ 3000), peak RSS ${h('coldRssMb', 0)} MB; no-op rerun **${h('noopWallMs', 0)} ms** (target ≤ 300).`,
+  `- Stages the peers also do (load → types → render → format): **${h('peerStagesVsFasterPeer')}×** the faster peer's time (target < 1); whole cold run incl. type-check/emit: ${h('coldVsFasterPeerWall')}× the faster peer's process.`,
+  `- Client, Hawk-signed, vs raw undici with a precomputed header: **${h('oursVsLimit@1')}×** (sequential), **${h('oursVsLimit@16')}×** (16 concurrent) of the limit's requests/s (target ≥ 0.85).`,
+  `- Client CPU per request, Hawk-signed tcgen / the limit: ${h('cpuOursVsLimit@1')}× (sequential), ${h('cpuOursVsLimit@16')}× (16 concurrent): on a loaded 2-core machine this is steadier than requests/s.`,
+  `- Client vs the official taskcluster-client: **${h('oursVsOfficial@1', 1)}×** (sequential), **${h('oursVsOfficial@16', 1)}×** (16 concurrent) its requests/s (target ≥ 3).`,
+  `- Importing one service module: the official client takes **${h('importOfficialOverOurs', 1)}×** as long as ours.`,
+  '',
+].join('\n');
+
+const text = [
+  '# Benchmarks',
+  '',
+  `Run: ${new Date().toISOString().slice(0, 10)} · machine: ${machine()} · load average at start ${loadBefore.toFixed(1)}, at end ${os.loadavg()[0]!.toFixed(1)}`,
+  '',
+  `Command: \`npm run bench\` (\`tsx bench/run.ts\`). All numbers below come from that one run; ratios compare numbers of the same run.`,
+  '',
+  summary,
+  ...sections,
+].join('\n');
+
+if (only === undefined) {
+  await writeFile(path.join(ROOT, 'bench/RESULTS.md'), text + '\n' + (await notes()));
+  process.stdout.write(summary + '\nWrote bench/RESULTS.md\n');
+} else process.stdout.write(text + '\n');
+
+/** Hand-written notes kept below the generated part (bench/NOTES.md), if any. */
+async function notes(): Promise<string> {
+  const { readFile } = await import('node:fs/promises');
+  return readFile(path.join(ROOT, 'bench/NOTES.md'), 'utf8').then((t) => '\n' + t, () => '');
+}
