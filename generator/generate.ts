@@ -5,6 +5,7 @@ import { createDirSource } from './load/dir-source.ts';
 import { loadInput, type LoadedInput } from './load/load.ts';
 import type { HttpSourceOptions } from './load/http-source.ts';
 import type { ReferenceSource } from './load/source.ts';
+import type { EmitThread } from './emit/emit-thread.ts';
 import { differingFiles, listFiles, readStamp, sha256, STAMP_FILE, stampText, writeAtomically } from './write/write.ts';
 
 export interface GenerateOptions {
@@ -90,7 +91,19 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   const hash = inputHash(input, await generatorHash(), options);
   if (await isUpToDate(out, hash)) return { files: [], unchanged: true };
   // Heavy stages (handlebars, json-schema-to-typescript, TypeScript, prettier) load only
-  // once the output is known to be stale, so that a no-op run stays cheap.
+  // once the output is known to be stale, so that a no-op run stays cheap. TypeScript
+  // loads on its own thread, started first, while this one models and renders.
+  const { startEmitThread } = await import('./emit/emit-thread.ts');
+  const emitThread = startEmitThread();
+  try {
+    return await generateStale(options, input, hash, emitThread);
+  } finally {
+    await emitThread.close();
+  }
+}
+
+async function generateStale(options: GenerateOptions, input: LoadedInput, hash: string, emitThread: EmitThread): Promise<GenerateResult> {
+  const out = options.out ?? 'generated';
   const { validateReferences } = await import('./validate/validate.ts');
   const { buildModel } = await import('./model/model.ts');
   const { renderPackage, renderTypes } = await import('./render/render.ts');
@@ -99,13 +112,16 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   const packageName = options.packageName ?? '@tcgen/taskcluster-client';
   const types = await timed('types', options, () => renderTypes(model));
   const sources = await timed('render', options, () => renderPackage(model, { packageName, packageVersion: options.packageVersion ?? '0.0.0' }, types));
-  // Sources are formatted first and compiled as formatted; the compiler's output is then
-  // formatted on its own (each final file is formatted once, and the two are timed apart).
-  const { formatFiles } = await import('./format/format.ts');
-  const formatted = await timed('format', options, () => formatFiles(sources));
-  const { emitPackage } = await import('./emit/emit.ts');
-  const emitted = await timed('emit', options, () => emitPackage(formatted));
-  const files = new Map([...formatted, ...(await timed('format-dist', options, () => formatFiles(emitted)))]);
+  // The TypeScript sources are only the compiler's input: the package ships what it emits
+  // (.js beside .d.ts), so prettier formats the emitted files and the rest, each once.
+  // While the worker type-checks, this thread formats the rest and warms prettier's parser.
+  const emitting = emitThread.emit(sources);
+  emitting.catch(() => {});
+  const { formatFiles, warmFormatter } = await import('./format/format.ts');
+  const others = await formatFiles(new Map([...sources].filter(([file]) => !file.startsWith('src/'))));
+  await warmFormatter(sources.get('src/index.ts') ?? '');
+  const emitted = await timed('emit', options, () => emitting);
+  const files = new Map([...others, ...(await timed('format', options, () => formatFiles(emitted)))]);
   files.set(STAMP_FILE, stampText(hash, files));
   if (options.check) return { files: await timed('check', options, () => differingFiles(out, files)), unchanged: false };
   await timed('write', options, () => writeAtomically(out, files));

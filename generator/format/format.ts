@@ -11,7 +11,9 @@ const PRETTIER_OPTIONS: prettier.Options = {
 };
 
 const PARSERS: Array<[RegExp, string]> = [
-  [/\.(ts|mts|d\.ts)$/, 'typescript'],
+  // babel-ts: the same output as the typescript parser on every file of both real corpora,
+  // and a fifth faster cold; it also shares one parser plugin with the .js files.
+  [/\.(ts|mts|d\.ts)$/, 'babel-ts'],
   [/\.(js|mjs)$/, 'babel'],
   [/\.json$/, 'json'],
   [/\.md$/, 'markdown'],
@@ -28,4 +30,12 @@ export async function formatFile(filePath: string, text: string): Promise<string
 export async function formatFiles(files: Map<string, string>): Promise<Map<string, string>> {
   const entries = await Promise.all([...files].map(async ([filePath, text]) => [filePath, await formatFile(filePath, text)] as const));
   return new Map(entries);
+}
+
+/**
+ * Loads and runs prettier's TypeScript and JavaScript printers once on throw-away text, so
+ * that formatting the emitted files later does not pay for loading and warming them up.
+ */
+export async function warmFormatter(sample: string): Promise<void> {
+  await Promise.all([formatFile('warm.ts', sample), formatFile('warm.js', 'export const warm = { up: [1, 2] };\n')]);
 }

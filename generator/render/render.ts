@@ -48,7 +48,7 @@ function packageJson(model: PackageModel, options: RenderOptions): string {
     main: './dist/index.js',
     types: './dist/index.d.ts',
     exports,
-    files: ['dist', 'src'],
+    files: ['dist'],
     dependencies: { undici: '^7.0.0' },
   };
   return JSON.stringify(manifest, null, 2) + '\n';

@@ -1,13 +1,14 @@
-// Wire equality with the official taskcluster-client: for every purge-cache method, both
-// clients call one recording server; method, path, query, body and content-type must match.
-// Uses the generated PurgeCache when generator/index.ts exports generate(); until then the
-// hand-made definition in helpers.ts, first checked against v87.1.3's purge-cache api.json.
+// Wire equality of the runtime alone with the official taskcluster-client: for every
+// purge-cache method, both clients call one recording server; method, path, query, body and
+// content-type must match. The runtime is driven through the hand-made definition in
+// helpers.ts, first checked against v87.1.3's purge-cache api.json; the generated classes of
+// every service are compared the same way in test/corpus/wire-all.test.ts.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { after, before, test } from 'node:test';
-import { closeClient, type Client, type ClientOptions } from '../../templates/runtime/index.ts';
+import { closeClient } from '../../templates/runtime/index.ts';
 import { CREDS, PURGE_CACHE, PurgeCache, json, startServer, type Recorded, type TestServer } from './helpers.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -16,32 +17,6 @@ const API_JSON = join(REFS, 'references', 'purge-cache', 'v1', 'api.json');
 
 interface RefEntry { type: string; name: string; method: string; route: string; args: string[]; query?: string[]; input?: string; output?: string; scopes?: unknown }
 type Methods = Record<string, (...args: unknown[]) => Promise<unknown>>;
-
-/** The generated PurgeCache class, or undefined while the generator is not there yet. */
-interface Generated { Class: new (o: ClientOptions) => Client; close(c: Client): Promise<void>; cleanup(): void }
-
-async function generatedPurgeCache(): Promise<Generated | undefined> {
-  if (!existsSync(join(ROOT, 'generator', 'index.ts'))) return undefined;
-  const gen = (await import(pathToFileURL(join(ROOT, 'generator', 'index.ts')).href)) as { generate?: (o: object) => Promise<unknown> };
-  if (typeof gen.generate !== 'function') return undefined;
-  // Inside the repository's node_modules so the generated code resolves undici from here.
-  const cache = join(ROOT, 'node_modules', '.cache');
-  mkdirSync(cache, { recursive: true });
-  const out = join(mkdtempSync(join(cache, 'tcgen-wire-')), 'pkg');
-  const cleanup = (): void => rmSync(dirname(out), { recursive: true, force: true });
-  try {
-    await gen.generate({ references: REFS, out });
-    const mod = (await import(pathToFileURL(join(out, 'src', 'index.ts')).href)) as {
-      PurgeCache: new (o: ClientOptions) => Client;
-      closeClient?: (c: Client) => Promise<void>;
-    };
-    // The generated package has its own copy of the runtime, so its own closeClient.
-    return { Class: mod.PurgeCache, close: async (c) => mod.closeClient?.(c), cleanup };
-  } catch (err) {
-    cleanup();
-    throw err;
-  }
-}
 
 function sampleArgs(entry: RefEntry): unknown[] {
   const args: unknown[] = entry.args.map((a, i) => `${a}/x y ${i}&?`);
@@ -75,12 +50,10 @@ test('hand-made purge-cache definition mirrors v87.1.3 api.json', (t) => {
 
 test('same requests on the wire as the official client, every purge-cache method', async (t) => {
   if (entries.length === 0) return t.skip(`${API_JSON} not found (../shared missing): no wire comparison`);
-  const generated = await generatedPurgeCache();
-  if (!generated) t.diagnostic('generator/index.ts has no generate() yet: using the hand-made PurgeCache from helpers.ts');
   const tc = (await import('taskcluster-client' as string)).default as Record<string, new (o: object) => Methods>;
   const options = { rootUrl: server.rootUrl, credentials: CREDS, retries: 0 };
   const theirs = new tc.PurgeCache!(options);
-  const oursClient = generated ? new generated.Class(options) : new PurgeCache(options);
+  const oursClient = new PurgeCache(options);
   const ours = oursClient as unknown as Methods;
   try {
     for (const entry of entries) {
@@ -95,11 +68,6 @@ test('same requests on the wire as the official client, every purge-cache method
       assert.equal(mine.auth?.ok, true, `ours ${entry.name}: ${mine.auth?.error}`);
     }
   } finally {
-    if (generated) {
-      await generated.close(oursClient);
-      generated.cleanup();
-    } else {
-      await closeClient(oursClient);
-    }
+    await closeClient(oursClient);
   }
 });

@@ -35,7 +35,10 @@ export function bindExchange(client, entry, pattern) {
   } else {
     const values = pattern ?? {};
     if (typeof values !== 'object') throw new TypeError('routingKeyPattern must be an object');
-    routingKeyPattern = entry.routingKey.map((key) => keyPattern(key, values[key.name])).join('.');
+    // Own properties only: a key named "__proto__" or "constructor" that the caller left out must read as absent.
+    routingKeyPattern = entry.routingKey
+      .map((key) => keyPattern(key, Object.hasOwn(values, key.name) ? values[key.name] : undefined))
+      .join('.');
   }
   return {
     exchange: exchanges.exchangePrefix + entry.exchange,
