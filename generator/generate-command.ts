@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { GenerateError } from './errors.ts';
 import { generate } from './generate.ts';
 import type { CommandStreams } from './load/fetch-command.ts';
+import { createProgressLine } from './load/progress-line.ts';
 
 const USAGE = `Usage: tcgen generate [--references DIR | --root-url URL] [--out DIR] [--check]
 
@@ -63,15 +64,19 @@ export async function runGenerateCommand(argv: string[], streams: CommandStreams
   }
   const { values } = parsed;
   const out = values.out ?? 'generated';
+  // A download shows one updating progress line, on a terminal only.
+  const progress = values['root-url'] === undefined ? undefined : createProgressLine(streams.stderr, 'downloading');
   try {
     const result = await generate({
       references: values.references,
       rootUrl: values['root-url'],
+      http: progress && { onProgress: progress.update },
       out,
       check: values.check,
       packageName: values.name,
       onStage: values.verbose ? (stage, ms) => streams.stderr.write(`${stage.padEnd(9)} ${ms.toFixed(1).padStart(8)} ms\n`) : undefined,
     });
+    progress?.end();
     if (values.check) {
       for (const file of result.files) streams.stderr.write(`${out}/${file}: differs from what the generator makes\n`);
       if (result.files.length > 0) {
@@ -84,6 +89,7 @@ export async function runGenerateCommand(argv: string[], streams: CommandStreams
     streams.stdout.write(result.unchanged ? `${out} is up to date\n` : `Wrote ${result.files.length} files to ${out}\n`);
     return 0;
   } catch (error) {
+    progress?.end();
     if (!(error instanceof GenerateError)) {
       streams.stderr.write(values.debug ? `${(error as Error)?.stack ?? String(error)}\n` : `tcgen generate: unexpected error: ${(error as Error)?.message ?? String(error)} (run with --debug for details)\n`);
       return 1;

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createDirSource } from './load/dir-source.ts';
@@ -36,11 +37,16 @@ export interface GenerateResult {
 
 const GENERATOR_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
-/** A hash of tcgen's own code and templates: a new generator invalidates every stamp. */
+/** The libraries whose versions shape the output; a new version invalidates every stamp too. */
+const OUTPUT_LIBRARIES = ['json-schema-to-typescript', 'handlebars', 'ts-morph', '@ts-morph/common', 'prettier'];
+
+/** A hash of tcgen's own code and templates and of its output libraries' versions: a new generator invalidates every stamp. */
 async function generatorHash(): Promise<string> {
+  const require = createRequire(import.meta.url);
+  const versions = OUTPUT_LIBRARIES.map((name) => `${name}@${(require(`${name}/package.json`) as { version: string }).version}`);
   const files = [...(await listFiles(path.join(GENERATOR_ROOT, 'generator'))).map((f) => `generator/${f}`), ...(await listFiles(path.join(GENERATOR_ROOT, 'templates'))).map((f) => `templates/${f}`)];
   const texts = await Promise.all(files.map(async (file) => `${file}\n${sha256(await readFile(path.join(GENERATOR_ROOT, file)))}`));
-  return sha256(texts.join('\n'));
+  return sha256([...versions, ...texts].join('\n'));
 }
 
 function inputHash(input: LoadedInput, generator: string, options: GenerateOptions): string {

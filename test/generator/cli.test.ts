@@ -58,3 +58,27 @@ test('--help on every command, exit 0; unknown flags and commands exit 2 with th
   assert.equal(both.code, 2);
   assert.match(both.stderr, /--references and --root-url cannot be used together/);
 });
+
+test('generate --root-url downloads with a progress line on a terminal, erased at the end', async () => {
+  const { startStaticServer } = await import('../load/static-server.ts');
+  const { runGenerateCommand } = await import('../../generator/generate-command.ts');
+  const server = await startStaticServer(path.join(REPO_ROOT, 'references'));
+  const { dir, cleanup } = await temporaryDir();
+  try {
+    let stdout = '';
+    let stderr = '';
+    const out = path.join(dir, 'out');
+    const code = await runGenerateCommand(['--root-url', server.url, '--out', out], {
+      stdout: { write: (text: string) => (stdout += text) },
+      stderr: { isTTY: true, write: (text: string) => (stderr += text) },
+    });
+    assert.equal(code, 0, stderr);
+    assert.equal(stdout, `Wrote 37 files to ${out}\n`);
+    // manifest, api.json and the four schemas: six documents in all.
+    assert.match(stderr, /\r\x1b\[Kdownloading 6\/6/);
+    assert.ok(stderr.endsWith('\r\x1b[K'), 'the progress line is erased at the end');
+  } finally {
+    await server.close();
+    await cleanup();
+  }
+});
