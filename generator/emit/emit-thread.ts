@@ -14,7 +14,9 @@ export interface EmitThread {
  * @types/node and undici's types overlap with loading, modelling and rendering.
  */
 export function startEmitThread(): EmitThread {
-  const worker = new Worker(new URL('./emit-worker.js', import.meta.url));
+  // Run from the TypeScript sources (tsx), the worker needs tsx registered first; compiled (lib/), it runs as is.
+  const entry = import.meta.url.endsWith('.ts') ? './emit-worker-tsx.js' : './emit-worker.js';
+  const worker = new Worker(new URL(entry, import.meta.url));
   const reply = new Promise<EmitReply>((resolve, reject) => {
     worker.once('message', resolve);
     worker.once('error', reject);

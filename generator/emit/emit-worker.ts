@@ -1,20 +1,27 @@
-// The emit stage's thread: it loads TypeScript and parses the declarations every package
-// needs while the main thread renders, then type-checks and emits what it is sent.
+// The emit stage's thread: while the main thread renders, it loads TypeScript, parses the
+// declarations every package needs and type-checks the runtime; then it type-checks and
+// emits the package it is sent.
 import { parentPort } from 'node:worker_threads';
 import { GenerateError } from '../errors.ts';
-import { emitPackage, warmDeclarations, type DeclarationCache } from './emit.ts';
+import { runtimeFiles } from '../render/runtime-files.ts';
+import { checkRuntime, emitPackage, type DeclarationCache } from './emit.ts';
 
 export type EmitReply = { emitted: Map<string, string> } | { problems: GenerateError['problems'] } | { failure: string };
 
-const cache: DeclarationCache = new Map();
-warmDeclarations(cache);
+function replyOf(error: unknown): EmitReply {
+  return error instanceof GenerateError ? { problems: error.problems } : { failure: (error as Error)?.stack ?? String(error) };
+}
 
-parentPort!.once('message', (files: Map<string, string>) => {
+const cache: DeclarationCache = new Map();
+const checkedRuntime = runtimeFiles().then((runtime) => checkRuntime(runtime, cache));
+checkedRuntime.catch(() => {});
+
+parentPort!.once('message', async (files: Map<string, string>) => {
   let reply: EmitReply;
   try {
-    reply = { emitted: emitPackage(files, cache) };
+    reply = { emitted: emitPackage(files, cache, await checkedRuntime) };
   } catch (error) {
-    reply = error instanceof GenerateError ? { problems: error.problems } : { failure: (error as Error)?.stack ?? String(error) };
+    reply = replyOf(error);
   }
   parentPort!.postMessage(reply);
 });

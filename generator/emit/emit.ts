@@ -30,7 +30,7 @@ const COMPILER_OPTIONS: ts.CompilerOptions = {
   noEmitOnError: true,
 };
 
-/** Parsed declaration files (TypeScript's libs, @types/node, undici), kept for the next program of the same run. */
+/** Parsed files (TypeScript's libs, @types/node, undici's types, the runtime), kept for the next program of the same run. */
 export type DeclarationCache = Map<string, ts.SourceFile>;
 
 function overlayHost(files: Map<string, string>, emitted: Map<string, string>, cache: DeclarationCache): ts.CompilerHost {
@@ -45,12 +45,12 @@ function overlayHost(files: Map<string, string>, emitted: Map<string, string>, c
   host.readFile = (file) => virtual.get(file) ?? readFile.call(host, file);
   host.directoryExists = (dir) => virtualDirs.has(dir) || (directoryExists?.call(host, dir) ?? false);
   host.getSourceFile = (file, languageVersion, onError) => {
-    const cached = cache.get(file);
-    if (cached) return cached;
     const text = virtual.get(file);
-    if (text !== undefined && !file.startsWith(LIB_FOLDER)) return ts.createSourceFile(file, text, languageVersion, true);
+    const cached = cache.get(file);
+    // A file parsed for an earlier program of this run is reused when its text is the same.
+    if (cached && (text === undefined || cached.text === text)) return cached;
     const parsed = text === undefined ? getSourceFile.call(host, file, languageVersion, onError) : ts.createSourceFile(file, text, languageVersion, true);
-    if (parsed && file.endsWith('.d.ts')) cache.set(file, parsed);
+    if (parsed) cache.set(file, parsed);
     return parsed;
   };
   host.writeFile = (file, text) => emitted.set(path.relative(VIRTUAL_ROOT, file).split(path.sep).join('/'), text);
@@ -70,33 +70,49 @@ function diagnosticProblem(diagnostic: ts.Diagnostic): Problem {
   return { location, pointer: '', message: `generated code does not type-check: TS${diagnostic.code}: ${message}` };
 }
 
+function programOf(files: Map<string, string>, emitted: Map<string, string>, cache: DeclarationCache): ts.Program {
+  const sources = [...files.keys()].filter((file) => file.startsWith('src/') && file.endsWith('.ts')).sort();
+  const withManifest = new Map([...files, ['package.json', files.get('package.json') ?? '{"type":"module"}']]);
+  const host = overlayHost(withManifest, emitted, cache);
+  return ts.createProgram({ rootNames: sources.map((file) => path.join(VIRTUAL_ROOT, file)), options: COMPILER_OPTIONS, host });
+}
+
+function throwIfAny(diagnostics: readonly ts.Diagnostic[]): void {
+  if (diagnostics.length > 0) throw new GenerateError(diagnostics.map(diagnosticProblem));
+}
+
 /**
- * Parses the declarations every package needs (TypeScript's libs, @types/node, undici's
- * types) into `cache`, so that a later `emitPackage` only parses and checks the package.
+ * Type-checks the runtime on its own, before the package is rendered: it is the same in every
+ * package and imports nothing generated, so its diagnostics hold for the whole package. This
+ * also parses what every package needs (TypeScript's libs, @types/node, undici's types) into
+ * `cache`. Returns the paths checked, for `emitPackage` to skip.
  */
-export function warmDeclarations(cache: DeclarationCache): void {
-  const probe = new Map([
-    ['src/probe.ts', "import type { Dispatcher } from 'undici';\nimport { createHmac } from 'node:crypto';\nexport type Probe = [Dispatcher, typeof createHmac];\n"],
-    ['package.json', '{"type":"module"}'],
-  ]);
-  const host = overlayHost(probe, new Map(), cache);
-  ts.createProgram({ rootNames: [path.join(VIRTUAL_ROOT, 'src/probe.ts')], options: COMPILER_OPTIONS, host }).getSemanticDiagnostics();
+export function checkRuntime(runtime: Map<string, string>, cache: DeclarationCache): Map<string, string> {
+  const program = programOf(runtime, new Map(), cache);
+  throwIfAny([...program.getOptionsDiagnostics(), ...program.getSyntacticDiagnostics(), ...program.getGlobalDiagnostics(), ...program.getSemanticDiagnostics()]);
+  return new Map([...runtime].filter(([file]) => file.endsWith('.ts')));
 }
 
 /**
  * Type-checks the package's TypeScript under `strict` and emits its `.js` and `.d.ts`
  * (paths relative to the output directory, under dist/). Throws when it does not check.
+ * Files in `checked` (path → text, see checkRuntime) are not checked again.
  */
-export function emitPackage(files: Map<string, string>, cache: DeclarationCache = new Map()): Map<string, string> {
-  const sources = new Map([...files].filter(([file]) => file.startsWith('src/') && file.endsWith('.ts')));
-  const withManifest = new Map([...sources, ['package.json', files.get('package.json') ?? '{"type":"module"}']]);
+export function emitPackage(files: Map<string, string>, cache: DeclarationCache = new Map(), checked: Map<string, string> = new Map()): Map<string, string> {
   const emitted = new Map<string, string>();
-  const host = overlayHost(withManifest, emitted, cache);
-  const rootNames = [...sources.keys()].sort().map((file) => path.join(VIRTUAL_ROOT, file));
-  const program = ts.createProgram({ rootNames, options: COMPILER_OPTIONS, host });
-  const diagnostics = [...program.getOptionsDiagnostics(), ...program.getSyntacticDiagnostics(), ...program.getSemanticDiagnostics()];
-  if (diagnostics.length > 0) throw new GenerateError(diagnostics.map(diagnosticProblem));
+  const sources = new Map([...files].filter(([file]) => (file.startsWith('src/') && file.endsWith('.ts')) || file === 'package.json'));
+  const program = programOf(sources, emitted, cache);
+  const unchecked = program.getRootFileNames().filter((file) => checked.get(path.relative(VIRTUAL_ROOT, file).split(path.sep).join('/')) !== sources.get(path.relative(VIRTUAL_ROOT, file).split(path.sep).join('/')));
+  throwIfAny([
+    ...program.getOptionsDiagnostics(),
+    ...program.getGlobalDiagnostics(),
+    ...unchecked.flatMap((file) => {
+      const source = program.getSourceFile(file)!;
+      return [...program.getSyntacticDiagnostics(source), ...program.getSemanticDiagnostics(source)];
+    }),
+  ]);
   const result = program.emit();
-  if (result.emitSkipped || result.diagnostics.length > 0) throw new GenerateError(result.diagnostics.map(diagnosticProblem));
+  throwIfAny(result.diagnostics);
+  if (result.emitSkipped) throw new GenerateError([{ location: 'generated package', pointer: '', message: 'TypeScript emitted nothing' }]);
   return emitted;
 }

@@ -1,14 +1,12 @@
-import { readFile, readdir } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import type { PackageModel } from '../model/model.ts';
 import { docComment, literal, propertyKey } from './escape.ts';
+import { runtimeFiles, TEMPLATES_DIR } from './runtime-files.ts';
 import { renderType } from './types.ts';
 import { serviceView } from './view.ts';
 
-export const TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
-export const RUNTIME_DIR = path.join(TEMPLATES_DIR, 'runtime');
 
 export interface RenderOptions {
   packageName: string;
@@ -26,12 +24,6 @@ async function loadTemplates() {
   const compile = async (name: string) =>
     handlebars.compile(await readFile(path.join(TEMPLATES_DIR, name), 'utf8'), { noEscape: true, strict: true, knownHelpersOnly: false });
   return { service: await compile('service.ts.hbs'), index: await compile('index.ts.hbs'), readme: await compile('README.md.hbs') };
-}
-
-/** The runtime's files, copied verbatim (tests stay behind). */
-async function runtimeFiles(): Promise<Array<[string, string]>> {
-  const names = (await readdir(RUNTIME_DIR)).filter((name) => name.endsWith('.ts') && !name.endsWith('.test.ts')).sort();
-  return Promise.all(names.map(async (name): Promise<[string, string]> => [`src/runtime/${name}`, await readFile(path.join(RUNTIME_DIR, name), 'utf8')]));
 }
 
 function packageJson(model: PackageModel, options: RenderOptions): string {
