@@ -7,6 +7,7 @@ import { loadInput, type LoadedInput } from './load/load.ts';
 import type { HttpSourceOptions } from './load/http-source.ts';
 import type { ReferenceSource } from './load/source.ts';
 import type { EmitThread } from './emit/emit-thread.ts';
+import type { RuntimeBuild } from './emit/runtime-build.ts';
 import { differingFiles, listFiles, readStamp, sha256, STAMP_FILE, stampText, writeAtomically } from './write/write.ts';
 
 export interface GenerateOptions {
@@ -24,6 +25,8 @@ export interface GenerateOptions {
   packageVersion?: string;
   /** A source of your own (tests, caches); overrides `references` and `rootUrl`. */
   source?: ReferenceSource;
+  /** Use the runtime output prebuilt by `npm run build` when it matches the runtime sources (default true); false compiles the runtime in this run. */
+  prebuiltRuntime?: boolean;
   /** Called once per finished stage with its duration. */
   onStage?: (stage: string, milliseconds: number) => void;
 }
@@ -99,16 +102,27 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   // Heavy stages (handlebars, json-schema-to-typescript, TypeScript, prettier) load only
   // once the output is known to be stale, so that a no-op run stays cheap. TypeScript
   // loads on its own thread, started first, while this one models and renders.
+  const { runtimeFiles } = await import('./render/runtime-files.ts');
+  const { loadRuntimeBuild, runtimeDeclarations } = await import('./emit/runtime-build.ts');
+  const runtime = await runtimeFiles();
+  const runtimeBuild = options.prebuiltRuntime === false ? undefined : await loadRuntimeBuild(runtime);
   const { startEmitThread } = await import('./emit/emit-thread.ts');
-  const emitThread = startEmitThread();
+  const emitThread = startEmitThread(runtimeBuild && runtimeDeclarations(runtimeBuild));
   try {
-    return await generateStale(options, input, hash, emitThread);
+    return await generateStale(options, input, hash, { runtime, runtimeBuild, emitThread });
   } finally {
     await emitThread.close();
   }
 }
 
-async function generateStale(options: GenerateOptions, input: LoadedInput, hash: string, emitThread: EmitThread): Promise<GenerateResult> {
+interface EmitSetup {
+  runtime: Map<string, string>;
+  /** The runtime's prebuilt output, when it matches `runtime`; the worker compiles the runtime otherwise. */
+  runtimeBuild: RuntimeBuild | undefined;
+  emitThread: EmitThread;
+}
+
+async function generateStale(options: GenerateOptions, input: LoadedInput, hash: string, { runtime, runtimeBuild, emitThread }: EmitSetup): Promise<GenerateResult> {
   const out = options.out ?? 'generated';
   const { validateReferences } = await import('./validate/validate.ts');
   const { buildModel } = await import('./model/model.ts');
@@ -117,7 +131,7 @@ async function generateStale(options: GenerateOptions, input: LoadedInput, hash:
   const model = await timed('model', options, () => buildModel(references, input));
   const packageName = options.packageName ?? '@tcgen/taskcluster-client';
   const types = await timed('types', options, () => renderTypes(model));
-  const sources = await timed('render', options, () => renderPackage(model, { packageName, packageVersion: options.packageVersion ?? '0.0.0' }, types));
+  const sources = await timed('render', options, () => renderPackage(model, { packageName, packageVersion: options.packageVersion ?? '0.0.0' }, types, runtime));
   // The TypeScript sources are only the compiler's input: the package ships what it emits
   // (.js beside .d.ts), so prettier formats the emitted files and the rest, each once.
   // While the worker type-checks, this thread formats the rest and warms prettier's parser.
@@ -127,7 +141,9 @@ async function generateStale(options: GenerateOptions, input: LoadedInput, hash:
   const others = await formatFiles(new Map([...sources].filter(([file]) => !file.startsWith('src/'))));
   await warmFormatter(sources.get('src/index.ts') ?? '');
   const emitted = await timed('emit', options, () => emitting);
-  const files = new Map([...others, ...(await timed('format', options, () => formatFiles(emitted)))]);
+  const formatted = await timed('format', options, () => formatFiles(emitted));
+  // The prebuilt runtime output is already formatted, by the same function with the same options.
+  const files = new Map([...others, ...formatted, ...Object.entries(runtimeBuild?.files ?? {})]);
   files.set(STAMP_FILE, stampText(hash, files));
   if (options.check) return { files: await timed('check', options, () => differingFiles(out, files)), unchanged: false };
   await timed('write', options, () => writeAtomically(out, files));

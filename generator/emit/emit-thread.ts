@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { GenerateError } from '../errors.ts';
-import type { EmitReply } from './emit-worker.ts';
+import type { EmitReply, EmitWorkerData } from './emit-worker.ts';
 
 export interface EmitThread {
   /** Type-checks and emits `files` on the worker (see emitPackage); throws GenerateError when they do not check. */
@@ -11,12 +11,13 @@ export interface EmitThread {
 
 /**
  * Starts the emit stage on a second thread at once, so that loading TypeScript and parsing
- * @types/node and undici's types overlap with loading, modelling and rendering.
+ * declarations overlap with modelling and rendering. With the prebuilt runtime's declarations
+ * it checks the package against them; without, it compiles the runtime too.
  */
-export function startEmitThread(): EmitThread {
+export function startEmitThread(runtimeDeclarations: Map<string, string> | undefined): EmitThread {
   // Run from the TypeScript sources (tsx), the worker needs tsx registered first; compiled (lib/), it runs as is.
   const entry = import.meta.url.endsWith('.ts') ? './emit-worker-tsx.js' : './emit-worker.js';
-  const worker = new Worker(new URL(entry, import.meta.url));
+  const worker = new Worker(new URL(entry, import.meta.url), { workerData: { runtimeDeclarations: runtimeDeclarations ?? null } satisfies EmitWorkerData });
   const reply = new Promise<EmitReply>((resolve, reject) => {
     worker.once('message', resolve);
     worker.once('error', reject);

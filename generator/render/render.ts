@@ -59,11 +59,11 @@ export async function renderTypes(model: PackageModel): Promise<Map<string, stri
 
 /**
  * Renders the package's source files, keyed by path relative to the output directory.
- * `types` are renderTypes' result when the caller already has it (it times that stage on its own).
+ * `types` are renderTypes' result and `runtime` runtimeFiles' when the caller already has them.
  */
-export async function renderPackage(model: PackageModel, options: RenderOptions, types?: Map<string, string[]>): Promise<Map<string, string>> {
+export async function renderPackage(model: PackageModel, options: RenderOptions, types?: Map<string, string[]>, runtime?: Map<string, string>): Promise<Map<string, string>> {
   const templates = await loadTemplates();
-  const files = new Map<string, string>(await runtimeFiles());
+  const files = new Map<string, string>(runtime ?? (await runtimeFiles()));
   const serviceTypes = types ?? (await renderTypes(model));
   const views = [];
   for (const service of model.services) {

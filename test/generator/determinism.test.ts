@@ -65,3 +65,22 @@ test('a second run on unchanged input does nothing after loading', async () => {
     await cleanup();
   }
 });
+
+test('with or without the runtime prebuilt by npm run build, the output is the same', async () => {
+  const { dir, cleanup } = await temporaryDir();
+  try {
+    const { loadRuntimeBuild } = await import('../../generator/emit/runtime-build.ts');
+    const { runtimeFiles } = await import('../../generator/render/runtime-files.ts');
+    const runtime = await runtimeFiles();
+    assert.ok(await loadRuntimeBuild(runtime), 'npm test builds lib/runtime-build.json first (pretest)');
+    const changed = new Map(runtime).set('src/runtime/url.ts', runtime.get('src/runtime/url.ts') + '\n// changed\n');
+    assert.equal(await loadRuntimeBuild(changed), undefined, 'a build made from other runtime sources is not used');
+    await generate({ references: EMBEDDED_REFERENCES, out: path.join(dir, 'compiled'), prebuiltRuntime: false });
+    const compiled = await readTree(path.join(dir, 'compiled'));
+    const committed = await readTree(COMMITTED_OUTPUT);
+    assert.deepEqual([...compiled.keys()], [...committed.keys()]);
+    for (const [file, bytes] of compiled) assert.ok(bytes.equals(committed.get(file)!), `${file} differs`);
+  } finally {
+    await cleanup();
+  }
+});
