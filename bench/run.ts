@@ -51,7 +51,7 @@ const text = [
   '',
   `Run: ${new Date().toISOString().slice(0, 10)} · machine: ${machine()} · load average at start ${loadBefore.toFixed(1)}, at end ${os.loadavg()[0]!.toFixed(1)}`,
   '',
-  `Command: \`npm run bench\` (\`tsx bench/run.ts\`). All numbers below come from that one run; ratios compare numbers of the same run.`,
+  `Command: \`npm run bench\` (\`npm run build\`, then \`tsx bench/run.ts\`). All numbers below come from that one run; ratios compare numbers of the same run.`,
   '',
   summary,
   ...sections,

@@ -14,6 +14,9 @@ const VIRTUAL_ROOT = fileURLToPath(new URL('../../.tcgen-virtual/', import.meta.
 /** TypeScript's own lib .d.ts files, which ts-morph ships in memory rather than on disk. */
 const LIB_FOLDER = path.join(VIRTUAL_ROOT, '__lib__');
 
+/** A compiler path as a '/'-separated path relative to the package ("src/services/queue.ts"). */
+const relativePath = (file: string): string => path.relative(VIRTUAL_ROOT, file).split(path.sep).join('/');
+
 const COMPILER_OPTIONS: ts.CompilerOptions = {
   strict: true,
   target: ts.ScriptTarget.ES2022,
@@ -68,7 +71,7 @@ function overlayHost(files: Map<string, string>, emitted: Map<string, string>, c
     if (parsed) cache.set(file, parsed);
     return parsed;
   };
-  host.writeFile = (file, text) => emitted.set(path.relative(VIRTUAL_ROOT, file).split(path.sep).join('/'), text);
+  host.writeFile = (file, text) => emitted.set(relativePath(file), text);
   return host;
 }
 
@@ -81,7 +84,7 @@ function diagnosticProblem(diagnostic: ts.Diagnostic): Problem {
   const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n');
   if (!diagnostic.file || diagnostic.start === undefined) return { location: 'generated package', pointer: '', message: `TS${diagnostic.code}: ${message}` };
   const { line, character } = diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start);
-  const location = `${path.relative(VIRTUAL_ROOT, diagnostic.file.fileName)}:${line + 1}:${character + 1}`;
+  const location = `${relativePath(diagnostic.file.fileName)}:${line + 1}:${character + 1}`;
   return { location, pointer: '', message: `generated code does not type-check: TS${diagnostic.code}: ${message}` };
 }
 
@@ -109,6 +112,21 @@ export function checkRuntime(runtime: Map<string, string>, cache: DeclarationCac
   return new Map([...runtime].filter(([file]) => file.endsWith('.ts')));
 }
 
+/** Checks `toCheck` (root file paths) and the program as a whole, then emits; throws GenerateError on any diagnostic. */
+function checkAndEmit(program: ts.Program, toCheck: readonly string[]): void {
+  throwIfAny([
+    ...program.getOptionsDiagnostics(),
+    ...program.getGlobalDiagnostics(),
+    ...toCheck.flatMap((file) => {
+      const source = program.getSourceFile(file)!;
+      return [...program.getSyntacticDiagnostics(source), ...program.getSemanticDiagnostics(source)];
+    }),
+  ]);
+  const result = program.emit();
+  throwIfAny(result.diagnostics);
+  if (result.emitSkipped) throw new GenerateError([{ location: 'generated package', pointer: '', message: 'TypeScript emitted nothing' }]);
+}
+
 /**
  * Type-checks the package's own modules (services, index) under `strict` against the
  * runtime's prebuilt declarations (`src/runtime/*.d.ts` → text) and emits them; the runtime's
@@ -118,19 +136,8 @@ export function emitAgainstRuntimeDeclarations(files: Map<string, string>, runti
   const emitted = new Map<string, string>();
   const sources = new Map([...files].filter(([file]) => ((file.startsWith('src/') && file.endsWith('.ts')) || file === 'package.json') && !file.startsWith('src/runtime/')));
   const program = programOf(new Map([...sources, ...runtimeDeclarations, ...RUNTIME_DECLARATION_STUBS]), emitted, cache, { ...COMPILER_OPTIONS, types: [] });
-  const own = program.getRootFileNames().filter((file) => !file.startsWith(path.join(VIRTUAL_ROOT, 'stubs')));
-  throwIfAny([
-    ...program.getOptionsDiagnostics(),
-    ...program.getGlobalDiagnostics(),
-    ...own.flatMap((file) => {
-      const source = program.getSourceFile(file)!;
-      return [...program.getSyntacticDiagnostics(source), ...program.getSemanticDiagnostics(source)];
-    }),
-  ]);
-  const result = program.emit();
-  throwIfAny(result.diagnostics);
-  if (result.emitSkipped) throw new GenerateError([{ location: 'generated package', pointer: '', message: 'TypeScript emitted nothing' }]);
-  return new Map([...emitted].filter(([file]) => file.startsWith('dist/') && !file.startsWith('dist/runtime/') && !file.startsWith('dist/stubs')));
+  checkAndEmit(program, program.getRootFileNames().filter((file) => !relativePath(file).startsWith('stubs/')));
+  return new Map([...emitted].filter(([file]) => file.startsWith('dist/') && !file.startsWith('dist/runtime/')));
 }
 
 /**
@@ -142,17 +149,6 @@ export function emitPackage(files: Map<string, string>, cache: DeclarationCache 
   const emitted = new Map<string, string>();
   const sources = new Map([...files].filter(([file]) => (file.startsWith('src/') && file.endsWith('.ts')) || file === 'package.json'));
   const program = programOf(sources, emitted, cache);
-  const unchecked = program.getRootFileNames().filter((file) => checked.get(path.relative(VIRTUAL_ROOT, file).split(path.sep).join('/')) !== sources.get(path.relative(VIRTUAL_ROOT, file).split(path.sep).join('/')));
-  throwIfAny([
-    ...program.getOptionsDiagnostics(),
-    ...program.getGlobalDiagnostics(),
-    ...unchecked.flatMap((file) => {
-      const source = program.getSourceFile(file)!;
-      return [...program.getSyntacticDiagnostics(source), ...program.getSemanticDiagnostics(source)];
-    }),
-  ]);
-  const result = program.emit();
-  throwIfAny(result.diagnostics);
-  if (result.emitSkipped) throw new GenerateError([{ location: 'generated package', pointer: '', message: 'TypeScript emitted nothing' }]);
+  checkAndEmit(program, program.getRootFileNames().filter((file) => checked.get(relativePath(file)) !== sources.get(relativePath(file))));
   return emitted;
 }
