@@ -1,0 +1,55 @@
+// The committed package as an application sees it: imported by name and by subpath through its
+// `exports` map, type-checked under strict NodeNext with library checking on, and misuse refused.
+import assert from 'node:assert/strict';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { test } from 'node:test';
+// The application's own compiler: the typescript package (its libs on disk), not tcgen's.
+import ts from 'typescript';
+import { COMMITTED_OUTPUT, REPO_ROOT } from './helpers.ts';
+
+const CONSUMER = `import { PurgeCache, TaskclusterError, createTemporaryCredentials } from '@tcgen/taskcluster-client';
+import type { OpenPurgeRequestList, PurgeCacheRequest } from '@tcgen/taskcluster-client/purge-cache';
+
+const client = new PurgeCache({ rootUrl: 'https://tc.example.com', credentials: { clientId: 'a', accessToken: 'b' } });
+const request: PurgeCacheRequest = { cacheName: 'x' };
+export async function main(): Promise<string | undefined> {
+  await client.purgeCache('p', 'w', request);
+  const list: OpenPurgeRequestList = await client.purgeRequests('p', 'w', { since: 'now' });
+  if (list.requests[0] === undefined) throw new TaskclusterError({ message: 'none' } as never);
+  void createTemporaryCredentials;
+  // @ts-expect-error the payload is required
+  await client.purgeCache('p', 'w');
+  // @ts-expect-error the payload has the schema's type
+  await client.purgeCache('p', 'w', { cacheName: 3 });
+  // @ts-expect-error allPurgeRequests resolves to the list, not void
+  const nothing: void = await client.allPurgeRequests();
+  return list.requests[0].before + String(nothing);
+}
+`;
+
+test('an application type-checks against the package by name and subpath, and misuse is refused', async () => {
+  // Inside the repository, so that undici and @types/node resolve as an application's would.
+  const cache = path.join(REPO_ROOT, 'node_modules', '.cache');
+  await mkdir(cache, { recursive: true });
+  const dir = await mkdtemp(path.join(cache, 'tcgen-consumer-'));
+  try {
+    await mkdir(path.join(dir, 'node_modules', '@tcgen'), { recursive: true });
+    await symlink(COMMITTED_OUTPUT, path.join(dir, 'node_modules', '@tcgen', 'taskcluster-client'), 'dir');
+    await writeFile(path.join(dir, 'package.json'), '{ "type": "module" }');
+    await writeFile(path.join(dir, 'consumer.ts'), CONSUMER);
+    const program = ts.createProgram([path.join(dir, 'consumer.ts')], {
+      strict: true,
+      noEmit: true,
+      target: ts.ScriptTarget.ES2022,
+      module: ts.ModuleKind.NodeNext,
+      moduleResolution: ts.ModuleResolutionKind.NodeNext,
+      skipLibCheck: false,
+      types: ['node'],
+    });
+    const diagnostics = ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+    assert.deepEqual(diagnostics, []);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
