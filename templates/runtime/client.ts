@@ -97,6 +97,11 @@ export function callEntry<T>(client: Client, entry: EntryDefinition, args: Array
   }
 }
 
+/** The entry whose generated method is `method`, for helpers beside the client (see paginate.ts). */
+export function entryOfMethod(client: Client, method: unknown, caller: string): EntryDefinition {
+  return entryOf(client, stateOf(client), method, caller);
+}
+
 /** Close the keep-alive pool the client created (a dispatcher you passed in is yours to close). */
 export async function closeClient(client: Client): Promise<void> {
   const state = stateOf(client);

@@ -1,6 +1,7 @@
 // Public API of the runtime; generated code imports only from here.
 export { Client, callEntry, closeClient, type SignedUrlOptions } from './client.js';
 export { EventsClient, bindExchange } from './events.js';
+export { paginate, type Page } from './paginate.js';
 export { TaskclusterError } from './errors.js';
 export { createTemporaryCredentials, slugid, type TemporaryCredentialsOptions } from './credentials.js';
 export { fromEnvVars } from './env.js';

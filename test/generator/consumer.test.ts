@@ -8,8 +8,8 @@ import { test } from 'node:test';
 import ts from 'typescript';
 import { COMMITTED_OUTPUT, REPO_ROOT } from './helpers.ts';
 
-const CONSUMER = `import { PurgeCache, TaskclusterError, createTemporaryCredentials } from '@tcgen/taskcluster-client';
-import type { OpenPurgeRequestList, PurgeCacheRequest } from '@tcgen/taskcluster-client/purge-cache';
+const CONSUMER = `import { PurgeCache, TaskclusterError, createTemporaryCredentials, paginate } from '@tcgen/taskcluster-client';
+import type { OpenAllPurgeRequestsList, OpenPurgeRequestList, PurgeCacheRequest } from '@tcgen/taskcluster-client/purge-cache';
 
 const client = new PurgeCache({ rootUrl: 'https://tc.example.com', credentials: { clientId: 'a', accessToken: 'b' } });
 const request: PurgeCacheRequest = { cacheName: 'x' };
@@ -24,6 +24,12 @@ export async function main(): Promise<string | undefined> {
   await client.purgeCache('p', 'w', { cacheName: 3 });
   // @ts-expect-error allPurgeRequests resolves to the list, not void
   const nothing: void = await client.allPurgeRequests();
+  for await (const page of paginate(client, client.allPurgeRequests, { limit: 10 })) {
+    const typed: OpenAllPurgeRequestsList = page;
+    void typed;
+  }
+  // @ts-expect-error ping is not paginated: it resolves to void
+  paginate(client, client.ping);
   return list.requests[0].before + String(nothing);
 }
 `;

@@ -17,5 +17,7 @@ export declare class Client {
 }
 /** What every generated method calls: validate `args` (see args.ts), then call. */
 export declare function callEntry<T>(client: Client, entry: EntryDefinition, args: ArrayLike<unknown>): Promise<T>;
+/** The entry whose generated method is `method`, for helpers beside the client (see paginate.ts). */
+export declare function entryOfMethod(client: Client, method: unknown, caller: string): EntryDefinition;
 /** Close the keep-alive pool the client created (a dispatcher you passed in is yours to close). */
 export declare function closeClient(client: Client): Promise<void>;

@@ -86,6 +86,10 @@ export function callEntry(client, entry, args) {
     return Promise.reject(err);
   }
 }
+/** The entry whose generated method is `method`, for helpers beside the client (see paginate.ts). */
+export function entryOfMethod(client, method, caller) {
+  return entryOf(client, stateOf(client), method, caller);
+}
 /** Close the keep-alive pool the client created (a dispatcher you passed in is yours to close). */
 export async function closeClient(client) {
   const state = stateOf(client);
