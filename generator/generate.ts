@@ -109,7 +109,7 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   const { startEmitThread } = await import('./emit/emit-thread.ts');
   const emitThread = startEmitThread(runtimeBuild && runtimeDeclarations(runtimeBuild));
   try {
-    return await generateStale(options, input, hash, { runtime, runtimeBuild, emitThread });
+    return await generateStale(options, out, input, hash, { runtime, runtimeBuild, emitThread });
   } finally {
     await emitThread.close();
   }
@@ -122,8 +122,7 @@ interface EmitSetup {
   emitThread: EmitThread;
 }
 
-async function generateStale(options: GenerateOptions, input: LoadedInput, hash: string, { runtime, runtimeBuild, emitThread }: EmitSetup): Promise<GenerateResult> {
-  const out = options.out ?? 'generated';
+async function generateStale(options: GenerateOptions, out: string, input: LoadedInput, hash: string, { runtime, runtimeBuild, emitThread }: EmitSetup): Promise<GenerateResult> {
   const { validateReferences } = await import('./validate/validate.ts');
   const { buildModel } = await import('./model/model.ts');
   const { renderPackage, renderTypes } = await import('./render/render.ts');
