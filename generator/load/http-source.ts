@@ -18,7 +18,7 @@ export interface HttpSourceOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-/** An HTTP source also gives the bytes exactly as served (for mirroring) and must be closed. */
+/** An HTTP source also gives the bytes as served, and must be closed. */
 export interface HttpSource extends ReferenceSource {
   readonly rootUrl: string;
   readBytes(path: string): Promise<Buffer>;

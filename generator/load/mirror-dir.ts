@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { GenerateError } from '../errors.ts';
-import { MANIFEST_PATH } from './reference-files.ts';
+import { MANIFEST_PATH } from './load.ts';
 
 /**
  * Refuses an output directory we must not replace: anything but a missing

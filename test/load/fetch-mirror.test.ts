@@ -133,27 +133,28 @@ test('replaces an earlier mirror, refuses any other non-empty directory', { skip
   });
 });
 
-test('a missing schema is reported by URL and nothing is written', { skip }, async () => {
+test('a missing schema is reported at its first referrer, with its URL, and nothing is written', { skip }, async () => {
   const missing = '/schemas/queue/v1/task.json';
   const notFound: Override = (req, res) => req.url === missing && (res.writeHead(404).end(), true);
   await withMirrorServer(notFound, async (server, scratch) => {
     const out = path.join(scratch, 'mirror');
     await assert.rejects(fetchMirror({ rootUrl: server.url, out, http: FAST }), {
       name: 'GenerateError',
-      message: `${server.url}${missing}: HTTP 404 Not Found`,
+      message: `${server.url}/references/queue/v1/api.json#/entries/3/output: "v1/task.json#" names a schema that cannot be read (${server.url}${missing}: HTTP 404 Not Found)`,
     });
     assert.deepEqual(await readdir(scratch), [], 'neither the mirror nor a temporary directory exists');
   });
 });
 
-test('every failed file is reported, sorted by URL', { skip }, async () => {
+test('every failed file is reported, each at the manifest entry that lists it', { skip }, async () => {
   const failing = ['/references/auth/v1/api.json', '/references/queue/v1/exchanges.json'];
   const serverError: Override = (req, res) => failing.includes(req.url!) && (res.writeHead(500).end(), true);
   await withMirrorServer(serverError, async (server, scratch) => {
     await assert.rejects(fetchMirror({ rootUrl: server.url, out: path.join(scratch, 'm'), http: FAST }), {
-      message: failing
-        .map((f) => `${server.url}${f}: HTTP 500 Internal Server Error (gave up after 2 attempts)`)
-        .join('\n'),
+      message: [
+        `${server.url}/references/manifest.json#/references/0: "${failing[0]}" names a reference that cannot be read (${server.url}${failing[0]}: HTTP 500 Internal Server Error (gave up after 2 attempts))`,
+        `${server.url}/references/manifest.json#/references/28: "${failing[1]}" names a reference that cannot be read (${server.url}${failing[1]}: HTTP 500 Internal Server Error (gave up after 2 attempts))`,
+      ].join('\n'),
     });
     for (const file of failing) assert.equal(server.hits.get(file), 2);
   });
