@@ -133,14 +133,17 @@ async function generateStale(options: GenerateOptions, out: string, input: Loade
   const sources = await timed('render', options, () => renderPackage(model, { packageName, packageVersion: options.packageVersion ?? '0.0.0' }, types, runtime));
   // The TypeScript sources are only the compiler's input: the package ships what it emits
   // (.js beside .d.ts), so prettier formats the emitted files and the rest, each once.
-  // While the worker type-checks, this thread formats the rest and warms prettier's parser.
-  const emitting = emitThread.emit(sources);
-  emitting.catch(() => {});
+  // While the worker type-checks, this thread formats the rest and warms prettier's parser;
+  // then it formats the JavaScript while the worker formats the declarations.
+  const emitted = emitThread.emit(sources);
   const { formatFiles, warmFormatter } = await import('./format/format.ts');
   const others = await formatFiles(new Map([...sources].filter(([file]) => !file.startsWith('src/'))));
   await warmFormatter(sources.get('src/index.ts') ?? '');
-  const emitted = await timed('emit', options, () => emitting);
-  const formatted = await timed('format', options, () => formatFiles(emitted));
+  const javascript = await timed('emit', options, () => emitted.javascript);
+  const formatted = await timed('format', options, async () => {
+    const [code, declarations] = await Promise.all([formatFiles(javascript), emitted.formattedDeclarations]);
+    return new Map([...code, ...declarations]);
+  });
   // The prebuilt runtime output is already formatted, by the same function with the same options.
   const files = new Map([...others, ...formatted, ...Object.entries(runtimeBuild?.files ?? {})]);
   files.set(STAMP_FILE, stampText(hash, files));
