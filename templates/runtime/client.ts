@@ -97,6 +97,11 @@ export function callEntry<T>(client: Client, entry: EntryDefinition, args: Array
   }
 }
 
+/** The names of the client's API methods, in entry order, for helpers beside the client (see fake.ts). */
+export function entryNamesOf(client: Client): string[] {
+  return Object.keys(stateOf(client).service.entries);
+}
+
 /** The entry whose generated method is `method`, for helpers beside the client (see paginate.ts). */
 export function entryOfMethod(client: Client, method: unknown, caller: string): EntryDefinition {
   return entryOf(client, stateOf(client), method, caller);

@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import ts from 'typescript';
 import { COMMITTED_OUTPUT, REPO_ROOT } from './helpers.ts';
 
-const CONSUMER = `import { PurgeCache, TaskclusterError, createTemporaryCredentials, paginate } from '@tcgen/taskcluster-client';
+const CONSUMER = `import { PurgeCache, TaskclusterError, createTemporaryCredentials, fakeClient, paginate } from '@tcgen/taskcluster-client';
 import type { OpenAllPurgeRequestsList, OpenPurgeRequestList, PurgeCacheRequest } from '@tcgen/taskcluster-client/purge-cache';
 
 const client = new PurgeCache({ rootUrl: 'https://tc.example.com', credentials: { clientId: 'a', accessToken: 'b' } });
@@ -30,6 +30,11 @@ export async function main(): Promise<string | undefined> {
   }
   // @ts-expect-error ping is not paginated: it resolves to void
   paginate(client, client.ping);
+  const fake = fakeClient(PurgeCache, { purgeRequests: async (provisionerId) => ({ requests: [{ provisionerId: String(provisionerId), workerType: 'w', cacheName: 'c', before: 'now' }] }) });
+  const faked: OpenPurgeRequestList = await fake.client.purgeRequests('p', 'w');
+  // @ts-expect-error a fake answers with the method's output type
+  fakeClient(PurgeCache, { purgeRequests: async () => ({ requests: 'none' }) });
+  void faked;
   return list.requests[0].before + String(nothing);
 }
 `;

@@ -17,6 +17,8 @@ export declare class Client {
 }
 /** What every generated method calls: validate `args` (see args.ts), then call. */
 export declare function callEntry<T>(client: Client, entry: EntryDefinition, args: ArrayLike<unknown>): Promise<T>;
+/** The names of the client's API methods, in entry order, for helpers beside the client (see fake.ts). */
+export declare function entryNamesOf(client: Client): string[];
 /** The entry whose generated method is `method`, for helpers beside the client (see paginate.ts). */
 export declare function entryOfMethod(client: Client, method: unknown, caller: string): EntryDefinition;
 /** Close the keep-alive pool the client created (a dispatcher you passed in is yours to close). */

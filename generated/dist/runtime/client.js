@@ -86,6 +86,10 @@ export function callEntry(client, entry, args) {
     return Promise.reject(err);
   }
 }
+/** The names of the client's API methods, in entry order, for helpers beside the client (see fake.ts). */
+export function entryNamesOf(client) {
+  return Object.keys(stateOf(client).service.entries);
+}
 /** The entry whose generated method is `method`, for helpers beside the client (see paginate.ts). */
 export function entryOfMethod(client, method, caller) {
   return entryOf(client, stateOf(client), method, caller);

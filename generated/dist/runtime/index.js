@@ -2,6 +2,7 @@
 export { Client, callEntry, closeClient } from './client.js';
 export { EventsClient, bindExchange } from './events.js';
 export { paginate } from './paginate.js';
+export { fakeClient } from './fake.js';
 export { TaskclusterError } from './errors.js';
 export { createTemporaryCredentials, slugid } from './credentials.js';
 export { fromEnvVars } from './env.js';

@@ -1,0 +1,33 @@
+// Typed fakes for an application's tests: a real client object whose API methods are replaced
+// by the implementations given, every call recorded. Returned beside the client, not as a
+// member of it, so that no entry name can collide with it.
+import { entryNamesOf } from './client.js';
+/**
+ * A `Class` instance that sends nothing: each API method calls its implementation from
+ * `methods` (and records the call in `calls`), or rejects when it has none. buildUrl,
+ * buildSignedUrl and paginate work on it as on a real client.
+ *
+ *   const { client, calls } = fakeClient(PurgeCache, { purgeRequests: async () => ({ requests: [] }) });
+ */
+export function fakeClient(Class, methods = {}) {
+  const client = new Class({ rootUrl: 'https://fake.invalid', retries: 0 });
+  const names = entryNamesOf(client);
+  const unknown = Object.keys(methods).filter((name) => !names.includes(name));
+  if (unknown.length > 0) {
+    throw new TypeError(
+      `fakeClient: ${unknown.join(', ')} ${unknown.length === 1 ? 'is not an API method' : 'are not API methods'} of ${Class.name}`,
+    );
+  }
+  const calls = [];
+  const implementations = methods;
+  for (const name of names) {
+    const implementation = implementations[name];
+    const fake = function (...args) {
+      calls.push({ method: name, args });
+      if (implementation === undefined) return Promise.reject(new TypeError(`${Class.name}.${name} is not faked`));
+      return Promise.resolve().then(() => implementation.apply(this, args));
+    };
+    Object.defineProperty(client, name, { value: fake, writable: true, configurable: true });
+  }
+  return { client, calls };
+}
