@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createDirSource } from './load/dir-source.ts';
@@ -7,7 +6,7 @@ import { loadInput, type LoadedInput } from './load/load.ts';
 import type { HttpSourceOptions } from './load/http-source.ts';
 import type { ReferenceSource } from './load/source.ts';
 import type { EmitThread } from './emit/emit-thread.ts';
-import type { RuntimeBuild } from './emit/runtime-build.ts';
+import { libraryVersions, loadRuntimeBuild, runtimeDeclarations, type RuntimeBuild } from './emit/runtime-build.ts';
 import { differingFiles, listFiles, readStamp, sha256, STAMP_FILE, stampText, writeAtomically } from './write/write.ts';
 
 export interface GenerateOptions {
@@ -45,8 +44,7 @@ const OUTPUT_LIBRARIES = ['json-schema-to-typescript', 'handlebars', 'ts-morph',
 
 /** A hash of tcgen's own code and templates and of its output libraries' versions: a new generator invalidates every stamp. */
 async function generatorHash(): Promise<string> {
-  const require = createRequire(import.meta.url);
-  const versions = OUTPUT_LIBRARIES.map((name) => `${name}@${(require(`${name}/package.json`) as { version: string }).version}`);
+  const versions = libraryVersions(OUTPUT_LIBRARIES);
   const files = [...(await listFiles(path.join(GENERATOR_ROOT, 'generator'))).map((f) => `generator/${f}`), ...(await listFiles(path.join(GENERATOR_ROOT, 'templates'))).map((f) => `templates/${f}`)];
   const texts = await Promise.all(files.map(async (file) => `${file}\n${sha256(await readFile(path.join(GENERATOR_ROOT, file)))}`));
   return sha256([...versions, ...texts].join('\n'));
@@ -103,7 +101,6 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   // once the output is known to be stale, so that a no-op run stays cheap. TypeScript
   // loads on its own thread, started first, while this one models and renders.
   const { runtimeFiles } = await import('./render/runtime-files.ts');
-  const { loadRuntimeBuild, runtimeDeclarations } = await import('./emit/runtime-build.ts');
   const runtime = await runtimeFiles();
   const runtimeBuild = options.prebuiltRuntime === false ? undefined : await loadRuntimeBuild(runtime);
   const { startEmitThread } = await import('./emit/emit-thread.ts');

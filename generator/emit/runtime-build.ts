@@ -20,10 +20,15 @@ export const RUNTIME_BUILD_FILE = fileURLToPath(new URL('../../lib/runtime-build
 const SHAPING_SOURCES = ['../../generator/emit/emit.ts', '../../generator/format/format.ts'].map((relative) => fileURLToPath(new URL(relative, import.meta.url)));
 const SHAPING_LIBRARIES = ['ts-morph', '@ts-morph/common', 'prettier'];
 
+/** "name@version" of each installed library, for hashes of what shapes the output. */
+export function libraryVersions(names: readonly string[]): string[] {
+  const require = createRequire(import.meta.url);
+  return names.map((name) => `${name}@${(require(`${name}/package.json`) as { version: string }).version}`);
+}
+
 /** What the runtime's build depends on: its sources, the code that compiles and formats it, and those libraries' versions. */
 export async function runtimeSourceHash(runtime: Map<string, string>): Promise<string> {
-  const require = createRequire(import.meta.url);
-  const versions = SHAPING_LIBRARIES.map((name) => `${name}@${(require(`${name}/package.json`) as { version: string }).version}`);
+  const versions = libraryVersions(SHAPING_LIBRARIES);
   const code = await Promise.all(SHAPING_SOURCES.map((file) => readFile(file, 'utf8')));
   return sha256([...versions, ...code.map(sha256), ...[...runtime].map(([file, text]) => `${file}\n${sha256(text)}`)].join('\n'));
 }
