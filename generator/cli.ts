@@ -9,8 +9,8 @@ Run \`tcgen <command> --help\` for the options of each.`;
 
 // Each command loads its own code on demand: `generate` never pays for the HTTP client.
 const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
-  generate: async (argv) => (await import('./generate-command.ts')).runGenerateCommand(argv),
-  fetch: async (argv) => (await import('./load/fetch-command.ts')).runFetchCommand(argv),
+  generate: async (argv) => (await import('./commands/generate.ts')).runGenerateCommand(argv),
+  fetch: async (argv) => (await import('./commands/fetch.ts')).runFetchCommand(argv),
 };
 
 async function main(argv: string[]): Promise<number> {

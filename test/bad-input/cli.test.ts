@@ -3,7 +3,7 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { runGenerateCommand } from '../../generator/generate-command.ts';
+import { runGenerateCommand } from '../../generator/commands/generate.ts';
 import { apiReference, entry, workspace, xTree } from './helpers.ts';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));

@@ -61,7 +61,7 @@ test('--help on every command, exit 0; unknown flags and commands exit 2 with th
 
 test('generate --root-url downloads with a progress line on a terminal, erased at the end', async () => {
   const { startStaticServer } = await import('../load/static-server.ts');
-  const { runGenerateCommand } = await import('../../generator/generate-command.ts');
+  const { runGenerateCommand } = await import('../../generator/commands/generate.ts');
   const server = await startStaticServer(path.join(REPO_ROOT, 'references'));
   const { dir, cleanup } = await temporaryDir();
   try {

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { GenerateError } from '../errors.ts';
-import { fetchMirror } from './fetch-mirror.ts';
-import { createProgressLine, type TextSink } from './progress-line.ts';
+import { fetchMirror } from '../load/fetch-mirror.ts';
+import { createProgressLine, type TextSink } from '../load/progress-line.ts';
 
 const USAGE = `Usage: tcgen fetch --root-url URL --out DIR
 

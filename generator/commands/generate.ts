@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
-import { GenerateError } from './errors.ts';
-import { generate } from './generate.ts';
-import type { CommandStreams } from './load/fetch-command.ts';
-import { createProgressLine } from './load/progress-line.ts';
+import { GenerateError } from '../errors.ts';
+import { generate } from '../generate.ts';
+import type { CommandStreams } from './fetch.ts';
+import { createProgressLine } from '../load/progress-line.ts';
 
 const USAGE = `Usage: tcgen generate [--references DIR | --root-url URL] [--out DIR] [--check]
 

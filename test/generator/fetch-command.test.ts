@@ -5,9 +5,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { runFetchCommand } from '../../generator/load/fetch-command.ts';
+import { runFetchCommand } from '../../generator/commands/fetch.ts';
 import { createProgressLine } from '../../generator/load/progress-line.ts';
-import { startStaticServer } from './static-server.ts';
+import { startStaticServer } from '../load/static-server.ts';
 
 const SNAPSHOT = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
