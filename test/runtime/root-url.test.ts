@@ -49,6 +49,19 @@ test('buildUrl and buildSignedUrl: the official client\'s URLs for root URLs end
   }
 });
 
+test('other spellings of a root URL: the official client\'s URL, in the WHATWG URL form undici sends', () => {
+  // The official client concatenates strings (and got then sends the parsed URL); we parse once,
+  // so buildUrl spells the same URL canonically: lower-case host, no default port, punycode,
+  // dot segments resolved, spaces percent-encoded.
+  const roots = ['https://TC.Example.COM', 'https://tc.example.com:443', 'http://tc.example.com:80/', 'https://tc.example.com/a/../b//', 'https://tc.example.com/p q', 'https://bücher.example'];
+  for (const rootUrl of roots) {
+    const theirs = new OfficialPurgeCache({ rootUrl, credentials: CREDS });
+    const expected = new URL(theirs.buildUrl!(theirs.purgeRequests, 'pool/a', { since: 'x y' }) as string).href;
+    const mine = ours(rootUrl);
+    assert.equal(mine.buildUrl(mine.purgeRequests, 'pool/a', { since: 'x y' }), expected, rootUrl);
+  }
+});
+
 test('on the wire: the official client\'s request line, signature verified, for every suffix', async () => {
   for (const suffix of SUFFIXES) {
     const rootUrl = server.rootUrl + suffix;
