@@ -107,7 +107,7 @@ const EXPECTED: Array<[string, string, string | RegExp]> = [
   ['alpha', 'the JSON Schema metaschema', /schema\?:\s*\|?\s*\{\s*\[key: string\]: unknown;\s*\}\s*\|\s*boolean;/],
   ['alpha', 'one type per $id', 'export interface Thing {'],
   ['alpha', 'a named nested object', 'export interface ThingRequestOwner {'],
-  ['alpha', 'entry without input or output', /ping\(options\?: runtime\.CallOptions\): Promise<void>;/],
+  ['alpha', 'entry without input or output resolves to what the server sent', /ping\(options\?: runtime\.CallOptions\): Promise<unknown>;/],
   ['alpha', 'repeated route arg is one parameter; query keys', /getThing\(\s*thingId: string \| number,\s*query\?: \{\s*continuationToken\?: string \| number \| boolean;\s*limit\?: string \| number \| boolean;\s*\},\s*options\?: runtime\.CallOptions,\s*\): Promise<Thing>;/],
   ['alpha', 'input and output types', /putThing\(\s*thingId: string \| number,\s*payload: ThingRequest,\s*options\?: runtime\.CallOptions,?\s*\): Promise<Thing>;/],
   ['alpha', 'output "blob" is not a schema; resolves to nothing', /download\(thingId: string \| number, options\?: runtime\.CallOptions\): Promise<void>;/],
@@ -128,7 +128,7 @@ const EXPECTED: Array<[string, string, string | RegExp]> = [
   ['beta', 'events class of an exchanges-only service', 'export declare class BetaEvents extends runtime.EventsClient {'],
   ['beta', 'typed routing-key pattern', /thingHappened\(\s*pattern\?:\s*\|\s*\{\s*routingKeyKind\?: string;\s*thingId\?: string \| number;\s*reserved\?: string \| number;\s*\}\s*\|\s*string,\s*\): runtime\.Binding;/],
   ['beta', 'named message type', 'export interface ThingMessage {'],
-  ['gamma', 'service without schemas', /remove\(itemId: string \| number, options\?: runtime\.CallOptions\): Promise<void>;/],
+  ['gamma', 'service without schemas', /remove\(itemId: string \| number, options\?: runtime\.CallOptions\): Promise<unknown>;/],
 ];
 
 for (const [service, what, expected] of EXPECTED) {

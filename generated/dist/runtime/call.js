@@ -1,7 +1,7 @@
 import { TaskclusterError, redact } from './errors.js';
 import { buildExt, hawkHeader } from './hawk.js';
 import { TransportFailure, attempt } from './request.js';
-import { isRetriableStatus, responseError, responseResult } from './response.js';
+import { isAnswerStatus, isRetriableStatus, responseError, responseResult } from './response.js';
 import { abortReason, backoffDelay, retryAfterDelay, sleep } from './retry.js';
 /** The client's and the call's signals as one (either cancels the call). */
 function callSignal(state, call) {
@@ -47,11 +47,11 @@ function transportError(failure, line, timeout) {
   });
 }
 function classify(state, entry, res, line) {
-  if (res.statusCode >= 200 && res.statusCode < 300) {
+  if (isAnswerStatus(res.statusCode)) {
     try {
       return { ok: true, value: responseResult(entry, res, line) };
     } catch (error) {
-      // A 2xx body we cannot read will not improve by asking again.
+      // An answer we cannot read will not improve by asking again.
       return { ok: false, error: error, retriable: false };
     }
   }

@@ -12,7 +12,11 @@ export interface EntryDefinition {
   readonly query: readonly string[];
   /** The entry takes a JSON payload. */
   readonly input: boolean;
-  /** The entry returns a JSON body. */
+  /**
+   * The entry declares an output schema (its method returns `Promise<Output>`): an answer
+   * without a JSON body is then an error. Without one, the method returns `Promise<unknown>`:
+   * the parsed body when the answer is JSON, else undefined (see response.ts).
+   */
   readonly output: boolean;
   /** The reference's scope expression, kept for documentation and tooling. */
   readonly scopes?: unknown;
