@@ -167,7 +167,7 @@ function digestLetters(key: string, length: number): string {
  * 2. Documents: the title (Go's capitalisation, see typeNameFrom), then the file name, then the
  *    service-qualified path (QueueTask), then the path with its version (QueueV1Task).
  * 3. Nested schemas, definitions and titled oneOf/anyOf branches: their own title, then the
- *    document's name + the pointer's path (TaskStatusStructureRunsEntry), then the qualified
+ *    document's name + the pointer's path (SentryDSNResponseDsn), then the qualified
  *    path + the pointer's path.
  * 4. Last, for both: the qualified path and pointer + letters from a digest of the location.
  *
