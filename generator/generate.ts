@@ -8,6 +8,8 @@ import type { ReferenceSource } from './load/source.ts';
 import type { EmitThread } from './emit/emit-thread.ts';
 import { libraryVersions, loadRuntimeBuild, runtimeDeclarations, type RuntimeBuild } from './emit/runtime-build.ts';
 import { differingFiles, listFiles, readStamp, sha256, STAMP_FILE, stampText, writeAtomically } from './write/write.ts';
+import { canonicalNameLock, readNameLock } from './write/name-lock.ts';
+import type { NameLock } from './model/names.ts';
 
 export interface GenerateOptions {
   /** A mirror of a deployment root (default `references`). */
@@ -18,6 +20,11 @@ export interface GenerateOptions {
   http?: HttpSourceOptions;
   /** Where the package goes (default `generated`). */
   out?: string;
+  /**
+   * The name lock to keep: another output's `.tcgen.json` (or its directory), such as the last
+   * published package's. Default: the lock of `out`'s own stamp, when there is one.
+   */
+  names?: string;
   /** Write nothing; report the files that differ from what would be generated. */
   check?: boolean;
   packageName?: string;
@@ -56,9 +63,16 @@ function inputHash(input: LoadedInput, generator: string, options: GenerateOptio
   return sha256(parts.join('\n'));
 }
 
+/**
+ * The stamp's inputHash also covers the names it records, so that an edited lock (a name reset
+ * on purpose) makes the output stale, while regenerating with the lock the output itself recorded
+ * stays a no-op (that lock names every schema as it was).
+ */
+const stampHash = (hash: string, types: NameLock): string => sha256(`${hash}\n${canonicalNameLock(types)}`);
+
 async function isUpToDate(out: string, hash: string): Promise<boolean> {
   const stamp = await readStamp(out);
-  if (stamp?.inputHash !== hash) return false;
+  if (stamp === undefined || stamp.inputHash !== stampHash(hash, stamp.types ?? {})) return false;
   const present = await listFiles(out);
   const expected = [STAMP_FILE, ...Object.keys(stamp.files)].sort();
   if (present.join('\n') !== expected.join('\n')) return false;
@@ -95,7 +109,10 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   } finally {
     await source.close?.();
   }
-  const hash = inputHash(input, await generatorHash(), options);
+  // Names recorded by an earlier output are kept: those of --names, else those of `out` itself.
+  const namesFile = options.names === undefined ? undefined : await readNameLock(options.names, true);
+  const lock = namesFile ?? (await readNameLock(path.join(out, STAMP_FILE), false));
+  const hash = inputHash(input, await generatorHash(), options) + (namesFile === undefined ? '' : `\n${canonicalNameLock(namesFile)}`);
   if (await isUpToDate(out, hash)) return { files: [], unchanged: true };
   // Heavy stages (handlebars, json-schema-to-typescript, TypeScript, prettier) load only
   // once the output is known to be stale, so that a no-op run stays cheap. TypeScript
@@ -106,7 +123,7 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   const { startEmitThread } = await import('./emit/emit-thread.ts');
   const emitThread = startEmitThread(runtimeBuild && runtimeDeclarations(runtimeBuild));
   try {
-    return await generateStale(options, out, input, hash, { runtime, runtimeBuild, emitThread });
+    return await generateStale(options, out, input, { hash, lock }, { runtime, runtimeBuild, emitThread });
   } finally {
     await emitThread.close();
   }
@@ -119,12 +136,13 @@ interface EmitSetup {
   emitThread: EmitThread;
 }
 
-async function generateStale(options: GenerateOptions, out: string, input: LoadedInput, hash: string, { runtime, runtimeBuild, emitThread }: EmitSetup): Promise<GenerateResult> {
+async function generateStale(options: GenerateOptions, out: string, input: LoadedInput, { hash, lock }: { hash: string; lock: NameLock }, { runtime, runtimeBuild, emitThread }: EmitSetup): Promise<GenerateResult> {
   const { validateReferences } = await import('./validate/validate.ts');
   const { buildModel } = await import('./model/model.ts');
   const { renderPackage, renderTypes } = await import('./render/render.ts');
   const references = await timed('validate', options, () => validateReferences(input));
-  const model = await timed('model', options, () => buildModel(references, input));
+  const { nameLockOf } = await import('./model/names.ts');
+  const model = await timed('model', options, () => buildModel(references, input, lock));
   const packageName = options.packageName ?? '@tcgen/taskcluster-client';
   const types = await timed('types', options, () => renderTypes(model));
   const sources = await timed('render', options, () => renderPackage(model, { packageName, packageVersion: options.packageVersion ?? '0.0.0' }, types, runtime));
@@ -143,7 +161,8 @@ async function generateStale(options: GenerateOptions, out: string, input: Loade
   });
   // The prebuilt runtime output is already formatted, by the same function with the same options.
   const files = new Map([...others, ...formatted, ...Object.entries(runtimeBuild?.files ?? {})]);
-  files.set(STAMP_FILE, stampText(hash, files));
+  const typeNames = nameLockOf(model.services);
+  files.set(STAMP_FILE, stampText(stampHash(hash, typeNames), files, typeNames));
   if (options.check) return { files: await timed('check', options, () => differingFiles(out, files)), unchanged: false };
   await timed('write', options, () => writeAtomically(out, files));
   return { files: [...files.keys()].sort(), unchanged: false };

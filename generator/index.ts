@@ -2,3 +2,4 @@
 export { generate, type GenerateOptions, type GenerateResult } from './generate.ts';
 export { GenerateError, formatProblem, type Problem } from './errors.ts';
 export type { ReferenceSource } from './load/source.ts';
+export type { NameLock } from './model/names.ts';

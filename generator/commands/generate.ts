@@ -13,6 +13,9 @@ Options:
                     DIR/schemas/...); default: references
   --root-url URL    download the reference from a deployment instead
   --out DIR         the package directory, replaced whole; default: generated
+  --names FILE      keep the type names recorded in FILE, the .tcgen.json of another
+                    output (e.g. node_modules/<package>/.tcgen.json of the last
+                    published package); default: those recorded in --out
   --check           write nothing; exit 1 naming each file of --out that differs
   --name NAME       the package name; default: @tcgen/taskcluster-client
   --verbose         print how long each stage took
@@ -22,7 +25,7 @@ Options:
 type Parsed =
   | { kind: 'help' }
   | { kind: 'usage-error'; errors: string[] }
-  | { kind: 'run'; values: { references?: string; 'root-url'?: string; out?: string; check?: boolean; name?: string; verbose?: boolean; debug?: boolean } };
+  | { kind: 'run'; values: { references?: string; 'root-url'?: string; out?: string; names?: string; check?: boolean; name?: string; verbose?: boolean; debug?: boolean } };
 
 function parse(argv: string[]): Parsed {
   try {
@@ -34,6 +37,7 @@ function parse(argv: string[]): Parsed {
         references: { type: 'string' },
         'root-url': { type: 'string' },
         out: { type: 'string' },
+        names: { type: 'string' },
         check: { type: 'boolean' },
         name: { type: 'string' },
         verbose: { type: 'boolean' },
@@ -72,6 +76,7 @@ export async function runGenerateCommand(argv: string[], streams: CommandStreams
       rootUrl: values['root-url'],
       http: progress && { onProgress: progress.update },
       out,
+      names: values.names,
       check: values.check,
       packageName: values.name,
       onStage: values.verbose ? (stage, ms) => streams.stderr.write(`${stage.padEnd(9)} ${ms.toFixed(1).padStart(8)} ms\n`) : undefined,

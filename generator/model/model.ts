@@ -3,7 +3,7 @@ import { isObject, type LoadedInput } from '../load/load.ts';
 import { entrySchemaTarget, namesSchema } from '../load/schema-paths.ts';
 import type { ApiEntry, ApiReference, ClientReference, ExchangeEntry, ExchangesReference } from '../validate/validate.ts';
 import { GLOBAL_TYPE_NAMES, isIdentifier, isUsableName, RESERVED_WORDS } from './identifiers.ts';
-import { assignTypeNames, pascalCase } from './names.ts';
+import { assignTypeNames, pascalCase, type NameLock } from './names.ts';
 import { SchemaCollector, type NamedSchema, type PreparedSchema } from './schemas.ts';
 
 export interface EntryModel extends ApiEntry {
@@ -84,7 +84,7 @@ function bindNames(schema: unknown, names: ReadonlyMap<string, string>): any {
   return Object.fromEntries(Object.entries(schema).map(([key, value]) => [key, key === 'enum' || key === 'const' || key === 'default' ? value : bindNames(value, names)]));
 }
 
-function buildService(serviceName: string, group: ClientReference[], input: LoadedInput, problems: ProblemList): ServiceModel {
+function buildService(serviceName: string, group: ClientReference[], input: LoadedInput, problems: ProblemList, lock: NameLock): ServiceModel {
   const api = group.find((r): r is ApiReference => r.kind === 'api');
   const exchanges = group.find((r): r is ExchangesReference => r.kind === 'exchanges');
   const className = pascalCase(serviceName);
@@ -101,7 +101,10 @@ function buildService(serviceName: string, group: ClientReference[], input: Load
   collector.drain();
   const named = [...collector.named.values()];
   const reserved = new Set([className, service.eventsClassName, ...MODULE_NAMES, ...GLOBAL_TYPE_NAMES]);
-  const names = assignTypeNames(named, reserved, problems);
+  // Reach order for names: API entries in reference order (input before output), then exchanges.
+  const roots = [...(apiEntries ?? []).flatMap((entry) => [entry.inputKey, entry.outputKey]), ...(exchangeEntries ?? []).map((entry) => entry.messageKey)];
+  const lockOfService = Object.hasOwn(lock, serviceName) ? lock[serviceName] : undefined;
+  const names = assignTypeNames(named, roots.filter((key): key is string => key !== undefined), reserved, lockOfService);
   const typeName = (key: string | undefined) => (key === undefined ? undefined : names.get(key));
   if (api && apiEntries) {
     service.api = { ...api, entries: apiEntries.map(({ inputKey, outputKey, ...entry }) => ({ ...entry, inputType: typeName(inputKey), outputType: typeName(outputKey) })) };
@@ -129,13 +132,16 @@ function checkClassNames(services: ServiceModel[], problems: ProblemList): void 
   }
 }
 
-/** Builds the package model: one service per serviceName, with every type named. */
-export function buildModel(references: ClientReference[], input: LoadedInput): PackageModel {
+/**
+ * Builds the package model: one service per serviceName, with every type named. `lock` holds
+ * the names an earlier output recorded (its stamp's `types`): each is kept while its schema exists.
+ */
+export function buildModel(references: ClientReference[], input: LoadedInput, lock: NameLock = {}): PackageModel {
   const problems = new ProblemList();
   references.forEach((reference) => checkNames(reference, problems));
   problems.throwIfAny();
   const groups = groupByService(references, problems);
-  const services = [...groups.keys()].sort().map((name) => buildService(name, groups.get(name)!, input, problems));
+  const services = [...groups.keys()].sort().map((name) => buildService(name, groups.get(name)!, input, problems, lock));
   checkClassNames(services, problems);
   problems.throwIfAny();
   return { services };

@@ -60,6 +60,11 @@ function isNameable(node: unknown): boolean {
   return node.type === undefined || node.type === 'object' || (Array.isArray(node.type) && node.type.includes('object'));
 }
 
+/** A oneOf/anyOf branch with a title of its own becomes a named type (the Go client names it too). */
+function isTitledBranch(node: unknown): boolean {
+  return isObject(node) && typeof node.title === 'string' && node.title.trim() !== '' && node.$ref === undefined;
+}
+
 function decodeToken(token: string): string {
   return token.replace(/~1/g, '/').replace(/~0/g, '~');
 }
@@ -184,7 +189,9 @@ export class SchemaCollector {
       } else if (keyword === 'items' && Array.isArray(value)) {
         out.items = value.map((child, index) => this.prepare(document, pointerJoin(at, index), child, inlineStack, false));
       } else if (INLINE_SCHEMA_LIST_KEYWORDS.has(keyword) && Array.isArray(value)) {
-        out[keyword] = value.map((child, index) => this.prepare(document, pointerJoin(at, index), child, inlineStack, false));
+        out[keyword] = value.map((child, index) =>
+          keyword !== 'allOf' && isTitledBranch(child) ? this.namedChild(document, pointerJoin(at, index), child) : this.prepare(document, pointerJoin(at, index), child, inlineStack, false),
+        );
       } else if (INLINE_SCHEMA_KEYWORDS.has(keyword) || keyword === 'patternProperties' || keyword === 'dependencies') {
         continue; // no effect on the TypeScript type
       } else {
@@ -195,11 +202,13 @@ export class SchemaCollector {
   }
 
   private child(document: LoadedDocument, pointer: string, node: unknown, inlineStack: string[], nameChildren: boolean): PreparedSchema {
-    if (nameChildren && isNameable(node)) {
-      const named: Record<string, unknown> = { $named: this.enqueue({ path: document.path, pointer }) };
-      if (isObject(node) && typeof node.description === 'string') named.description = node.description;
-      return named;
-    }
+    if (nameChildren && isNameable(node)) return this.namedChild(document, pointer, node);
     return this.prepare(document, pointer, node, inlineStack, nameChildren);
+  }
+
+  private namedChild(document: LoadedDocument, pointer: string, node: unknown): PreparedSchema {
+    const named: Record<string, unknown> = { $named: this.enqueue({ path: document.path, pointer }) };
+    if (isObject(node) && typeof node.description === 'string') named.description = node.description;
+    return named;
   }
 }

@@ -40,7 +40,8 @@ function packageJson(model: PackageModel, options: RenderOptions): string {
     main: './dist/index.js',
     types: './dist/index.d.ts',
     exports,
-    files: ['dist'],
+    // The stamp ships too: its name lock lets the next generation keep this package's type names (--names).
+    files: ['dist', '.tcgen.json'],
     dependencies: { undici: '^7.0.0' },
   };
   return JSON.stringify(manifest, null, 2) + '\n';

@@ -2,7 +2,8 @@
 // deployment (served from memory by an overlay source; generated once) with a service that
 // has exchanges and no api, one with no schemas, and schemas using every kind of $ref
 // (relative, root-relative, absolute to json-schema.org, into another file's definitions, a
-// JSON pointer; an absolute URL to a deployment host is refused, located), oneOf/anyOf/allOf, maps, const/enum, date-time, output "blob", entries
+// JSON pointer; an absolute URL to a deployment host is refused, located), oneOf/anyOf/allOf (a
+// titled branch), a nested name equal to another document's, maps, const/enum, date-time, output "blob", entries
 // without input/output, repeated route args, query params and every scope expression form.
 // Table-driven: each row names a generated file and the exact text it must contain.
 import assert from 'node:assert/strict';
@@ -35,6 +36,7 @@ const FILES: Record<string, unknown> = {
     }),
     fn('download', 'get', '/thing/<thingId>/blob', ['thingId'], { output: 'blob' }),
     fn('viaPointer', 'post', '/pointer', [], { input: 'v1/thing-request.json#/properties/owner', output: 'v1/common.json#/definitions/slugid' }),
+    fn('ownerRecord', 'get', '/owner-record', [], { output: 'v1/owner-record.json#' }),
   ]),
   '/schemas/alpha/v1/thing.json': {
     $schema: META, $id: '/schemas/alpha/v1/thing.json#', title: 'Thing', type: 'object',
@@ -56,6 +58,12 @@ const FILES: Record<string, unknown> = {
   '/schemas/alpha/v1/thing-request.json': {
     $schema: META, $id: '/schemas/alpha/v1/thing-request.json#', title: 'Thing Request', type: 'object',
     properties: { owner: { type: 'object', properties: { name: { type: 'string' } }, additionalProperties: false }, tags: { type: 'array', items: { type: 'string' } } },
+    additionalProperties: false,
+  },
+  // Its title gives the name thing-request.json's nested owner would take: documents claim first.
+  '/schemas/alpha/v1/owner-record.json': {
+    $schema: META, $id: '/schemas/alpha/v1/owner-record.json#', title: 'Thing Request Owner', type: 'object',
+    properties: { pick: { oneOf: [{ title: 'Circle Pick', type: 'object', properties: { radius: { type: 'number' } }, required: ['radius'] }, { type: 'string' }] } },
     additionalProperties: false,
   },
   '/schemas/alpha/v1/owner.json': {
@@ -106,13 +114,16 @@ const EXPECTED: Array<[string, string, string | RegExp]> = [
   ['alpha', '$ref to a JSON pointer in the same document', 'sameAsCreated?: string;'],
   ['alpha', 'the JSON Schema metaschema', /schema\?:\s*\|?\s*\{\s*\[key: string\]: unknown;\s*\}\s*\|\s*boolean;/],
   ['alpha', 'one type per $id', 'export interface Thing {'],
-  ['alpha', 'a named nested object', 'export interface ThingRequestOwner {'],
+  ['alpha', 'a named nested object whose path name a document\'s title took: the qualified path', 'export interface AlphaThingRequestOwner {'],
+  ['alpha', 'a document titled as a nested object\'s path name keeps its title', 'export interface ThingRequestOwner {'],
+  ['alpha', 'a titled oneOf branch is a named type', /pick\?: CirclePick \| string;/],
+  ['alpha', 'the titled branch\'s type', /export interface CirclePick \{\s*radius: number;/],
   ['alpha', 'entry without input or output resolves to what the server sent', /ping\(options\?: runtime\.CallOptions\): Promise<unknown>;/],
   ['alpha', 'repeated route arg is one parameter; query keys', /getThing\(\s*thingId: string \| number,\s*query\?: \{\s*continuationToken\?: string \| number \| boolean;\s*limit\?: string \| number \| boolean;\s*\},\s*options\?: runtime\.CallOptions,\s*\): Promise<Thing>;/],
   ['alpha', 'input and output types', /putThing\(\s*thingId: string \| number,\s*payload: ThingRequest,\s*options\?: runtime\.CallOptions,?\s*\): Promise<Thing>;/],
   ['alpha', 'output "blob" is not a schema; resolves to nothing', /download\(thingId: string \| number, options\?: runtime\.CallOptions\): Promise<void>;/],
   ['alpha', 'blob note', 'The response is a blob, not JSON'],
-  ['alpha', 'entry input/output naming a JSON pointer', /viaPointer\(payload: ThingRequestOwner, options\?: runtime\.CallOptions\): Promise<CommonSlugid>;/],
+  ['alpha', 'entry input/output naming a JSON pointer', /viaPointer\(payload: AlphaThingRequestOwner, options\?: runtime\.CallOptions\): Promise<CommonSlugid>;/],
   ['alpha', 'scope string', '* - `alpha:get:<thingId>`'],
   ['alpha', 'AllOf / AnyOf / if-then / for-each', [
     '* Required scopes:',
