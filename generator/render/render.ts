@@ -29,7 +29,12 @@ async function loadTemplates() {
 function packageJson(model: PackageModel, options: RenderOptions): string {
   const entry = (base: string) => ({ types: `./dist/${base}.d.ts`, default: `./dist/${base}.js` });
   const exports: Record<string, unknown> = { '.': entry('index'), './runtime': entry('runtime/index') };
-  for (const service of model.services) exports[`./${service.serviceName}`] = entry(`services/${service.serviceName}`);
+  // Subpath types for applications still on moduleResolution node10, which ignores `exports`.
+  const typesVersions: Record<string, string[]> = { runtime: ['./dist/runtime/index.d.ts'] };
+  for (const service of model.services) {
+    exports[`./${service.serviceName}`] = entry(`services/${service.serviceName}`);
+    typesVersions[service.serviceName] = [`./dist/services/${service.serviceName}.d.ts`];
+  }
   const manifest = {
     name: options.packageName,
     version: options.packageVersion,
@@ -40,6 +45,7 @@ function packageJson(model: PackageModel, options: RenderOptions): string {
     main: './dist/index.js',
     types: './dist/index.d.ts',
     exports,
+    typesVersions: { '*': typesVersions },
     files: ['dist'],
     dependencies: { undici: '^7.0.0' },
   };
@@ -70,7 +76,7 @@ export async function renderPackage(model: PackageModel, options: RenderOptions,
     const types = serviceTypes.get(service.serviceName) ?? [];
     const view = serviceView(service);
     views.push(view);
-    files.set(`src/services/${service.serviceName}.ts`, templates.service({ ...view, types }));
+    files.set(`src/services/${service.serviceName}.ts`, templates.service({ ...view, types, packageVersion: options.packageVersion }));
   }
   const first = views.find((v) => v.api) ?? views[0];
   files.set('src/index.ts', templates.index({ services: views }));

@@ -60,7 +60,8 @@ function methodView(entry: EntryModel): MethodView {
   if (entry.query.length > 0) {
     parameters.push({ name: 'query', keys: entry.query.map((key) => ({ key, type: 'string | number | boolean' })), optional: true });
   }
-  parameters.push({ name: 'options', type: 'runtime.CallOptions', optional: true });
+  // The HTTP method rides in the options' type, so that buildSignedUrl can refuse non-GET entries.
+  parameters.push({ name: 'options', type: `runtime.CallOptions<${JSON.stringify(entry.method.toUpperCase())}>`, optional: true });
   const stability = STABILITY_NOTES[entry.stability];
   // A blob (non-JSON) response: the official client resolves to undefined for it too; buildSignedUrl fetches it.
   const blob = entry.output === BLOB_OUTPUT;

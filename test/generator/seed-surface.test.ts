@@ -26,10 +26,10 @@ test('the PurgeCache class has one method per entry, in entry order, with the se
   // Whitespace folded: prettier decides where parameter lists break.
   const signatures = methods.map((m) => `${m.getName()}(${m.getParameters().map((p) => p.getText()).join(', ')}): ${m.getReturnTypeNode()?.getText()}`.replace(/\s+/g, ' '));
   assert.deepEqual(signatures, [
-    'ping(options?: runtime.CallOptions): Promise<void>',
-    'purgeCache(provisionerId: string | number, workerType: string | number, payload: PurgeCacheRequest, options?: runtime.CallOptions): Promise<void>',
-    'allPurgeRequests(query?: { continuationToken?: string | number | boolean; limit?: string | number | boolean; }, options?: runtime.CallOptions): Promise<OpenAllPurgeRequestsList>',
-    'purgeRequests(provisionerId: string | number, workerType: string | number, query?: { since?: string | number | boolean; }, options?: runtime.CallOptions): Promise<OpenPurgeRequestList>',
+    "ping(options?: runtime.CallOptions<'GET'>): Promise<void>",
+    "purgeCache(provisionerId: string | number, workerType: string | number, payload: PurgeCacheRequest, options?: runtime.CallOptions<'POST'>): Promise<void>",
+    "allPurgeRequests(query?: { continuationToken?: string | number | boolean; limit?: string | number | boolean; }, options?: runtime.CallOptions<'GET'>): Promise<OpenAllPurgeRequestsList>",
+    "purgeRequests(provisionerId: string | number, workerType: string | number, query?: { since?: string | number | boolean; }, options?: runtime.CallOptions<'GET'>): Promise<OpenPurgeRequestList>",
   ]);
   const statics = purgeCache.getStaticMethods().map((m) => `${m.getName()}(${m.getParameters().map((p) => p.getText()).join(', ')}): ${m.getReturnTypeNode()?.getText()}`);
   assert.deepEqual(statics, ['fromEnv(overrides?: Partial<runtime.ClientOptions>): PurgeCache']);
