@@ -72,7 +72,7 @@ export declare class PurgeCache extends runtime.Client {
    * Respond without doing anything.
    * This endpoint is used to check that the service is up.
    */
-  ping(options?: runtime.CallOptions): Promise<void>;
+  ping(options?: runtime.CallOptions<'GET'>): Promise<void>;
   /**
    * Purge Worker Cache
    *
@@ -89,7 +89,7 @@ export declare class PurgeCache extends runtime.Client {
     provisionerId: string | number,
     workerType: string | number,
     payload: PurgeCacheRequest,
-    options?: runtime.CallOptions,
+    options?: runtime.CallOptions<'POST'>,
   ): Promise<void>;
   /**
    * All Open Purge Requests
@@ -107,7 +107,7 @@ export declare class PurgeCache extends runtime.Client {
       continuationToken?: string | number | boolean;
       limit?: string | number | boolean;
     },
-    options?: runtime.CallOptions,
+    options?: runtime.CallOptions<'GET'>,
   ): Promise<OpenAllPurgeRequestsList>;
   /**
    * Open Purge Requests for a provisionerId/workerType pair
@@ -123,6 +123,6 @@ export declare class PurgeCache extends runtime.Client {
     query?: {
       since?: string | number | boolean;
     },
-    options?: runtime.CallOptions,
+    options?: runtime.CallOptions<'GET'>,
   ): Promise<OpenPurgeRequestList>;
 }

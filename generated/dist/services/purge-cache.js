@@ -3,6 +3,7 @@ import * as runtime from '../runtime/index.js';
 const SERVICE = {
   serviceName: 'purge-cache',
   apiVersion: 'v1',
+  packageVersion: '0.0.0',
   entries: {
     ping: { name: 'ping', method: 'GET', route: '/ping', args: [], query: [], input: false, output: false },
     purgeCache: {
