@@ -169,7 +169,7 @@ async function generateStale(options: GenerateOptions, out: string, input: Loade
   const references = await timed('validate', options, () => validateReferences(input));
   const model = await timed('model', options, () => buildModel(references, input));
   const packageName = options.packageName ?? DEFAULT_PACKAGE_NAME;
-  const types = await timed('types', options, () => renderTypes(model));
+  const types = await timed('types', options, () => renderTypes(model, { rootUrl: options.rootUrl, schemas: input.schemas }));
   const sources = await timed('render', options, () => renderPackage(model, { packageName, packageVersion: options.packageVersion ?? DEFAULT_PACKAGE_VERSION }, types, runtime));
   // The TypeScript sources are only the compiler's input: the package ships what it emits
   // (.js beside .d.ts), so prettier formats the emitted files and the rest, each once.

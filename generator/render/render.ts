@@ -5,6 +5,7 @@ import type { PackageModel } from '../model/model.ts';
 import { docComment, literal, propertyKey } from './escape.ts';
 import { runtimeFiles, TEMPLATES_DIR } from './runtime-files.ts';
 import { renderType } from './types.ts';
+import type { SchemaDocsContext } from './schema-docs.ts';
 import { serviceView } from './view.ts';
 
 
@@ -53,11 +54,11 @@ function packageJson(model: PackageModel, options: RenderOptions): string {
 }
 
 /** Each service's type declarations (json-schema-to-typescript), by service name. */
-export async function renderTypes(model: PackageModel): Promise<Map<string, string[]>> {
+export async function renderTypes(model: PackageModel, docs?: SchemaDocsContext): Promise<Map<string, string[]>> {
   const result = new Map<string, string[]>();
   for (const service of model.services) {
     const types: string[] = [];
-    for (const type of service.types) types.push(await renderType(type));
+    for (const type of service.types) types.push(await renderType(type, docs));
     result.set(service.serviceName, types);
   }
   return result;
