@@ -60,7 +60,8 @@ async function generatorHash(): Promise<string> {
 
 function inputHash(input: LoadedInput, generator: string, options: GenerateOptions): string {
   const documents = [input.manifest, ...input.references, ...input.schemas.values()].sort((a, b) => (a.path < b.path ? -1 : 1));
-  const parts = [generator, options.packageName ?? '', options.packageVersion ?? '', ...documents.map((d) => `${d.path}\n${sha256(d.text)}`)];
+  // The root URL shapes the output too: the schema links in the TSDoc are absolute under it.
+  const parts = [generator, options.packageName ?? '', options.packageVersion ?? '', options.rootUrl ?? '', ...documents.map((d) => `${d.path}\n${sha256(d.text)}`)];
   return sha256(parts.join('\n'));
 }
 
