@@ -5,6 +5,7 @@ import type { PackageModel } from '../model/model.ts';
 import { docComment, literal, propertyKey } from './escape.ts';
 import { runtimeFiles, TEMPLATES_DIR } from './runtime-files.ts';
 import { renderType } from './types.ts';
+import { tarballName } from './package-identity.ts';
 import type { SchemaDocsContext } from './schema-docs.ts';
 import { serviceView } from './view.ts';
 
@@ -81,7 +82,17 @@ export async function renderPackage(model: PackageModel, options: RenderOptions,
   }
   const first = views.find((v) => v.api) ?? views[0];
   files.set('src/index.ts', templates.index({ services: views }));
-  files.set('README.md', templates.readme({ services: views, packageName: options.packageName, firstClass: first?.className ?? 'Client', firstService: first?.serviceName ?? '' }));
+  files.set(
+    'README.md',
+    templates.readme({
+      services: views,
+      packageName: options.packageName,
+      packageVersion: options.packageVersion,
+      tarball: tarballName(options.packageName, options.packageVersion),
+      firstClass: first?.className ?? 'Client',
+      firstService: first?.serviceName ?? '',
+    }),
+  );
   files.set('package.json', packageJson(model, options));
   return files;
 }
