@@ -43,6 +43,13 @@ test('--root-url that is not a URL is a usage error naming the flag, exit 2 (gen
   assert.equal(fetch.stderr.split('\n')[0], 'tcgen fetch: --root-url "not-a-url" is not a URL (expected e.g. https://tc.example.com)');
 });
 
+test('--check with --pack is a usage error, exit 2', async () => {
+  const { code, stdout, stderr } = await tcgen(['generate', '--check', '--pack']);
+  assert.equal(code, 2);
+  assert.equal(stdout, '');
+  assert.equal(stderr.split('\n')[0], 'tcgen generate: --check and --pack cannot be used together');
+});
+
 test('--name and --package-version npm would refuse are usage errors naming the flag, exit 2', async () => {
   const { code, stderr } = await tcgen(['generate', '--name', 'Not A Name', '--package-version', 'v1']);
   assert.equal(code, 2);
