@@ -93,7 +93,7 @@ test('generate --name --package-version --pack writes the package and its tarbal
 });
 
 for (const way of ['directory', 'tarball'] as const) {
-  test(`installed from the ${way} with npm install --offline, an application type-checks (strict NodeNext, node10) and calls a server`, async (t) => {
+  test(`installed from the ${way} with npm install --offline, an application type-checks (strict NodeNext; node10 for the tarball) and calls a server`, async (t) => {
     const app = path.join(root, `app-${way}`);
     await mkdir(app);
     const spec = way === 'directory' ? 'file:../out' : `file:../${TARBALL}`;
@@ -123,8 +123,11 @@ for (const way of ['directory', 'tarball'] as const) {
 
     await writeFile(path.join(app, 'app.ts'), APP);
     assert.deepEqual(diagnostics(app, 'app.ts', { module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext }), []);
-    await writeFile(path.join(app, 'node10.ts'), NODE10_APP);
-    assert.deepEqual(diagnostics(app, 'node10.ts', { module: ts.ModuleKind.ES2022, moduleResolution: ts.ModuleResolutionKind.Node10, noEmit: true }), []);
+    if (way === 'tarball') {
+      // Once is enough: both ways install the same package.json.
+      await writeFile(path.join(app, 'node10.ts'), NODE10_APP);
+      assert.deepEqual(diagnostics(app, 'node10.ts', { module: ts.ModuleKind.ES2022, moduleResolution: ts.ModuleResolutionKind.Node10, noEmit: true }), []);
+    }
 
     const before = seen.length;
     const called = await run(process.execPath, ['app.js', rootUrl], app);

@@ -52,7 +52,7 @@ test('methods carry TSDoc: title, description and readable scopes', async () => 
   const purge = file.getClassOrThrow('PurgeCache').getMethodOrThrow('purgeCache');
   const doc = purge.getJsDocs().map((d) => d.getInnerText()).join('\n');
   assert.match(doc, /^Purge Worker Cache\n\nPublish a request to purge caches named `cacheName` with\n/);
-  assert.match(doc, /Required scopes:\n- `purge-cache:<provisionerId>\/<workerType>:<cacheName>`$/);
+  assert.match(doc, /Required scopes:\n- `purge-cache:<provisionerId>\/<workerType>:<cacheName>`\n\n@param provisionerId /);
   const classDoc = file.getClassOrThrow('PurgeCache').getJsDocs()[0]!.getInnerText();
   assert.match(classDoc, /The purge-cache service is responsible for tracking cache-purge requests\./);
 });
