@@ -1,12 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createDirSource } from './load/dir-source.ts';
-import { loadInput, type LoadedInput } from './load/load.ts';
+import { checkMirrorDir, createDirSource } from './load/dir-source.ts';
+import { loadInputCollecting, type LoadedInput } from './load/load.ts';
+import { GenerateError, type Problem } from './errors.ts';
 import type { HttpSourceOptions } from './load/http-source.ts';
 import type { ReferenceSource } from './load/source.ts';
 import type { EmitThread } from './emit/emit-thread.ts';
 import { libraryVersions, loadRuntimeBuild, runtimeDeclarations, type RuntimeBuild } from './emit/runtime-build.ts';
+import { DEFAULT_PACKAGE_NAME, DEFAULT_PACKAGE_VERSION, packageNameProblem, packageVersionProblem } from './render/package-identity.ts';
 import { differingFiles, listFiles, readStamp, sha256, STAMP_FILE, stampText, writeAtomically } from './write/write.ts';
 import { canonicalNameLock, readNameLock } from './write/name-lock.ts';
 import type { NameLock } from './model/names.ts';
@@ -27,8 +29,12 @@ export interface GenerateOptions {
   names?: string;
   /** Write nothing; report the files that differ from what would be generated. */
   check?: boolean;
+  /** The generated package's npm name (default `@tcgen/taskcluster-client`). */
   packageName?: string;
+  /** Its version, a semantic version (default `0.0.0`): in package.json and the User-Agent the client sends. */
   packageVersion?: string;
+  /** Also write the `npm pack` tarball of `out` into this directory (not with `check`). */
+  packDestination?: string;
   /** A source of your own (tests, caches); overrides `references` and `rootUrl`. */
   source?: ReferenceSource;
   /** Use the runtime output prebuilt by `npm run build` when it matches the runtime sources (default true); false compiles the runtime in this run. */
@@ -42,6 +48,8 @@ export interface GenerateResult {
   files: string[];
   /** True when the output was already up to date and nothing was done after loading. */
   unchanged: boolean;
+  /** The tarball written for `packDestination`. */
+  tarball?: string;
 }
 
 const GENERATOR_ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -59,7 +67,8 @@ async function generatorHash(): Promise<string> {
 
 function inputHash(input: LoadedInput, generator: string, options: GenerateOptions): string {
   const documents = [input.manifest, ...input.references, ...input.schemas.values()].sort((a, b) => (a.path < b.path ? -1 : 1));
-  const parts = [generator, options.packageName ?? '', options.packageVersion ?? '', ...documents.map((d) => `${d.path}\n${sha256(d.text)}`)];
+  // The root URL shapes the output too: the schema links in the TSDoc are absolute under it.
+  const parts = [generator, options.packageName ?? '', options.packageVersion ?? '', options.rootUrl ?? '', ...documents.map((d) => `${d.path}\n${sha256(d.text)}`)];
   return sha256(parts.join('\n'));
 }
 
@@ -93,7 +102,9 @@ async function openSource(options: GenerateOptions): Promise<ReferenceSource> {
     const { createHttpSource } = await import('./load/http-source.ts');
     return createHttpSource(options.rootUrl, options.http);
   }
-  return createDirSource(options.references ?? 'references');
+  const root = options.references ?? 'references';
+  await checkMirrorDir(root);
+  return createDirSource(root);
 }
 
 /**
@@ -101,11 +112,29 @@ async function openSource(options: GenerateOptions): Promise<ReferenceSource> {
  * or with `check` reports the files of `out` that differ from it. Throws GenerateError.
  */
 export async function generate(options: GenerateOptions = {}): Promise<GenerateResult> {
+  const result = await generatePackage(options);
+  if (options.packDestination === undefined || options.check) return result;
+  const { packPackage } = await import('./write/pack.ts');
+  return { ...result, tarball: await packPackage(options.out ?? 'generated', options.packDestination) };
+}
+
+/** Throws a TypeError when the package's name or version is not one npm accepts. */
+function checkPackageIdentity(options: GenerateOptions): void {
+  const problem =
+    (options.packageName === undefined ? undefined : packageNameProblem(options.packageName)) ??
+    (options.packageVersion === undefined ? undefined : packageVersionProblem(options.packageVersion));
+  if (problem !== undefined) throw new TypeError(problem);
+}
+
+async function generatePackage(options: GenerateOptions): Promise<GenerateResult> {
+  checkPackageIdentity(options);
   const out = options.out ?? 'generated';
   const source = await openSource(options);
   let input: LoadedInput;
   try {
-    input = await timed('load', options, () => loadInput(source));
+    const loaded = await timed('load', options, () => loadInputCollecting(source));
+    if (loaded.problems.length > 0) await reportWithValidation(loaded.input, loaded.problems);
+    input = loaded.input;
   } finally {
     await source.close?.();
   }
@@ -129,6 +158,21 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   }
 }
 
+/**
+ * Throws every load problem together with what validation finds in the references that did
+ * load: a broken document in one service does not hide another service's problems.
+ */
+async function reportWithValidation(input: LoadedInput, problems: Problem[]): Promise<never> {
+  const { validateReferences } = await import('./validate/validate.ts');
+  try {
+    validateReferences(input);
+  } catch (error) {
+    if (!(error instanceof GenerateError)) throw error;
+    throw new GenerateError([...problems, ...error.problems]);
+  }
+  throw new GenerateError(problems);
+}
+
 interface EmitSetup {
   runtime: Map<string, string>;
   /** The runtime's prebuilt output, when it matches `runtime`; the worker compiles the runtime otherwise. */
@@ -143,9 +187,9 @@ async function generateStale(options: GenerateOptions, out: string, input: Loade
   const references = await timed('validate', options, () => validateReferences(input));
   const { nameLockOf } = await import('./model/names.ts');
   const model = await timed('model', options, () => buildModel(references, input, lock));
-  const packageName = options.packageName ?? '@tcgen/taskcluster-client';
-  const types = await timed('types', options, () => renderTypes(model));
-  const sources = await timed('render', options, () => renderPackage(model, { packageName, packageVersion: options.packageVersion ?? '0.0.0' }, types, runtime));
+  const packageName = options.packageName ?? DEFAULT_PACKAGE_NAME;
+  const types = await timed('types', options, () => renderTypes(model, { rootUrl: options.rootUrl, schemas: input.schemas }));
+  const sources = await timed('render', options, () => renderPackage(model, { packageName, packageVersion: options.packageVersion ?? DEFAULT_PACKAGE_VERSION }, types, runtime));
   // The TypeScript sources are only the compiler's input: the package ships what it emits
   // (.js beside .d.ts), so prettier formats the emitted files and the rest, each once.
   // While the worker type-checks, this thread formats the rest and warms prettier's parser;

@@ -26,7 +26,7 @@ function callExt(state: ClientState, call: ParsedCall): string | undefined {
 
 /** Request headers for one attempt; signed afresh each time (new ts and nonce). */
 function headers(state: ClientState, entry: EntryDefinition, path: string, ext: string | undefined, json: boolean): Record<string, string> {
-  const result: Record<string, string> = {};
+  const result: Record<string, string> = { 'user-agent': state.userAgent };
   if (json) result['content-type'] = 'application/json';
   const creds = state.credentials;
   if (creds) {

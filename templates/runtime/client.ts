@@ -6,6 +6,7 @@ import { parseCallArgs, parseUrlArgs } from './args.js';
 import { runCall } from './call.js';
 import { fromEnvVars } from './env.js';
 import { hawkBewit } from './hawk.js';
+import type { ApiMethod, SignedUrlArgs, UrlArgs } from './method-types.js';
 import { createState, type ClientState } from './state.js';
 import type { ClientOptions, EntryDefinition, ServiceDefinition } from './types.js';
 
@@ -42,8 +43,13 @@ export class Client {
     return fromEnvVars(overrides, env);
   }
 
-  /** The URL `method` would call with these route arguments and query. Synchronous. */
-  buildUrl(method: (...args: never[]) => unknown, ...args: unknown[]): string {
+  /**
+   * The URL `method` (one of this client's API methods) would call with these route arguments
+   * and query, typed from the method. Synchronous. Throws a TypeError for a method of another
+   * client or missing route arguments (compile-time errors too).
+   */
+  buildUrl<M extends ApiMethod>(method: M, ...args: UrlArgs<this, M>): string;
+  buildUrl(method: ApiMethod, ...args: unknown[]): string {
     const state = stateOf(this);
     const entry = entryOf(this, state, method, 'buildUrl');
     const { route, used } = parseUrlArgs(entry, args);
@@ -55,9 +61,11 @@ export class Client {
 
   /**
    * A URL with a Hawk bewit that works without credentials until it expires; GET entries
-   * only. Arguments as buildUrl, then optionally `{ expiration }` in seconds. Synchronous.
+   * only (a compile-time error otherwise). Arguments as buildUrl, then optionally
+   * `{ expiration }` in seconds. Synchronous. Throws a TypeError without credentials.
    */
-  buildSignedUrl(method: (...args: never[]) => unknown, ...args: unknown[]): string {
+  buildSignedUrl<M extends ApiMethod>(method: M, ...args: SignedUrlArgs<this, M, SignedUrlOptions>): string;
+  buildSignedUrl(method: ApiMethod, ...args: unknown[]): string {
     const state = stateOf(this);
     const entry = entryOf(this, state, method, 'buildSignedUrl');
     if (entry.method !== 'GET') throw new TypeError(`buildSignedUrl only works for GET entries; ${entry.name} is ${entry.method}`);

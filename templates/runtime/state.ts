@@ -7,6 +7,7 @@ import { RETRY_DEFAULTS, validateRetryOptions, type RetryOptions } from './retry
 import type { Certificate, ClientOptions, ServiceDefinition } from './types.js';
 import { isStringArray } from './args.js';
 import { parseRootUrl, servicePrefix } from './url.js';
+import { userAgent } from './user-agent.js';
 
 export interface SigningCredentials {
   clientId: string;
@@ -30,6 +31,8 @@ export interface ClientState {
   /** True when we created the dispatcher and so must close it. */
   ownsDispatcher: boolean;
   signal: AbortSignal | undefined;
+  /** Sent as User-Agent on every request. */
+  userAgent: string;
 }
 
 function signingCredentials(options: ClientOptions): SigningCredentials | undefined {
@@ -80,5 +83,6 @@ export function createState(service: ServiceDefinition, options: ClientOptions):
     dispatcher: options.dispatcher ?? new Agent(),
     ownsDispatcher: options.dispatcher === undefined,
     signal: options.signal,
+    userAgent: userAgent(service),
   };
 }

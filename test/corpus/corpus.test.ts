@@ -97,13 +97,13 @@ for (const version of VERSIONS) {
         const modules = {};
         for (const [subpath, target] of Object.entries(pkg.exports)) modules[subpath] = await import(new URL(target.default, base));
         const index = modules['.'];
-        let classes = 0;
+        const classes = new Set(); // distinct: Object is also exported as ObjectService
         for (const value of Object.values(index)) {
           if (typeof value !== 'function' || !(value.prototype instanceof index.Client || value.prototype instanceof index.EventsClient)) continue;
           new value({ rootUrl: 'https://tc.example.com' });
-          classes++;
+          classes.add(value);
         }
-        console.log(classes);`;
+        console.log(classes.size);`;
       const env = { ...process.env };
       delete env.NODE_OPTIONS;
       const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], { cwd: generated.out, env });

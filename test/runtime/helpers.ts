@@ -55,19 +55,19 @@ const E = PURGE_CACHE.entries;
 export class PurgeCache extends Client {
   constructor(options: ClientOptions) { super(PURGE_CACHE, options); }
   static fromEnv(overrides?: Partial<ClientOptions>): PurgeCache { return new PurgeCache(Client.fromEnvVars(overrides)); }
-  ping(options?: CallOptions): Promise<unknown> { return callEntry(this, E.ping, arguments); }
-  lbheartbeat(options?: CallOptions): Promise<unknown> { return callEntry(this, E.lbheartbeat, arguments); }
-  version(options?: CallOptions): Promise<unknown> { return callEntry(this, E.version, arguments); }
-  purgeCache(workerPoolId: string, payload: { cacheName: string }, options?: CallOptions): Promise<unknown> {
+  ping(options?: CallOptions<'GET'>): Promise<unknown> { return callEntry(this, E.ping, arguments); }
+  lbheartbeat(options?: CallOptions<'GET'>): Promise<unknown> { return callEntry(this, E.lbheartbeat, arguments); }
+  version(options?: CallOptions<'GET'>): Promise<unknown> { return callEntry(this, E.version, arguments); }
+  purgeCache(workerPoolId: string | number, payload: { cacheName: string }, options?: CallOptions<'POST'>): Promise<unknown> {
     return callEntry(this, E.purgeCache, arguments);
   }
-  allPurgeRequests(query?: { continuationToken?: string; limit?: string }, options?: CallOptions): Promise<unknown> {
+  allPurgeRequests(query?: { continuationToken?: string; limit?: string }, options?: CallOptions<'GET'>): Promise<unknown> {
     return callEntry(this, E.allPurgeRequests, arguments);
   }
-  purgeRequests(workerPoolId: string, query?: { since?: string }, options?: CallOptions): Promise<unknown> {
+  purgeRequests(workerPoolId: string | number, query?: { since?: string }, options?: CallOptions<'GET'>): Promise<unknown> {
     return callEntry(this, E.purgeRequests, arguments);
   }
-  heartbeat(options?: CallOptions): Promise<unknown> { return callEntry(this, E.heartbeat, arguments); }
+  heartbeat(options?: CallOptions<'GET'>): Promise<unknown> { return callEntry(this, E.heartbeat, arguments); }
 }
 
 /**

@@ -41,8 +41,10 @@ test('buildUrl and buildSignedUrl: the official client\'s URLs for root URLs end
     for (const args of [['pool/a'], ['pool/a', { since: '2024-01-01 x' }]] as const) {
       const expected = theirs.buildUrl!(theirs.purgeRequests, ...args) as string;
       assert.doesNotMatch(expected, /\/\/api\//, rootUrl);
-      assert.equal(mine.buildUrl(mine.purgeRequests, ...args), expected, `buildUrl with ${rootUrl}`);
-      const signed = mine.buildSignedUrl(mine.purgeRequests, ...args);
+      // Typed buildUrl takes the route args then the query, so each arity is its own call.
+      const [pool, query] = args;
+      assert.equal(query ? mine.buildUrl(mine.purgeRequests, pool, query) : mine.buildUrl(mine.purgeRequests, pool), expected, `buildUrl with ${rootUrl}`);
+      const signed = query ? mine.buildSignedUrl(mine.purgeRequests, pool, query) : mine.buildSignedUrl(mine.purgeRequests, pool);
       assert.equal(withoutBewit(signed), withoutBewit(theirs.buildSignedUrl!(theirs.purgeRequests, ...args) as string), `buildSignedUrl with ${rootUrl}`);
     }
     assert.equal(mine.buildUrl(mine.ping), tcUrls.api(rootUrl, 'purge-cache', 'v1', '/ping'));

@@ -17,7 +17,7 @@ function callExt(state, call) {
 }
 /** Request headers for one attempt; signed afresh each time (new ts and nonce). */
 function headers(state, entry, path, ext, json) {
-  const result = {};
+  const result = { 'user-agent': state.userAgent };
   if (json) result['content-type'] = 'application/json';
   const creds = state.credentials;
   if (creds) {

@@ -1,3 +1,4 @@
+import type { ApiMethod, SignedUrlArgs, UrlArgs } from './method-types.js';
 import type { ClientOptions, EntryDefinition, ServiceDefinition } from './types.js';
 export interface SignedUrlOptions {
   /** Seconds the URL stays valid (default 900, as the official client). */
@@ -7,13 +8,18 @@ export declare class Client {
   constructor(service: ServiceDefinition, options: ClientOptions);
   /** Options from TASKCLUSTER_* environment variables, `overrides` on top (see env.ts). */
   static fromEnvVars(overrides?: Partial<ClientOptions>, env?: NodeJS.ProcessEnv): ClientOptions;
-  /** The URL `method` would call with these route arguments and query. Synchronous. */
-  buildUrl(method: (...args: never[]) => unknown, ...args: unknown[]): string;
+  /**
+   * The URL `method` (one of this client's API methods) would call with these route arguments
+   * and query, typed from the method. Synchronous. Throws a TypeError for a method of another
+   * client or missing route arguments (compile-time errors too).
+   */
+  buildUrl<M extends ApiMethod>(method: M, ...args: UrlArgs<this, M>): string;
   /**
    * A URL with a Hawk bewit that works without credentials until it expires; GET entries
-   * only. Arguments as buildUrl, then optionally `{ expiration }` in seconds. Synchronous.
+   * only (a compile-time error otherwise). Arguments as buildUrl, then optionally
+   * `{ expiration }` in seconds. Synchronous. Throws a TypeError without credentials.
    */
-  buildSignedUrl(method: (...args: never[]) => unknown, ...args: unknown[]): string;
+  buildSignedUrl<M extends ApiMethod>(method: M, ...args: SignedUrlArgs<this, M, SignedUrlOptions>): string;
 }
 /** What every generated method calls: validate `args` (see args.ts), then call. */
 export declare function callEntry<T>(client: Client, entry: EntryDefinition, args: ArrayLike<unknown>): Promise<T>;

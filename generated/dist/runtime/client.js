@@ -30,7 +30,6 @@ export class Client {
   static fromEnvVars(overrides, env = process.env) {
     return fromEnvVars(overrides, env);
   }
-  /** The URL `method` would call with these route arguments and query. Synchronous. */
   buildUrl(method, ...args) {
     const state = stateOf(this);
     const entry = entryOf(this, state, method, 'buildUrl');
@@ -42,10 +41,6 @@ export class Client {
     }
     return state.origin + state.prefix + route;
   }
-  /**
-   * A URL with a Hawk bewit that works without credentials until it expires; GET entries
-   * only. Arguments as buildUrl, then optionally `{ expiration }` in seconds. Synchronous.
-   */
   buildSignedUrl(method, ...args) {
     const state = stateOf(this);
     const entry = entryOf(this, state, method, 'buildSignedUrl');

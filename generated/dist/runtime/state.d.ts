@@ -23,5 +23,7 @@ export interface ClientState {
   /** True when we created the dispatcher and so must close it. */
   ownsDispatcher: boolean;
   signal: AbortSignal | undefined;
+  /** Sent as User-Agent on every request. */
+  userAgent: string;
 }
 export declare function createState(service: ServiceDefinition, options: ClientOptions): ClientState;

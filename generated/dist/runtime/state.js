@@ -6,6 +6,7 @@ import { buildExt, hawkTarget } from './hawk.js';
 import { RETRY_DEFAULTS, validateRetryOptions } from './retry.js';
 import { isStringArray } from './args.js';
 import { parseRootUrl, servicePrefix } from './url.js';
+import { userAgent } from './user-agent.js';
 function signingCredentials(options) {
   const creds = options.credentials;
   // As the official client: no clientId means unauthenticated calls.
@@ -52,5 +53,6 @@ export function createState(service, options) {
     dispatcher: options.dispatcher ?? new Agent(),
     ownsDispatcher: options.dispatcher === undefined,
     signal: options.signal,
+    userAgent: userAgent(service),
   };
 }

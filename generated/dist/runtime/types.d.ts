@@ -24,6 +24,8 @@ export interface EntryDefinition {
 export interface ServiceDefinition {
   readonly serviceName: string;
   readonly apiVersion: string;
+  /** The generated package's version, sent in the User-Agent (see user-agent.ts). */
+  readonly packageVersion?: string;
   readonly entries: {
     readonly [name: string]: EntryDefinition;
   };
@@ -87,7 +89,15 @@ export interface ClientOptions {
   /** Cancels every call of this client, immediately, also during a backoff sleep. */
   signal?: AbortSignal | undefined;
 }
-export interface CallOptions {
+/** Type-only key: no value exists at run time (see CallOptions). */
+declare const entryHttpMethod: unique symbol;
+/**
+ * Options of one call. `Method` is the entry's HTTP method, for the types only: it lets
+ * buildSignedUrl refuse, at compile time, a method that is not a GET entry.
+ */
+export interface CallOptions<Method extends EntryDefinition['method'] = EntryDefinition['method']> {
+  /** Never set: carries the entry's HTTP method in the method's type. */
+  readonly [entryHttpMethod]?: Method;
   /** Cancels this call, immediately, also during a backoff sleep. */
   signal?: AbortSignal | undefined;
   /** Restrict this call to these scopes; overrides ClientOptions.authorizedScopes. */
@@ -103,3 +113,4 @@ export interface Binding {
   routingKeyPattern: string;
   routingKeyReference: RoutingKeyDefinition[];
 }
+export {};
