@@ -323,6 +323,11 @@ describe('rule 4: the lock in the stamp, --names and resetting a name', () => {
       await check('bad.json', JSON.stringify({ types: { x: { [at('task.json')]: '1Task', ok: 'Fine' }, y: [] } }), new RegExp(
         `bad\\.json#/types/x/${at('task.json').replace(/\//g, '~1').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: expected a type name .*found "1Task"\\n.*bad\\.json#/types/y: expected an object`,
       ));
+      // json-schema-to-typescript capitalises the name it declares (and a letter after a digit),
+      // so these would declare Task / Task2Go while the code refers to task / Task2go.
+      for (const name of ['task', 'Task2go']) {
+        await check(`${name}.json`, JSON.stringify({ types: { x: { [at('task.json')]: name } } }), new RegExp(`${name}\\.json#/types/x/.*: expected a type name .*found "${name}"`));
+      }
     } finally {
       await cleanup();
     }
