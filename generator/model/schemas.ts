@@ -90,9 +90,14 @@ export class SchemaCollector {
   readonly named = new Map<string, NamedSchema>();
   private readonly queue: string[] = [];
 
+  /**
+   * `locked`: the keys recorded in the name lock. An untitled oneOf/anyOf branch at one of them
+   * stays a named type (a recorded name is kept while its schema exists, even untitled now).
+   */
   constructor(
     private readonly schemas: ReadonlyMap<string, LoadedDocument>,
     private readonly problems: ProblemList,
+    private readonly locked: ReadonlySet<string> = new Set(),
   ) {}
 
   /** Adds a root (an entry's input/output, an exchange's message schema); returns its key, or undefined if it is missing. */
@@ -190,7 +195,7 @@ export class SchemaCollector {
         out.items = value.map((child, index) => this.prepare(document, pointerJoin(at, index), child, inlineStack, false));
       } else if (INLINE_SCHEMA_LIST_KEYWORDS.has(keyword) && Array.isArray(value)) {
         out[keyword] = value.map((child, index) =>
-          keyword !== 'allOf' && isTitledBranch(child) ? this.namedChild(document, pointerJoin(at, index), child) : this.prepare(document, pointerJoin(at, index), child, inlineStack, false),
+          keyword !== 'allOf' && this.isNamedBranch(document, pointerJoin(at, index), child) ? this.namedChild(document, pointerJoin(at, index), child) : this.prepare(document, pointerJoin(at, index), child, inlineStack, false),
         );
       } else if (INLINE_SCHEMA_KEYWORDS.has(keyword) || keyword === 'patternProperties' || keyword === 'dependencies') {
         continue; // no effect on the TypeScript type
@@ -199,6 +204,12 @@ export class SchemaCollector {
       }
     }
     return out;
+  }
+
+  /** A titled branch, or one the name lock records (an object schema, not a $ref). */
+  private isNamedBranch(document: LoadedDocument, pointer: string, node: unknown): boolean {
+    if (isTitledBranch(node)) return true;
+    return isObject(node) && node.$ref === undefined && this.locked.has(schemaKey({ path: document.path, pointer }));
   }
 
   private child(document: LoadedDocument, pointer: string, node: unknown, inlineStack: string[], nameChildren: boolean): PreparedSchema {

@@ -238,6 +238,19 @@ describe('rule 4: the name lock', () => {
     assert.equal(names[at('status.json')], 'TaskStatus');
     assert.equal(names[at('task.json')], 'MyTask');
   });
+  test('a titled branch whose title is dropped keeps its recorded name: its schema still exists', async () => {
+    const branches = (first: object) => deployment([fn('a', { output: 'v1/request.json#' })], {
+      'request.json': { ...schema('request.json', 'Request'), properties: undefined, additionalProperties: undefined, type: undefined, oneOf: [
+        { type: 'object', properties: { url: { type: 'string' } }, ...first },
+        { title: 'Error Request', type: 'object', properties: { reason: { type: 'string' } } },
+        { type: 'object', properties: { other: { type: 'string' } } },
+      ] },
+    });
+    const lock = { x: await namesOf(branches({ title: 'S3 Request' })) };
+    assert.equal(lock.x[at('request.json', '/oneOf/0')], 'S3Request');
+    assert.deepEqual(await namesOf(branches({}), lock), lock.x);
+    assert.deepEqual(await namesOf(branches({})), { [at('request.json')]: 'Request', [at('request.json', '/oneOf/1')]: 'ErrorRequest' }, 'without the lock, untitled branches stay inline');
+  });
   test('a lock of another service, or a recorded name now reserved, changes nothing else', async () => {
     const names = await namesOf(v1, { y: { [at('task.json')]: 'Other' }, x: { [at('status.json')]: 'X' } });
     assert.equal(names[at('task.json')], 'Task');
