@@ -4,7 +4,7 @@ import { generate } from '../generate.ts';
 import type { CommandStreams } from './fetch.ts';
 import { createProgressLine } from '../load/progress-line.ts';
 
-const USAGE = `Usage: tcgen generate [--references DIR | --root-url URL] [--out DIR] [--check]
+const USAGE = `Usage: tcgen generate [--references DIR | --root-url URL] [--out DIR] [--names FILE] [--check] [--name NAME] [--verbose] [--debug]
 
 Generates a typed TypeScript client package from a Taskcluster API reference.
 
