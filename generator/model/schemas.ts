@@ -91,8 +91,9 @@ export class SchemaCollector {
   private readonly queue: string[] = [];
 
   /**
-   * `locked`: the keys recorded in the name lock. An untitled oneOf/anyOf branch at one of them
-   * stays a named type (a recorded name is kept while its schema exists, even untitled now).
+   * `locked`: the keys recorded in the name lock. A nested schema or oneOf/anyOf branch at one of
+   * them stays a named type (a recorded name is kept while its schema exists), even once it is
+   * untitled or has no properties.
    */
   constructor(
     private readonly schemas: ReadonlyMap<string, LoadedDocument>,
@@ -206,14 +207,19 @@ export class SchemaCollector {
     return out;
   }
 
-  /** A titled branch, or one the name lock records (an object schema, not a $ref). */
-  private isNamedBranch(document: LoadedDocument, pointer: string, node: unknown): boolean {
-    if (isTitledBranch(node)) return true;
+  /** A schema (not a $ref) at a location the name lock records. */
+  private isLocked(document: LoadedDocument, pointer: string, node: unknown): boolean {
     return isObject(node) && node.$ref === undefined && this.locked.has(schemaKey({ path: document.path, pointer }));
   }
 
+  /** A titled branch, or one the name lock records. */
+  private isNamedBranch(document: LoadedDocument, pointer: string, node: unknown): boolean {
+    return isTitledBranch(node) || this.isLocked(document, pointer, node);
+  }
+
   private child(document: LoadedDocument, pointer: string, node: unknown, inlineStack: string[], nameChildren: boolean): PreparedSchema {
-    if (nameChildren && isNameable(node)) return this.namedChild(document, pointer, node);
+    // A recorded name is kept while its schema exists, even once it no longer has properties.
+    if (nameChildren && (isNameable(node) || this.isLocked(document, pointer, node))) return this.namedChild(document, pointer, node);
     return this.prepare(document, pointer, node, inlineStack, nameChildren);
   }
 

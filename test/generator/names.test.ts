@@ -251,6 +251,14 @@ describe('rule 4: the name lock', () => {
     assert.deepEqual(await namesOf(branches({}), lock), lock.x);
     assert.deepEqual(await namesOf(branches({})), { [at('request.json')]: 'Request', [at('request.json', '/oneOf/1')]: 'ErrorRequest' }, 'without the lock, untitled branches stay inline');
   });
+  test('a nested object that lost its properties keeps its recorded name: its schema still exists', async () => {
+    const lock = { x: await namesOf(v1) };
+    assert.equal(lock.x[at('task.json', '/properties/meta')], 'TaskMetadata');
+    const changed = structuredClone(v1) as Record<string, any>;
+    changed['/schemas/x/v1/task.json'].properties.meta = { type: 'object', additionalProperties: { type: 'string' } };
+    assert.deepEqual(await namesOf(changed), { [at('task.json')]: 'Task', [at('status.json')]: 'TaskStatus' }, 'without the lock, it is inlined');
+    assert.deepEqual(await namesOf(changed, lock), lock.x);
+  });
   test('a lock of another service, or a recorded name now reserved, changes nothing else', async () => {
     const names = await namesOf(v1, { y: { [at('task.json')]: 'Other' }, x: { [at('status.json')]: 'X' } });
     assert.equal(names[at('task.json')], 'Task');
