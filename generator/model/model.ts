@@ -89,7 +89,8 @@ function buildService(serviceName: string, group: ClientReference[], input: Load
   const exchanges = group.find((r): r is ExchangesReference => r.kind === 'exchanges');
   const className = pascalCase(serviceName);
   const service: ServiceModel = { serviceName, className, eventsClassName: `${className}Events`, types: [] };
-  const collector = new SchemaCollector(input.schemas, problems);
+  const lockOfService = Object.hasOwn(lock, serviceName) ? lock[serviceName] : undefined;
+  const collector = new SchemaCollector(input.schemas, problems, new Set(Object.keys(lockOfService ?? {})));
   const root = (reference: ClientReference, pointer: string, value: string | undefined) =>
     value === undefined ? undefined : collector.addRoot(entrySchemaTarget(serviceName, value), { location: reference.document.location, pointer, value });
   const apiEntries = api?.entries.map((entry) => ({
@@ -103,7 +104,6 @@ function buildService(serviceName: string, group: ClientReference[], input: Load
   const reserved = new Set([className, service.eventsClassName, ...MODULE_NAMES, ...GLOBAL_TYPE_NAMES]);
   // Reach order for names: API entries in reference order (input before output), then exchanges.
   const roots = [...(apiEntries ?? []).flatMap((entry) => [entry.inputKey, entry.outputKey]), ...(exchangeEntries ?? []).map((entry) => entry.messageKey)];
-  const lockOfService = Object.hasOwn(lock, serviceName) ? lock[serviceName] : undefined;
   const names = assignTypeNames(named, roots.filter((key): key is string => key !== undefined), reserved, lockOfService);
   const typeName = (key: string | undefined) => (key === undefined ? undefined : names.get(key));
   if (api && apiEntries) {

@@ -69,9 +69,15 @@ export function typeNameFrom(text: string): string {
     .join('');
 }
 
-/** A type name a generated module can export: ASCII letters and digits, starting with a letter. */
+/**
+ * A type name a generated module can export: ASCII letters and digits, starting with a capital,
+ * no lower-case letter right after a digit. json-schema-to-typescript declares a type under its
+ * safe form of the name (toSafeString: first letter and a letter after digits in capitals) while
+ * references keep the name as given, so any other name would not compile. The naming rules
+ * always give this form; a hand-edited lock may not.
+ */
 export function usableTypeName(name: string): boolean {
-  return /^[A-Za-z][A-Za-z0-9]*$/.test(name);
+  return /^[A-Z][A-Za-z0-9]*$/.test(name) && !/[0-9][a-z]/.test(name);
 }
 
 const ORDINALS = ['First', 'Second', 'Third', 'Fourth', 'Fifth', 'Sixth', 'Seventh', 'Eighth', 'Ninth', 'Tenth'];

@@ -90,9 +90,15 @@ export class SchemaCollector {
   readonly named = new Map<string, NamedSchema>();
   private readonly queue: string[] = [];
 
+  /**
+   * `locked`: the keys recorded in the name lock. A nested schema or oneOf/anyOf branch at one of
+   * them stays a named type (a recorded name is kept while its schema exists), even once it is
+   * untitled or has no properties.
+   */
   constructor(
     private readonly schemas: ReadonlyMap<string, LoadedDocument>,
     private readonly problems: ProblemList,
+    private readonly locked: ReadonlySet<string> = new Set(),
   ) {}
 
   /** Adds a root (an entry's input/output, an exchange's message schema); returns its key, or undefined if it is missing. */
@@ -190,7 +196,7 @@ export class SchemaCollector {
         out.items = value.map((child, index) => this.prepare(document, pointerJoin(at, index), child, inlineStack, false));
       } else if (INLINE_SCHEMA_LIST_KEYWORDS.has(keyword) && Array.isArray(value)) {
         out[keyword] = value.map((child, index) =>
-          keyword !== 'allOf' && isTitledBranch(child) ? this.namedChild(document, pointerJoin(at, index), child) : this.prepare(document, pointerJoin(at, index), child, inlineStack, false),
+          keyword !== 'allOf' && this.isNamedBranch(document, pointerJoin(at, index), child) ? this.namedChild(document, pointerJoin(at, index), child) : this.prepare(document, pointerJoin(at, index), child, inlineStack, false),
         );
       } else if (INLINE_SCHEMA_KEYWORDS.has(keyword) || keyword === 'patternProperties' || keyword === 'dependencies') {
         continue; // no effect on the TypeScript type
@@ -201,8 +207,19 @@ export class SchemaCollector {
     return out;
   }
 
+  /** A schema (not a $ref) at a location the name lock records. */
+  private isLocked(document: LoadedDocument, pointer: string, node: unknown): boolean {
+    return isObject(node) && node.$ref === undefined && this.locked.has(schemaKey({ path: document.path, pointer }));
+  }
+
+  /** A titled branch, or one the name lock records. */
+  private isNamedBranch(document: LoadedDocument, pointer: string, node: unknown): boolean {
+    return isTitledBranch(node) || this.isLocked(document, pointer, node);
+  }
+
   private child(document: LoadedDocument, pointer: string, node: unknown, inlineStack: string[], nameChildren: boolean): PreparedSchema {
-    if (nameChildren && isNameable(node)) return this.namedChild(document, pointer, node);
+    // A recorded name is kept while its schema exists, even once it no longer has properties.
+    if (nameChildren && (isNameable(node) || this.isLocked(document, pointer, node))) return this.namedChild(document, pointer, node);
     return this.prepare(document, pointer, node, inlineStack, nameChildren);
   }
 

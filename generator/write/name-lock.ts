@@ -51,7 +51,7 @@ function checkNameLock(types: unknown, location: string): NameLock {
       }
       for (const [schema, name] of Object.entries(names)) {
         if (typeof name !== 'string' || !usableTypeName(name)) {
-          problems.add(location, pointerJoin('/types', service, schema), `expected a type name (ASCII letters and digits, starting with a letter), found ${preview(name)}`);
+          problems.add(location, pointerJoin('/types', service, schema), `expected a type name (ASCII letters and digits, starting with a capital; no lower-case letter after a digit), found ${preview(name)}`);
         }
       }
     }

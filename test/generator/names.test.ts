@@ -239,6 +239,27 @@ describe('rule 4: the name lock', () => {
     assert.equal(names[at('status.json')], 'TaskStatus');
     assert.equal(names[at('task.json')], 'MyTask');
   });
+  test('a titled branch whose title is dropped keeps its recorded name: its schema still exists', async () => {
+    const branches = (first: object) => deployment([fn('a', { output: 'v1/request.json#' })], {
+      'request.json': { ...schema('request.json', 'Request'), properties: undefined, additionalProperties: undefined, type: undefined, oneOf: [
+        { type: 'object', properties: { url: { type: 'string' } }, ...first },
+        { title: 'Error Request', type: 'object', properties: { reason: { type: 'string' } } },
+        { type: 'object', properties: { other: { type: 'string' } } },
+      ] },
+    });
+    const lock = { x: await namesOf(branches({ title: 'S3 Request' })) };
+    assert.equal(lock.x[at('request.json', '/oneOf/0')], 'S3Request');
+    assert.deepEqual(await namesOf(branches({}), lock), lock.x);
+    assert.deepEqual(await namesOf(branches({})), { [at('request.json')]: 'Request', [at('request.json', '/oneOf/1')]: 'ErrorRequest' }, 'without the lock, untitled branches stay inline');
+  });
+  test('a nested object that lost its properties keeps its recorded name: its schema still exists', async () => {
+    const lock = { x: await namesOf(v1) };
+    assert.equal(lock.x[at('task.json', '/properties/meta')], 'TaskMetadata');
+    const changed = structuredClone(v1) as Record<string, any>;
+    changed['/schemas/x/v1/task.json'].properties.meta = { type: 'object', additionalProperties: { type: 'string' } };
+    assert.deepEqual(await namesOf(changed), { [at('task.json')]: 'Task', [at('status.json')]: 'TaskStatus' }, 'without the lock, it is inlined');
+    assert.deepEqual(await namesOf(changed, lock), lock.x);
+  });
   test('a lock of another service, or a recorded name now reserved, changes nothing else', async () => {
     const names = await namesOf(v1, { y: { [at('task.json')]: 'Other' }, x: { [at('status.json')]: 'X' } });
     assert.equal(names[at('task.json')], 'Task');
@@ -324,6 +345,11 @@ describe('rule 4: the lock in the stamp, --names and resetting a name', () => {
       await check('bad.json', JSON.stringify({ types: { x: { [at('task.json')]: '1Task', ok: 'Fine' }, y: [] } }), new RegExp(
         `bad\\.json#/types/x/${at('task.json').replace(/\//g, '~1').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: expected a type name .*found "1Task"\\n.*bad\\.json#/types/y: expected an object`,
       ));
+      // json-schema-to-typescript capitalises the name it declares (and a letter after a digit),
+      // so these would declare Task / Task2Go while the code refers to task / Task2go.
+      for (const name of ['task', 'Task2go']) {
+        await check(`${name}.json`, JSON.stringify({ types: { x: { [at('task.json')]: name } } }), new RegExp(`${name}\\.json#/types/x/.*: expected a type name .*found "${name}"`));
+      }
     } finally {
       await cleanup();
     }
