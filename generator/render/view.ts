@@ -23,7 +23,7 @@ export interface MethodView {
   docParagraphs: Array<string | undefined>;
   parameters: ParameterView[];
   returnType: string;
-  definition: { name: string; method: string; route: string; args: string[]; query: string[]; input: boolean; output: boolean };
+  definition: { name: string; method: string; route: string; args: string[]; query: string[]; input: boolean; output: boolean | 'blob' };
 }
 
 export interface ExchangeView {
@@ -35,7 +35,7 @@ export interface ExchangeView {
   definition: { name: string; exchange: string; routingKey: ExchangeModel['routingKey'] };
 }
 
-const BLOB_NOTE = 'The response is a blob, not JSON: this method resolves to nothing. Fetch the body from `buildSignedUrl(...)` instead.';
+const BLOB_NOTE = 'The response is a blob, not JSON: this method resolves to a `Blob` holding the body (`arrayBuffer()`, `stream()`, `text()`; its `type` is the response\'s content type).';
 
 const STABILITY_NOTES: Record<string, string> = {
   experimental: '@experimental This API is experimental: it may change or disappear without notice.',
@@ -62,7 +62,7 @@ function methodView(entry: EntryModel): MethodView {
   }
   parameters.push({ name: 'options', type: 'runtime.CallOptions', optional: true });
   const stability = STABILITY_NOTES[entry.stability];
-  // A blob (non-JSON) response: the official client resolves to undefined for it too; buildSignedUrl fetches it.
+  // A blob (non-JSON) response: the runtime gives the body as a Blob (the official client resolves to undefined).
   const blob = entry.output === BLOB_OUTPUT;
   const output = entry.output !== undefined && !blob;
   return {
@@ -71,8 +71,8 @@ function methodView(entry: EntryModel): MethodView {
     stabilityNote: entry.stability === 'stable' ? undefined : entry.stability,
     docParagraphs: [entry.title, entry.description, blob ? BLOB_NOTE : undefined, scopesParagraph(entry.scopes), stability],
     parameters,
-    returnType: output ? (entry.outputType ?? 'unknown') : 'void',
-    definition: { name: entry.name, method: entry.method, route: entry.route, args: entry.args, query: entry.query, input: entry.input !== undefined, output },
+    returnType: blob ? 'runtime.BlobOutput' : output ? (entry.outputType ?? 'unknown') : 'void',
+    definition: { name: entry.name, method: entry.method, route: entry.route, args: entry.args, query: entry.query, input: entry.input !== undefined, output: blob ? BLOB_OUTPUT : output },
   };
 }
 

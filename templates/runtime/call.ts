@@ -5,6 +5,7 @@ import { TaskclusterError, redact } from './errors.js';
 import { buildExt, hawkHeader } from './hawk.js';
 import { TransportFailure, attempt, type AttemptResponse } from './request.js';
 import { isRetriableStatus, responseError, responseResult, type RequestLine } from './response.js';
+import { blobResult } from './blob.js';
 import { abortReason, backoffDelay, retryAfterDelay, sleep } from './retry.js';
 import type { ClientState } from './state.js';
 import type { EntryDefinition } from './types.js';
@@ -27,6 +28,7 @@ function callExt(state: ClientState, call: ParsedCall): string | undefined {
 function headers(state: ClientState, entry: EntryDefinition, path: string, ext: string | undefined, json: boolean): Record<string, string> {
   const result: Record<string, string> = {};
   if (json) result['content-type'] = 'application/json';
+  if (state.traceId !== undefined) result['x-taskcluster-trace-id'] = state.traceId;
   const creds = state.credentials;
   if (creds) {
     result.authorization = hawkHeader({
@@ -58,6 +60,7 @@ function transportError(failure: TransportFailure, line: RequestLine, timeout: n
 
 function classify(state: ClientState, entry: EntryDefinition, res: AttemptResponse, line: RequestLine): Outcome {
   if (res.statusCode >= 200 && res.statusCode < 300) {
+    if (entry.output === 'blob') return { ok: true, value: blobResult(res) };
     try {
       return { ok: true, value: responseResult(entry, res, line) };
     } catch (error) {
@@ -89,6 +92,7 @@ export async function runCall(state: ClientState, entry: EntryDefinition, call: 
         body,
         timeout: state.timeout,
         signal,
+        binary: entry.output === 'blob',
       });
       outcome = classify(state, entry, res, line);
     } catch (err) {

@@ -30,6 +30,8 @@ export interface ClientState {
   /** True when we created the dispatcher and so must close it. */
   ownsDispatcher: boolean;
   signal: AbortSignal | undefined;
+  /** `x-taskcluster-trace-id` of every call, when set. */
+  traceId: string | undefined;
 }
 
 function signingCredentials(options: ClientOptions): SigningCredentials | undefined {
@@ -66,6 +68,9 @@ export function createState(service: ServiceDefinition, options: ClientOptions):
   if (options.signal !== undefined && !(options.signal instanceof AbortSignal)) {
     throw new TypeError('signal must be an AbortSignal');
   }
+  if (options.traceId !== undefined && (typeof options.traceId !== 'string' || /[\r\n]/.test(options.traceId))) {
+    throw new TypeError('traceId must be a string without line breaks');
+  }
   // ext is only sent with credentials, as in the official client.
   const ext = credentials ? buildExt(credentials.certificate, options.authorizedScopes) : undefined;
   return {
@@ -80,5 +85,6 @@ export function createState(service: ServiceDefinition, options: ClientOptions):
     dispatcher: options.dispatcher ?? new Agent(),
     ownsDispatcher: options.dispatcher === undefined,
     signal: options.signal,
+    traceId: options.traceId || undefined,
   };
 }
