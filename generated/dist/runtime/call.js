@@ -2,6 +2,7 @@ import { TaskclusterError, redact } from './errors.js';
 import { buildExt, hawkHeader } from './hawk.js';
 import { TransportFailure, attempt } from './request.js';
 import { isRetriableStatus, responseError, responseResult } from './response.js';
+import { blobResult } from './blob.js';
 import { abortReason, backoffDelay, retryAfterDelay, sleep } from './retry.js';
 /** The client's and the call's signals as one (either cancels the call). */
 function callSignal(state, call) {
@@ -19,6 +20,7 @@ function callExt(state, call) {
 function headers(state, entry, path, ext, json) {
   const result = {};
   if (json) result['content-type'] = 'application/json';
+  if (state.traceId !== undefined) result['x-taskcluster-trace-id'] = state.traceId;
   const creds = state.credentials;
   if (creds) {
     result.authorization = hawkHeader({
@@ -48,6 +50,7 @@ function transportError(failure, line, timeout) {
 }
 function classify(state, entry, res, line) {
   if (res.statusCode >= 200 && res.statusCode < 300) {
+    if (entry.output === 'blob') return { ok: true, value: blobResult(res) };
     try {
       return { ok: true, value: responseResult(entry, res, line) };
     } catch (error) {
@@ -78,6 +81,7 @@ export async function runCall(state, entry, call) {
         body,
         timeout: state.timeout,
         signal,
+        binary: entry.output === 'blob',
       });
       outcome = classify(state, entry, res, line);
     } catch (err) {

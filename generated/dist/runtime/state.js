@@ -38,6 +38,9 @@ export function createState(service, options) {
   if (options.signal !== undefined && !(options.signal instanceof AbortSignal)) {
     throw new TypeError('signal must be an AbortSignal');
   }
+  if (options.traceId !== undefined && (typeof options.traceId !== 'string' || /[\r\n]/.test(options.traceId))) {
+    throw new TypeError('traceId must be a string without line breaks');
+  }
   // ext is only sent with credentials, as in the official client.
   const ext = credentials ? buildExt(credentials.certificate, options.authorizedScopes) : undefined;
   return {
@@ -52,5 +55,6 @@ export function createState(service, options) {
     dispatcher: options.dispatcher ?? new Agent(),
     ownsDispatcher: options.dispatcher === undefined,
     signal: options.signal,
+    traceId: options.traceId || undefined,
   };
 }

@@ -12,8 +12,8 @@ export interface EntryDefinition {
   readonly query: readonly string[];
   /** The entry takes a JSON payload. */
   readonly input: boolean;
-  /** The entry returns a JSON body. */
-  readonly output: boolean;
+  /** The entry returns a JSON body (true), a binary body given to the caller as a Blob ('blob'), or none. */
+  readonly output: boolean | 'blob';
   /** The reference's scope expression, kept for documentation and tooling. */
   readonly scopes?: unknown;
 }
@@ -82,6 +82,8 @@ export interface ClientOptions {
   dispatcher?: Dispatcher | undefined;
   /** Cancels every call of this client, immediately, also during a backoff sleep. */
   signal?: AbortSignal | undefined;
+  /** Sent as `x-taskcluster-trace-id` on every call, as the official client's `traceId` option. */
+  traceId?: string | undefined;
 }
 export interface CallOptions {
   /** Cancels this call, immediately, also during a backoff sleep. */
