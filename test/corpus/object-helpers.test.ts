@@ -361,3 +361,59 @@ test('the same scenario through the official client: same results, same requests
   assert.equal(ours.mismatch, 'rejected');
   assert.equal(ours.upload.s3Calls.length, 2);
 });
+
+const CONSUMER = `import { Object as TaskclusterObject, Queue, upload, download, downloadArtifact, credentialInformation, fromNow, fromNowJSON, HashMismatchError, ArtifactError } from '@tcgen/taskcluster-client';
+import type { CredentialInformation, UploadResult, BlobOutput } from '@tcgen/taskcluster-client';
+import { Readable, Writable } from 'node:stream';
+
+const object = new TaskclusterObject({ rootUrl: 'https://tc.example.com', traceId: 'trace' });
+const queue = new Queue({ rootUrl: 'https://tc.example.com' });
+const common = { projectId: 'p', name: 'n', contentType: 'a/b', contentLength: 1, expires: fromNow('1 day') };
+export async function main(): Promise<string> {
+  const result: UploadResult = await upload({ ...common, object, streamFactory: () => Readable.from(['x']) });
+  const method: 'dataInline' | 'putUrl' = result.uploadMethod;
+  const type: string = await download({ name: 'n', object, streamFactory: () => new Writable(), retries: 2 });
+  const artifactType: string = await downloadArtifact({ taskId: 't', runId: 0, name: 'public/x', queue, streamFactory: async () => new Writable() });
+  // @ts-expect-error a Queue is not an object-service client
+  await upload({ ...common, object: queue, streamFactory: () => Readable.from(['x']) });
+  // @ts-expect-error streamFactory gives a readable stream
+  await upload({ ...common, object, streamFactory: () => 'data' });
+  // @ts-expect-error downloadArtifact needs a Queue
+  await downloadArtifact({ taskId: 't', name: 'n', queue: object, streamFactory: () => new Writable() });
+  const info: CredentialInformation = await credentialInformation('https://tc.example.com', { clientId: 'a', accessToken: 'b' });
+  const kind: 'permanent' | 'temporary' = info.type;
+  const derived: Queue = queue.use({ traceId: 't', retries: 1 });
+  const perRequest: Queue = queue.taskclusterPerRequestInstance({ requestId: 'r', traceId: 't' });
+  // @ts-expect-error use() takes client options
+  queue.use({ rootUrl: 5 });
+  // @ts-expect-error fromNow takes a time expression
+  fromNow(5);
+  const blob: BlobOutput | undefined = undefined;
+  void [method, type, artifactType, kind, derived, perRequest, blob, HashMismatchError, ArtifactError];
+  return fromNowJSON('2 days 3 hours', new Date());
+}
+`;
+
+test('an application type-checks the helpers against the generated Object and Queue classes, and misuse is refused', { skip }, async () => {
+  const ts = (await import('typescript')).default;
+  const { mkdir, mkdtemp, rm, symlink, writeFile } = await import('node:fs/promises');
+  const path = await import('node:path');
+  const { ROOT } = await import('./helpers.ts');
+  const cache = path.join(ROOT, 'node_modules', '.cache');
+  await mkdir(cache, { recursive: true });
+  const dir = await mkdtemp(path.join(cache, 'tcgen-helpers-consumer-'));
+  try {
+    await mkdir(path.join(dir, 'node_modules', '@tcgen'), { recursive: true });
+    await symlink(generated!.out, path.join(dir, 'node_modules', '@tcgen', 'taskcluster-client'), 'dir');
+    await writeFile(path.join(dir, 'package.json'), '{ "type": "module" }');
+    await writeFile(path.join(dir, 'consumer.ts'), CONSUMER);
+    const program = ts.createProgram([path.join(dir, 'consumer.ts')], {
+      strict: true, noEmit: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.NodeNext,
+      moduleResolution: ts.ModuleResolutionKind.NodeNext, skipLibCheck: true, types: ['node'], typeRoots: [path.join(ROOT, 'node_modules', '@types')],
+    });
+    const diagnostics = ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+    assert.deepEqual(diagnostics, []);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
