@@ -3,10 +3,8 @@
 // the object service with the credentials the queue gave, error artifacts fail with their reason.
 import type { Writable } from 'node:stream';
 import { Client, callEntry, optionsOf } from './client.js';
-import { download, type ObjectClient, type TransferRetryOptions } from './object.js';
-import { RETRY_DEFAULTS, type RetryOptions } from './retry.js';
-import { getBody, withRetries } from './transfer.js';
-import { pipeline } from 'node:stream/promises';
+import { download, fetchInto, retryOf, type ObjectClient, type TransferRetryOptions } from './object.js';
+import { withRetries } from './transfer.js';
 import type { CallOptions, ClientOptions, Credentials, ServiceDefinition } from './types.js';
 
 /** The queue methods downloadArtifact calls: any generated `Queue` client (v44, v87) fits. */
@@ -84,12 +82,7 @@ class ObjectServiceClient extends Client implements ObjectClient {
  */
 export async function downloadArtifact(options: DownloadArtifactOptions): Promise<string> {
   const { taskId, runId, name, queue, streamFactory, signal } = options;
-  const retry: RetryOptions = {
-    retries: options.retries ?? RETRY_DEFAULTS.retries,
-    delayFactor: options.delayFactor ?? RETRY_DEFAULTS.delayFactor,
-    randomizationFactor: options.randomizationFactor ?? RETRY_DEFAULTS.randomizationFactor,
-    maxDelay: options.maxDelay ?? RETRY_DEFAULTS.maxDelay,
-  };
+  const retry = retryOf(options);
   const callOptions = signal ? { signal } : undefined;
   const artifact = (await (runId === undefined ? queue.latestArtifact(taskId, name, callOptions) : queue.artifact(taskId, runId, name, callOptions))) as ArtifactContent;
   const queueOptions = optionsOf(queue);
@@ -97,17 +90,7 @@ export async function downloadArtifact(options: DownloadArtifactOptions): Promis
     case 's3':
     case 'reference': {
       const { url } = artifact;
-      return withRetries(retry, signal, async () => {
-        const res = await getBody(queueOptions.dispatcher, url, { followRedirects: true, signal });
-        try {
-          await pipeline(res.body, await streamFactory());
-        } catch (err) {
-          if (!signal?.aborted) Object.assign(err as object, { retriable: true });
-          throw err;
-        }
-        const type = res.headers['content-type'];
-        return (Array.isArray(type) ? type[0] : type) || 'application/binary';
-      });
+      return withRetries(retry, signal, () => fetchInto(queue, url, streamFactory, undefined, true, signal));
     }
     case 'object': {
       const object = new ObjectServiceClient({ ...queueOptions, credentials: artifact.credentials, authorizedScopes: undefined });

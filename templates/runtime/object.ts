@@ -85,7 +85,8 @@ export interface UploadResult {
   hashes: ContentHashes;
 }
 
-function retryOf(options: TransferRetryOptions): RetryOptions {
+/** The retry settings of a transfer, defaults filled in and checked. */
+export function retryOf(options: TransferRetryOptions): RetryOptions {
   const retry = {
     retries: options.retries ?? RETRY_DEFAULTS.retries,
     delayFactor: options.delayFactor ?? RETRY_DEFAULTS.delayFactor,
@@ -176,23 +177,23 @@ function contentTypeOf(res: TransferResponse): string {
 }
 
 /**
- * GETs `url` into a fresh destination, verifying `expected` hashes when given (getUrl) before the
+ * GETs `url` (on `source`'s dispatcher) into a fresh destination, verifying `expected` hashes when given (getUrl) before the
  * destination ends: on a mismatch the destination is destroyed with the HashMismatchError and
  * never finishes. Resolves to the response's content type.
  */
-async function fetchInto(
-  object: Client,
+export async function fetchInto(
+  source: Client,
   url: string,
   streamFactory: DownloadOptions['streamFactory'],
   verify: { expected: Record<string, string>; what: string } | undefined,
   followRedirects: boolean,
   signal: AbortSignal | undefined,
 ): Promise<string> {
-  const res = await getBody(optionsOf(object).dispatcher, url, { followRedirects, signal });
+  const res = await getBody(optionsOf(source).dispatcher, url, { followRedirects, signal });
   const destination = await streamFactory();
-  const hashing = new HashingStream(verify && ((hashes) => hashMismatch(hashes, verify.expected, verify.what)));
   try {
-    await pipeline(res.body, hashing, destination);
+    if (verify) await pipeline(res.body, new HashingStream((hashes) => hashMismatch(hashes, verify.expected, verify.what)), destination);
+    else await pipeline(res.body, destination);
   } catch (err) {
     if (signal?.aborted) throw err;
     // A hash mismatch is final; a body cut short is worth another attempt, as the official client.

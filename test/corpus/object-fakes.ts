@@ -26,7 +26,7 @@ export interface Fakes {
   /** Queue artifacts by `<taskId>/<runId>/<name>`; runId `latest` for latestArtifact. */
   artifacts: Map<string, unknown>;
   config: {
-    uploadMethod: 'dataInline' | 'putUrl';
+    uploadMethod: 'dataInline' | 'putUrl' | 'none';
     downloadMethod: 'getUrl' | 'simple';
     /** Wrong sha256 in startDownload answers. */
     wrongHash: boolean;
@@ -113,7 +113,7 @@ export async function startFakes(): Promise<Fakes> {
         objects.set(name, { data: Buffer.from(proposed.dataInline.objectData, 'base64'), contentType: proposed.dataInline.contentType });
         return json(res, 200, { ...base, uploadMethod: { dataInline: true } });
       }
-      if (proposed.putUrl) {
+      if (proposed.putUrl && config.uploadMethod !== 'none') {
         const { contentType, contentLength } = proposed.putUrl;
         objects.set(name, { data: Buffer.alloc(0), contentType });
         return json(res, 200, {

@@ -211,6 +211,28 @@ test('a hash mismatch is refused: HashMismatchError, no retry, and the destinati
   await pkg.closeClient(object);
 });
 
+test('a transfer is cancelled by its signal, also during a backoff sleep; an upload no method fits for is refused', { skip }, async () => {
+  const data = randomBytes(10_000);
+  fakes.objects.set('slow', { data, contentType: 'a/b' });
+  fakes.config.failGets = 100;
+  const object = objectClient();
+  const controller = new AbortController();
+  const started = Date.now();
+  const pending = pkg.download({ name: 'slow', object, streamFactory: sink().factory, retries: 5, delayFactor: 60_000, signal: controller.signal });
+  while (fakes.s3.requests.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+  controller.abort(new Error('stopped by the caller'));
+  await assert.rejects(pending, /stopped by the caller/);
+  assert.ok(Date.now() - started < 5000, 'not after the 2-minute backoff');
+  assert.equal(fakes.s3.requests.length, 1);
+
+  fakes.config.uploadMethod = 'none';
+  await assert.rejects(
+    pkg.upload({ projectId: 'proj', name: 'nowhere', contentType: 'a/b', contentLength: data.length, expires: EXPIRES, object, streamFactory: source(data).factory }),
+    /upload of "nowhere": the object service accepted none of the proposed upload methods \(putUrl\)/,
+  );
+  await pkg.closeClient(object);
+});
+
 function artifactsFor(taskId: string, data: Buffer): void {
   fakes.bucket.set('s3-key', { data, contentType: 'application/x-s3' });
   fakes.objects.set('obj/artifact', { data, contentType: 'application/x-object' });
