@@ -1,8 +1,6 @@
 import { Client, callEntry, optionsOf } from './client.js';
-import { download } from './object.js';
-import { RETRY_DEFAULTS } from './retry.js';
-import { getBody, withRetries } from './transfer.js';
-import { pipeline } from 'node:stream/promises';
+import { download, fetchInto, retryOf } from './object.js';
+import { withRetries } from './transfer.js';
 /** An artifact of storage type `error`: the task said the artifact could not be made. */
 export class ArtifactError extends Error {
   reason;
@@ -82,12 +80,7 @@ class ObjectServiceClient extends Client {
  */
 export async function downloadArtifact(options) {
   const { taskId, runId, name, queue, streamFactory, signal } = options;
-  const retry = {
-    retries: options.retries ?? RETRY_DEFAULTS.retries,
-    delayFactor: options.delayFactor ?? RETRY_DEFAULTS.delayFactor,
-    randomizationFactor: options.randomizationFactor ?? RETRY_DEFAULTS.randomizationFactor,
-    maxDelay: options.maxDelay ?? RETRY_DEFAULTS.maxDelay,
-  };
+  const retry = retryOf(options);
   const callOptions = signal ? { signal } : undefined;
   const artifact = await (runId === undefined
     ? queue.latestArtifact(taskId, name, callOptions)
@@ -97,17 +90,7 @@ export async function downloadArtifact(options) {
     case 's3':
     case 'reference': {
       const { url } = artifact;
-      return withRetries(retry, signal, async () => {
-        const res = await getBody(queueOptions.dispatcher, url, { followRedirects: true, signal });
-        try {
-          await pipeline(res.body, await streamFactory());
-        } catch (err) {
-          if (!signal?.aborted) Object.assign(err, { retriable: true });
-          throw err;
-        }
-        const type = res.headers['content-type'];
-        return (Array.isArray(type) ? type[0] : type) || 'application/binary';
-      });
+      return withRetries(retry, signal, () => fetchInto(queue, url, streamFactory, undefined, true, signal));
     }
     case 'object': {
       const object = new ObjectServiceClient({

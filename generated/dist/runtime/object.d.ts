@@ -1,6 +1,7 @@
 import type { Readable, Writable } from 'node:stream';
 import { type Client } from './client.js';
 import { type ContentHashes } from './hashing.js';
+import { type RetryOptions } from './retry.js';
 import type { CallOptions } from './types.js';
 /** Bodies below this many bytes are proposed inline (`dataInline`), as the official client does. */
 export declare const DATA_INLINE_MAX_SIZE = 8192;
@@ -72,6 +73,8 @@ export interface UploadResult {
   /** What was sent to finishUpload. */
   hashes: ContentHashes;
 }
+/** The retry settings of a transfer, defaults filled in and checked. */
+export declare function retryOf(options: TransferRetryOptions): RetryOptions;
 /**
  * Uploads data to the object service (the official client's `upload`): createUpload proposing
  * dataInline (small bodies) and putUrl; for putUrl, a PUT of a fresh stream to the returned URL
@@ -89,6 +92,24 @@ export interface DownloadOptions extends TransferRetryOptions {
   /** Called for each attempt: a fresh destination each time (an earlier one may hold partial data). */
   streamFactory: () => Writable | Promise<Writable>;
 }
+/**
+ * GETs `url` (on `source`'s dispatcher) into a fresh destination, verifying `expected` hashes when given (getUrl) before the
+ * destination ends: on a mismatch the destination is destroyed with the HashMismatchError and
+ * never finishes. Resolves to the response's content type.
+ */
+export declare function fetchInto(
+  source: Client,
+  url: string,
+  streamFactory: DownloadOptions['streamFactory'],
+  verify:
+    | {
+        expected: Record<string, string>;
+        what: string;
+      }
+    | undefined,
+  followRedirects: boolean,
+  signal: AbortSignal | undefined,
+): Promise<string>;
 /**
  * Downloads an object (the official client's `download`, plus the `simple` method): startDownload
  * accepting getUrl and simple, then a GET into `streamFactory()`'s stream, retried on 5xx and

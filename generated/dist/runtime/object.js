@@ -7,7 +7,8 @@ import { RETRY_DEFAULTS, validateRetryOptions } from './retry.js';
 import { getBody, putBody, withRetries } from './transfer.js';
 /** Bodies below this many bytes are proposed inline (`dataInline`), as the official client does. */
 export const DATA_INLINE_MAX_SIZE = 8192;
-function retryOf(options) {
+/** The retry settings of a transfer, defaults filled in and checked. */
+export function retryOf(options) {
   const retry = {
     retries: options.retries ?? RETRY_DEFAULTS.retries,
     delayFactor: options.delayFactor ?? RETRY_DEFAULTS.delayFactor,
@@ -91,16 +92,21 @@ function contentTypeOf(res) {
   return (Array.isArray(value) ? value[0] : value) || DEFAULT_CONTENT_TYPE;
 }
 /**
- * GETs `url` into a fresh destination, verifying `expected` hashes when given (getUrl) before the
+ * GETs `url` (on `source`'s dispatcher) into a fresh destination, verifying `expected` hashes when given (getUrl) before the
  * destination ends: on a mismatch the destination is destroyed with the HashMismatchError and
  * never finishes. Resolves to the response's content type.
  */
-async function fetchInto(object, url, streamFactory, verify, followRedirects, signal) {
-  const res = await getBody(optionsOf(object).dispatcher, url, { followRedirects, signal });
+export async function fetchInto(source, url, streamFactory, verify, followRedirects, signal) {
+  const res = await getBody(optionsOf(source).dispatcher, url, { followRedirects, signal });
   const destination = await streamFactory();
-  const hashing = new HashingStream(verify && ((hashes) => hashMismatch(hashes, verify.expected, verify.what)));
   try {
-    await pipeline(res.body, hashing, destination);
+    if (verify)
+      await pipeline(
+        res.body,
+        new HashingStream((hashes) => hashMismatch(hashes, verify.expected, verify.what)),
+        destination,
+      );
+    else await pipeline(res.body, destination);
   } catch (err) {
     if (signal?.aborted) throw err;
     // A hash mismatch is final; a body cut short is worth another attempt, as the official client.
