@@ -71,6 +71,8 @@ export async function putBody(dispatcher: Dispatcher, url: string, headers: Reco
   }
   const text = await res.body.text().catch(() => '');
   if (res.statusCode >= 200 && res.statusCode < 300) return;
+  // A server may answer before reading the whole body: release the source (a file, say) now.
+  body.destroy();
   throw failure('PUT', url, res.statusCode, undefined, `answered HTTP ${res.statusCode}${text ? `: ${text.slice(0, 200)}` : ''}`);
 }
 
