@@ -52,6 +52,8 @@ export async function putBody(dispatcher, url, headers, body, signal) {
   }
   const text = await res.body.text().catch(() => '');
   if (res.statusCode >= 200 && res.statusCode < 300) return;
+  // A server may answer before reading the whole body: release the source (a file, say) now.
+  body.destroy();
   throw failure(
     'PUT',
     url,
