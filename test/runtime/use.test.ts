@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { MockAgent } from 'undici';
-import { closeClient, createTemporaryCredentials } from '../../templates/runtime/index.ts';
+import { closeClient, createTemporaryCredentials, fakeClient } from '../../templates/runtime/index.ts';
 import { officialClient } from '../corpus/helpers.ts';
 import { CREDS, PurgeCache, USERS, decodeExt, json, startServer, type TestServer } from './helpers.ts';
 
@@ -106,4 +106,12 @@ test('a client made by use() sends through the same dispatcher, and closing it d
   await closeClient(derived); // not its pool: nothing closed
   await original.ping();
   await agent.close();
+});
+
+test('use() on a fakeClient keeps the fakes, recording into the same calls (as the official fake option survives use())', async () => {
+  const { client, calls } = fakeClient(PurgeCache, { purgeRequests: async () => ({ requests: ['faked'] }) });
+  const derived = client.use({ traceId: 'x' });
+  assert.deepEqual(await derived.purgeRequests('pool'), { requests: ['faked'] });
+  assert.deepEqual(calls, [{ method: 'purgeRequests', args: ['pool'] }]);
+  await assert.rejects(derived.ping(), /PurgeCache.ping is not faked/);
 });
