@@ -9,7 +9,8 @@ export declare class Client {
    * A new client of the same class with `optionsUpdates` over this one's options (top-level keys;
    * keys set to undefined are ignored, as lodash's defaults in the official client's `use`).
    * This client is unchanged. The new one shares this client's connection pool unless
-   * `optionsUpdates.dispatcher` is given; closeClient(original) closes it for both.
+   * `optionsUpdates.dispatcher` is given; closeClient(original) closes it for both. On a
+   * fakeClient the fakes carry over (recording into the same `calls`).
    *
    *   const restricted = queue.use({ authorizedScopes: ['queue:get-artifact:public/*'] });
    */

@@ -35,7 +35,8 @@ export class Client {
    * A new client of the same class with `optionsUpdates` over this one's options (top-level keys;
    * keys set to undefined are ignored, as lodash's defaults in the official client's `use`).
    * This client is unchanged. The new one shares this client's connection pool unless
-   * `optionsUpdates.dispatcher` is given; closeClient(original) closes it for both.
+   * `optionsUpdates.dispatcher` is given; closeClient(original) closes it for both. On a
+   * fakeClient the fakes carry over (recording into the same `calls`).
    *
    *   const restricted = queue.use({ authorizedScopes: ['queue:get-artifact:public/*'] });
    */
@@ -43,7 +44,12 @@ export class Client {
     const options = { ...OPTIONS.get(this) };
     for (const [key, value] of Object.entries(optionsUpdates ?? {})) if (value !== undefined) options[key] = value;
     const Class = this.constructor;
-    return new Class(options);
+    const derived = new Class(options);
+    // Methods replaced on the instance (fakeClient) carry over, as the official `fake` option does through use().
+    for (const name of Object.keys(stateOf(this).service.entries)) {
+      if (Object.hasOwn(this, name)) Object.defineProperty(derived, name, Object.getOwnPropertyDescriptor(this, name));
+    }
+    return derived;
   }
   /**
    * The client to use while handling one incoming request: `use({ traceId })`, so each call sends
