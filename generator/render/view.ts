@@ -71,7 +71,8 @@ function methodView(entry: EntryModel): MethodView {
     stabilityNote: entry.stability === 'stable' ? undefined : entry.stability,
     docParagraphs: [entry.title, entry.description, blob ? BLOB_NOTE : undefined, scopesParagraph(entry.scopes), stability],
     parameters,
-    returnType: blob ? 'runtime.BlobOutput' : output ? (entry.outputType ?? 'unknown') : 'void',
+    // No output schema: the server may still answer JSON (`ping`, `version`), which the method resolves with.
+    returnType: blob ? 'runtime.BlobOutput' : output ? (entry.outputType ?? 'unknown') : 'unknown',
     definition: { name: entry.name, method: entry.method, route: entry.route, args: entry.args, query: entry.query, input: entry.input !== undefined, output: blob ? BLOB_OUTPUT : output },
   };
 }

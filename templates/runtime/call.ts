@@ -1,10 +1,11 @@
-// One API call: sign, send, classify, and retry (official retry.js semantics, plus 429).
+// One API call: sign, send, classify (2xx/3xx answer, else error: see response.ts), and retry
+// (official retry.js semantics, plus 429).
 import type { Dispatcher } from 'undici';
 import type { ParsedCall } from './args.js';
 import { TaskclusterError, redact } from './errors.js';
 import { buildExt, hawkHeader } from './hawk.js';
 import { TransportFailure, attempt, type AttemptResponse } from './request.js';
-import { isRetriableStatus, responseError, responseResult, type RequestLine } from './response.js';
+import { isAnswerStatus, isRetriableStatus, responseError, responseResult, type RequestLine } from './response.js';
 import { blobResult } from './blob.js';
 import { abortReason, backoffDelay, retryAfterDelay, sleep } from './retry.js';
 import type { ClientState } from './state.js';
@@ -59,12 +60,13 @@ function transportError(failure: TransportFailure, line: RequestLine, timeout: n
 }
 
 function classify(state: ClientState, entry: EntryDefinition, res: AttemptResponse, line: RequestLine): Outcome {
-  if (res.statusCode >= 200 && res.statusCode < 300) {
-    if (entry.output === 'blob') return { ok: true, value: blobResult(res) };
+  if (isAnswerStatus(res.statusCode)) {
+    // A blob entry promises the body: a redirect (never followed) cannot keep that promise.
+    if (entry.output === 'blob') return res.statusCode < 300 ? { ok: true, value: blobResult(res) } : { ok: false, error: responseError(res, line), retriable: false };
     try {
       return { ok: true, value: responseResult(entry, res, line) };
     } catch (error) {
-      // A 2xx body we cannot read will not improve by asking again.
+      // An answer we cannot read will not improve by asking again.
       return { ok: false, error: error as TaskclusterError, retriable: false };
     }
   }

@@ -107,7 +107,7 @@ const EXPECTED: Array<[string, string, string | RegExp]> = [
   ['alpha', 'the JSON Schema metaschema', /schema\?:\s*\|?\s*\{\s*\[key: string\]: unknown;\s*\}\s*\|\s*boolean;/],
   ['alpha', 'one type per $id', 'export interface Thing {'],
   ['alpha', 'a named nested object', 'export interface ThingRequestOwner {'],
-  ['alpha', 'entry without input or output', /ping\(options\?: runtime\.CallOptions\): Promise<void>;/],
+  ['alpha', 'entry without input or output resolves to what the server sent', /ping\(options\?: runtime\.CallOptions\): Promise<unknown>;/],
   ['alpha', 'repeated route arg is one parameter; query keys', /getThing\(\s*thingId: string \| number,\s*query\?: \{\s*continuationToken\?: string \| number \| boolean;\s*limit\?: string \| number \| boolean;\s*\},\s*options\?: runtime\.CallOptions,\s*\): Promise<Thing>;/],
   ['alpha', 'input and output types', /putThing\(\s*thingId: string \| number,\s*payload: ThingRequest,\s*options\?: runtime\.CallOptions,?\s*\): Promise<Thing>;/],
   ['alpha', 'output "blob" is not a schema; resolves to the body as a Blob', /download\(thingId: string \| number, options\?: runtime\.CallOptions\): Promise<runtime\.BlobOutput>;/],
@@ -128,7 +128,7 @@ const EXPECTED: Array<[string, string, string | RegExp]> = [
   ['beta', 'events class of an exchanges-only service', 'export declare class BetaEvents extends runtime.EventsClient {'],
   ['beta', 'typed routing-key pattern', /thingHappened\(\s*pattern\?:\s*\|\s*\{\s*routingKeyKind\?: string;\s*thingId\?: string \| number;\s*reserved\?: string \| number;\s*\}\s*\|\s*string,\s*\): runtime\.Binding;/],
   ['beta', 'named message type', 'export interface ThingMessage {'],
-  ['gamma', 'service without schemas', /remove\(itemId: string \| number, options\?: runtime\.CallOptions\): Promise<void>;/],
+  ['gamma', 'service without schemas', /remove\(itemId: string \| number, options\?: runtime\.CallOptions\): Promise<unknown>;/],
 ];
 
 for (const [service, what, expected] of EXPECTED) {
@@ -167,6 +167,7 @@ test('an output "blob" entry resolves to the body as a Blob (bytes intact, conte
   const bytes = Buffer.from([0, 1, 2, 0xff, 0xfe, 0x80, 10, 13]);
   const server: TestServer = await startServer((r, res) => {
     if (r.url.includes('missing')) return json(res, 404, { code: 'ResourceNotFound', message: 'no such thing' });
+    if (r.url.includes('moved')) return json(res, 303, { url: 'https://elsewhere.example.com/x' }, { location: 'https://elsewhere.example.com/x' });
     res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': bytes.length });
     res.end(bytes);
   });
@@ -184,6 +185,11 @@ test('an output "blob" entry resolves to the body as a Blob (bytes intact, conte
       assert.equal(error.statusCode, 404);
       assert.equal(error.code, 'ResourceNotFound');
       assert.equal(error.message, 'no such thing');
+      return true;
+    });
+    await assert.rejects(client.download('moved'), (error: Error & { statusCode?: number }) => {
+      assert.equal(error.statusCode, 303, 'a redirect is not the body: refused, never followed');
+      assert.equal(server.requests.filter((r) => r.url.includes('moved')).length, 1);
       return true;
     });
   } finally {

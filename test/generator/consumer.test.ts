@@ -28,8 +28,12 @@ export async function main(): Promise<string | undefined> {
     const typed: OpenAllPurgeRequestsList = page;
     void typed;
   }
-  // @ts-expect-error ping is not paginated: it resolves to void
+  // @ts-expect-error ping is not paginated
   paginate(client, client.ping);
+  // ping has no output schema: it resolves to what the server sent (unknown), not void
+  const pong: unknown = await client.ping();
+  // @ts-expect-error unknown must be narrowed before use
+  void pong.alive;
   const fake = fakeClient(PurgeCache, { purgeRequests: async (provisionerId) => ({ requests: [{ provisionerId: String(provisionerId), workerType: 'w', cacheName: 'c', before: 'now' }] }) });
   const faked: OpenPurgeRequestList = await fake.client.purgeRequests('p', 'w');
   // @ts-expect-error a fake answers with the method's output type

@@ -26,8 +26,8 @@ test('the PurgeCache class has one method per entry, in entry order, with the se
   // Whitespace folded: prettier decides where parameter lists break.
   const signatures = methods.map((m) => `${m.getName()}(${m.getParameters().map((p) => p.getText()).join(', ')}): ${m.getReturnTypeNode()?.getText()}`.replace(/\s+/g, ' '));
   assert.deepEqual(signatures, [
-    'ping(options?: runtime.CallOptions): Promise<void>',
-    'purgeCache(provisionerId: string | number, workerType: string | number, payload: PurgeCacheRequest, options?: runtime.CallOptions): Promise<void>',
+    'ping(options?: runtime.CallOptions): Promise<unknown>',
+    'purgeCache(provisionerId: string | number, workerType: string | number, payload: PurgeCacheRequest, options?: runtime.CallOptions): Promise<unknown>',
     'allPurgeRequests(query?: { continuationToken?: string | number | boolean; limit?: string | number | boolean; }, options?: runtime.CallOptions): Promise<OpenAllPurgeRequestsList>',
     'purgeRequests(provisionerId: string | number, workerType: string | number, query?: { since?: string | number | boolean; }, options?: runtime.CallOptions): Promise<OpenPurgeRequestList>',
   ]);

@@ -1,7 +1,7 @@
 import { TaskclusterError, redact } from './errors.js';
 import { buildExt, hawkHeader } from './hawk.js';
 import { TransportFailure, attempt } from './request.js';
-import { isRetriableStatus, responseError, responseResult } from './response.js';
+import { isAnswerStatus, isRetriableStatus, responseError, responseResult } from './response.js';
 import { blobResult } from './blob.js';
 import { abortReason, backoffDelay, retryAfterDelay, sleep } from './retry.js';
 /** The client's and the call's signals as one (either cancels the call). */
@@ -49,12 +49,16 @@ function transportError(failure, line, timeout) {
   });
 }
 function classify(state, entry, res, line) {
-  if (res.statusCode >= 200 && res.statusCode < 300) {
-    if (entry.output === 'blob') return { ok: true, value: blobResult(res) };
+  if (isAnswerStatus(res.statusCode)) {
+    // A blob entry promises the body: a redirect (never followed) cannot keep that promise.
+    if (entry.output === 'blob')
+      return res.statusCode < 300
+        ? { ok: true, value: blobResult(res) }
+        : { ok: false, error: responseError(res, line), retriable: false };
     try {
       return { ok: true, value: responseResult(entry, res, line) };
     } catch (error) {
-      // A 2xx body we cannot read will not improve by asking again.
+      // An answer we cannot read will not improve by asking again.
       return { ok: false, error: error, retriable: false };
     }
   }

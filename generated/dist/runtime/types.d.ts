@@ -12,7 +12,12 @@ export interface EntryDefinition {
   readonly query: readonly string[];
   /** The entry takes a JSON payload. */
   readonly input: boolean;
-  /** The entry returns a JSON body (true), a binary body given to the caller as a Blob ('blob'), or none. */
+  /**
+   * The entry declares an output schema (its method returns `Promise<Output>`): an answer
+   * without a JSON body is then an error. Without one, the method returns `Promise<unknown>`:
+   * the parsed body when the answer is JSON, else undefined (see response.ts). `'blob'`: the
+   * output is not JSON, and a 2xx body is given to the caller as a Blob (see blob.ts).
+   */
   readonly output: boolean | 'blob';
   /** The reference's scope expression, kept for documentation and tooling. */
   readonly scopes?: unknown;

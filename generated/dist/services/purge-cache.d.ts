@@ -72,7 +72,7 @@ export declare class PurgeCache extends runtime.Client {
    * Respond without doing anything.
    * This endpoint is used to check that the service is up.
    */
-  ping(options?: runtime.CallOptions): Promise<void>;
+  ping(options?: runtime.CallOptions): Promise<unknown>;
   /**
    * Purge Worker Cache
    *
@@ -90,7 +90,7 @@ export declare class PurgeCache extends runtime.Client {
     workerType: string | number,
     payload: PurgeCacheRequest,
     options?: runtime.CallOptions,
-  ): Promise<void>;
+  ): Promise<unknown>;
   /**
    * All Open Purge Requests
    *
