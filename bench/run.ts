@@ -6,6 +6,7 @@ import path from 'node:path';
 import { benchClient, clientTables } from './client.ts';
 import { benchGeneration, generationTables } from './generation.ts';
 import { benchImport, importTable } from './import.ts';
+import { benchTransfer, transferTable } from './transfer.ts';
 import { ROOT, machine } from './stats.ts';
 
 const only = process.argv[2];
@@ -32,6 +33,12 @@ if (want('import')) {
   sections.push('## Import cost (one service module, fresh process)\n', t.markdown);
   Object.assign(headline, t.headline);
 }
+if (want('transfer')) {
+  process.stderr.write('object transfer…\n');
+  const t = transferTable(await benchTransfer());
+  sections.push('## Object upload and download (loopback fakes, 64 MiB, hashes computed and verified)\n', t.markdown);
+  Object.assign(headline, t.headline);
+}
 
 const h = (key: string, digits = 2) => headline[key]?.toFixed(digits) ?? '–';
 const summary = [
@@ -43,6 +50,7 @@ const summary = [
   `- Client CPU per request, Hawk-signed tcgen / the limit: ${h('cpuOursVsLimit@1')}× (sequential), ${h('cpuOursVsLimit@16')}× (16 concurrent): on a loaded 2-core machine this is steadier than requests/s.`,
   `- Client vs the official taskcluster-client: **${h('oursVsOfficial@1', 1)}×** (sequential), **${h('oursVsOfficial@16', 1)}×** (16 concurrent) its requests/s (target ≥ 3).`,
   `- Importing one service module: the official client takes **${h('importOfficialOverOurs', 1)}×** as long as ours.`,
+  `- Object transfer of 64 MiB vs the official client's upload/download: **${h('uploadSpeedRatio')}×** (upload), **${h('downloadSpeedRatio')}×** (download, hashes verified) its speed.`,
   '',
 ].join('\n');
 

@@ -26,7 +26,7 @@ export interface MethodView {
   docParagraphs: Array<string | undefined>;
   parameters: ParameterView[];
   returnType: string;
-  definition: { name: string; method: string; route: string; args: string[]; query: string[]; input: boolean; output: boolean };
+  definition: { name: string; method: string; route: string; args: string[]; query: string[]; input: boolean; output: boolean | 'blob' };
 }
 
 export interface ExchangeView {
@@ -38,7 +38,7 @@ export interface ExchangeView {
   definition: { name: string; exchange: string; routingKey: ExchangeModel['routingKey'] };
 }
 
-const BLOB_NOTE = 'The response is a blob, not JSON: this method resolves to nothing. Fetch the body from `buildSignedUrl(...)` instead.';
+const BLOB_NOTE = 'The response is a blob, not JSON: this method resolves to a `Blob` holding the body (`arrayBuffer()`, `stream()`, `text()`; its `type` is the response\'s content type).';
 
 const STABILITY_NOTES: Record<string, string> = {
   experimental: '@experimental This API is experimental: it may change or disappear without notice.',
@@ -68,11 +68,9 @@ function signatureParagraphs(entry: EntryModel, prefix: string, routeNames: stri
   if (entry.query.length > 0) params.push(`@param query - the query string; keys: ${entry.query.map((key) => code(key)).join(', ')}`);
   params.push('@param options - this call\'s `signal` and `authorizedScopes`');
   const returns =
-    output === 'void'
-      ? '@returns nothing: the entry has no JSON output'
-      : output === 'unknown'
-        ? '@returns the JSON the server sent, or `undefined` when it sent none: the entry declares no output schema'
-        : `@returns the response body, {@link ${output}}`;
+    output === 'unknown'
+      ? '@returns the JSON the server sent, or `undefined` when it sent none: the entry declares no output schema'
+      : `@returns the response body, {@link ${output}}`;
   return [`Request: ${code(`${entry.method.toUpperCase()} ${prefix}${entry.route}`)} (below the root URL)`, [...params, returns].join('\n')];
 }
 
@@ -86,11 +84,11 @@ function methodView(entry: EntryModel, prefix: string): MethodView {
   // The HTTP method rides in the options' type, so that buildSignedUrl can refuse non-GET entries.
   parameters.push({ name: 'options', type: `runtime.CallOptions<${JSON.stringify(entry.method.toUpperCase())}>`, optional: true });
   const stability = STABILITY_NOTES[entry.stability];
-  // A blob (non-JSON) response: the official client resolves to undefined for it too; buildSignedUrl fetches it.
+  // A blob (non-JSON) response: the runtime gives the body as a Blob (the official client resolves to undefined).
   const blob = entry.output === BLOB_OUTPUT;
   const output = entry.output !== undefined && !blob;
   // No output schema: the server may still answer JSON (`ping`, `version`), which the method resolves with.
-  const returnType = output ? (entry.outputType ?? 'unknown') : blob ? 'void' : 'unknown';
+  const returnType = blob ? 'runtime.BlobOutput' : output ? (entry.outputType ?? 'unknown') : 'unknown';
   const [request, tags] = signatureParagraphs(entry, prefix, routeNames, returnType);
   return {
     name: entry.name,
@@ -99,7 +97,7 @@ function methodView(entry: EntryModel, prefix: string): MethodView {
     docParagraphs: [entry.title, entry.description, blob ? BLOB_NOTE : undefined, request, scopesParagraph(entry.scopes), stability, tags],
     parameters,
     returnType,
-    definition: { name: entry.name, method: entry.method, route: entry.route, args: entry.args, query: entry.query, input: entry.input !== undefined, output },
+    definition: { name: entry.name, method: entry.method, route: entry.route, args: entry.args, query: entry.query, input: entry.input !== undefined, output: blob ? BLOB_OUTPUT : output },
   };
 }
 

@@ -6,6 +6,7 @@ import { TaskclusterError, redact } from './errors.js';
 import { buildExt, hawkHeader } from './hawk.js';
 import { TransportFailure, attempt, type AttemptResponse } from './request.js';
 import { isAnswerStatus, isRetriableStatus, responseError, responseResult, type RequestLine } from './response.js';
+import { blobResult } from './blob.js';
 import { abortReason, backoffDelay, retryAfterDelay, sleep } from './retry.js';
 import type { ClientState } from './state.js';
 import type { EntryDefinition } from './types.js';
@@ -28,6 +29,7 @@ function callExt(state: ClientState, call: ParsedCall): string | undefined {
 function headers(state: ClientState, entry: EntryDefinition, path: string, ext: string | undefined, json: boolean): Record<string, string> {
   const result: Record<string, string> = { 'user-agent': state.userAgent };
   if (json) result['content-type'] = 'application/json';
+  if (state.traceId !== undefined) result['x-taskcluster-trace-id'] = state.traceId;
   const creds = state.credentials;
   if (creds) {
     result.authorization = hawkHeader({
@@ -59,6 +61,8 @@ function transportError(failure: TransportFailure, line: RequestLine, timeout: n
 
 function classify(state: ClientState, entry: EntryDefinition, res: AttemptResponse, line: RequestLine): Outcome {
   if (isAnswerStatus(res.statusCode)) {
+    // A blob entry promises the body: a redirect (never followed) cannot keep that promise.
+    if (entry.output === 'blob') return res.statusCode < 300 ? { ok: true, value: blobResult(res) } : { ok: false, error: responseError(res, line), retriable: false };
     try {
       return { ok: true, value: responseResult(entry, res, line) };
     } catch (error) {
@@ -90,6 +94,7 @@ export async function runCall(state: ClientState, entry: EntryDefinition, call: 
         body,
         timeout: state.timeout,
         signal,
+        binary: entry.output === 'blob',
       });
       outcome = classify(state, entry, res, line);
     } catch (err) {

@@ -1,7 +1,8 @@
 // The base class of every generated service client, and callEntry, which generated
 // methods delegate to. Per-instance state lives in a WeakMap so that no instance member
 // can collide with an entry name (docs/contract.md): the only public instance members
-// are buildUrl and buildSignedUrl.
+// are buildUrl, buildSignedUrl, and use and taskclusterPerRequestInstance (named as the
+// official client's; no v44 or v87 entry has those names, and the generator refuses them).
 import { parseCallArgs, parseUrlArgs } from './args.js';
 import { runCall } from './call.js';
 import { fromEnvVars } from './env.js';
@@ -11,6 +12,8 @@ import { createState, type ClientState } from './state.js';
 import type { ClientOptions, EntryDefinition, ServiceDefinition } from './types.js';
 
 const STATES = new WeakMap<object, ClientState>();
+/** The options each client was made with, for use() and the helpers beside the client. */
+const OPTIONS = new WeakMap<object, ClientOptions>();
 
 function stateOf(client: object): ClientState {
   const state = STATES.get(client);
@@ -35,7 +38,38 @@ export interface SignedUrlOptions {
 
 export class Client {
   constructor(service: ServiceDefinition, options: ClientOptions) {
-    STATES.set(this, createState(service, options));
+    const state = createState(service, options);
+    STATES.set(this, state);
+    OPTIONS.set(this, { ...options, dispatcher: state.dispatcher });
+  }
+
+  /**
+   * A new client of the same class with `optionsUpdates` over this one's options (top-level keys;
+   * keys set to undefined are ignored, as lodash's defaults in the official client's `use`).
+   * This client is unchanged. The new one shares this client's connection pool unless
+   * `optionsUpdates.dispatcher` is given; closeClient(original) closes it for both. On a
+   * fakeClient the fakes carry over (recording into the same `calls`).
+   *
+   *   const restricted = queue.use({ authorizedScopes: ['queue:get-artifact:public/*'] });
+   */
+  use(optionsUpdates: Partial<ClientOptions>): this {
+    const options: Record<string, unknown> = { ...OPTIONS.get(this) };
+    for (const [key, value] of Object.entries(optionsUpdates ?? {})) if (value !== undefined) options[key] = value;
+    const Class = this.constructor as new (options: ClientOptions) => this;
+    const derived = new Class(options as unknown as ClientOptions);
+    // Methods replaced on the instance (fakeClient) carry over, as the official `fake` option does through use().
+    for (const name of Object.keys(stateOf(this).service.entries)) {
+      if (Object.hasOwn(this, name)) Object.defineProperty(derived, name, Object.getOwnPropertyDescriptor(this, name)!);
+    }
+    return derived;
+  }
+
+  /**
+   * The client to use while handling one incoming request: `use({ traceId })`, so each call sends
+   * `x-taskcluster-trace-id`. `requestId` is accepted and, as in the official client, not sent.
+   */
+  taskclusterPerRequestInstance({ traceId }: { requestId?: string | undefined; traceId?: string | undefined }): this {
+    return this.use({ traceId });
   }
 
   /** Options from TASKCLUSTER_* environment variables, `overrides` on top (see env.ts). */
@@ -113,6 +147,15 @@ export function entryNamesOf(client: Client): string[] {
 /** The entry whose generated method is `method`, for helpers beside the client (see paginate.ts). */
 export function entryOfMethod(client: Client, method: unknown, caller: string): EntryDefinition {
   return entryOf(client, stateOf(client), method, caller);
+}
+
+/**
+ * The options `client` was made with (its dispatcher included), for helpers that make clients of
+ * other services or send requests beside it (downloadArtifact, upload).
+ */
+export function optionsOf(client: Client): ClientOptions & { dispatcher: NonNullable<ClientOptions['dispatcher']> } {
+  stateOf(client);
+  return OPTIONS.get(client) as ClientOptions & { dispatcher: NonNullable<ClientOptions['dispatcher']> };
 }
 
 /** Close the keep-alive pool the client created (a dispatcher you passed in is yours to close). */

@@ -15,12 +15,16 @@ export interface AttemptRequest {
   body: string | undefined;
   timeout: number;
   signal: AbortSignal | undefined;
+  /** Read the body as bytes (entries whose output is a blob); `text` is then only set for errors. */
+  binary?: boolean | undefined;
 }
 
 export interface AttemptResponse {
   statusCode: number;
   headers: Record<string, string | string[] | undefined>;
   text: string;
+  /** The body, when the request was `binary`. */
+  bytes?: ArrayBuffer | undefined;
 }
 
 /** A failure without a usable response: connection error or timeout. */
@@ -63,6 +67,11 @@ export async function attempt(req: AttemptRequest): Promise<AttemptResponse> {
       body: req.body ?? null,
       signal: cancel,
     });
+    if (req.binary) {
+      const bytes = await res.body.arrayBuffer();
+      const text = res.statusCode >= 200 && res.statusCode < 300 ? '' : new TextDecoder().decode(bytes);
+      return { statusCode: res.statusCode, headers: res.headers, text, bytes };
+    }
     const text = await res.body.text();
     return { statusCode: res.statusCode, headers: res.headers, text };
   } catch (err) {

@@ -33,6 +33,8 @@ export interface ClientState {
   signal: AbortSignal | undefined;
   /** Sent as User-Agent on every request. */
   userAgent: string;
+  /** `x-taskcluster-trace-id` of every call, when set. */
+  traceId: string | undefined;
 }
 
 function signingCredentials(options: ClientOptions): SigningCredentials | undefined {
@@ -69,6 +71,9 @@ export function createState(service: ServiceDefinition, options: ClientOptions):
   if (options.signal !== undefined && !(options.signal instanceof AbortSignal)) {
     throw new TypeError('signal must be an AbortSignal');
   }
+  if (options.traceId !== undefined && (typeof options.traceId !== 'string' || /[\r\n]/.test(options.traceId))) {
+    throw new TypeError('traceId must be a string without line breaks');
+  }
   // ext is only sent with credentials, as in the official client.
   const ext = credentials ? buildExt(credentials.certificate, options.authorizedScopes) : undefined;
   return {
@@ -84,5 +89,6 @@ export function createState(service: ServiceDefinition, options: ClientOptions):
     ownsDispatcher: options.dispatcher === undefined,
     signal: options.signal,
     userAgent: userAgent(service),
+    traceId: options.traceId || undefined,
   };
 }

@@ -17,9 +17,10 @@ export interface EntryDefinition {
   /**
    * The entry declares an output schema (its method returns `Promise<Output>`): an answer
    * without a JSON body is then an error. Without one, the method returns `Promise<unknown>`:
-   * the parsed body when the answer is JSON, else undefined (see response.ts).
+   * the parsed body when the answer is JSON, else undefined (see response.ts). `'blob'`: the
+   * output is not JSON, and a 2xx body is given to the caller as a Blob (see blob.ts).
    */
-  readonly output: boolean;
+  readonly output: boolean | 'blob';
   /** The reference's scope expression, kept for documentation and tooling. */
   readonly scopes?: unknown;
 }
@@ -93,6 +94,8 @@ export interface ClientOptions {
   dispatcher?: Dispatcher | undefined;
   /** Cancels every call of this client, immediately, also during a backoff sleep. */
   signal?: AbortSignal | undefined;
+  /** Sent as `x-taskcluster-trace-id` on every call, as the official client's `traceId` option. */
+  traceId?: string | undefined;
 }
 
 /** Type-only key: no value exists at run time (see CallOptions). */

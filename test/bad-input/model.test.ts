@@ -28,6 +28,8 @@ const CASES: BadCase[] = [
         entry({ name: '2fa', route: '/d' }),
         entry({ name: 'purge-cache', route: '/e' }),
         entry({ name: '__proto__', route: '/f' }),
+        entry({ name: 'use', route: '/g' }),
+        entry({ name: 'taskclusterPerRequestInstance', route: '/h' }),
       ]),
     ),
     lines: [
@@ -37,6 +39,8 @@ const CASES: BadCase[] = [
       'references/references/x/v1/api.json#/entries/3/name: entry name "2fa" cannot name a method: expected an identifier (letters, digits, "_" and "$", not starting with a digit)',
       'references/references/x/v1/api.json#/entries/4/name: entry name "purge-cache" cannot name a method: expected an identifier (letters, digits, "_" and "$", not starting with a digit)',
       'references/references/x/v1/api.json#/entries/5/name: entry name "__proto__" cannot name a method: it is a reserved word in JavaScript or the generated code',
+      "references/references/x/v1/api.json#/entries/6/name: entry name \"use\" cannot name a method: it would shadow a member of the runtime's Client",
+      "references/references/x/v1/api.json#/entries/7/name: entry name \"taskclusterPerRequestInstance\" cannot name a method: it would shadow a member of the runtime's Client",
     ],
   },
   {

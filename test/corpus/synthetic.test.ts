@@ -121,7 +121,7 @@ const EXPECTED: Array<[string, string, string | RegExp]> = [
   ['alpha', 'entry without input or output resolves to what the server sent', /ping\(options\?: runtime\.CallOptions<'[A-Z]+'>\): Promise<unknown>;/],
   ['alpha', 'repeated route arg is one parameter; query keys', /getThing\(\s*thingId: string \| number,\s*query\?: \{\s*continuationToken\?: string \| number \| boolean;\s*limit\?: string \| number \| boolean;\s*\},\s*options\?: runtime\.CallOptions<'[A-Z]+'>,\s*\): Promise<Thing>;/],
   ['alpha', 'input and output types', /putThing\(\s*thingId: string \| number,\s*payload: ThingRequest,\s*options\?: runtime\.CallOptions<'[A-Z]+'>,?\s*\): Promise<Thing>;/],
-  ['alpha', 'output "blob" is not a schema; resolves to nothing', /download\(thingId: string \| number, options\?: runtime\.CallOptions<'[A-Z]+'>\): Promise<void>;/],
+  ['alpha', 'output "blob" is not a schema; resolves to the body as a Blob', /download\(thingId: string \| number, options\?: runtime\.CallOptions<'[A-Z]+'>\): Promise<runtime\.BlobOutput>;/],
   ['alpha', 'blob note', 'The response is a blob, not JSON'],
   ['alpha', 'entry input/output naming a JSON pointer', /viaPointer\(payload: AlphaThingRequestOwner, options\?: runtime\.CallOptions<'[A-Z]+'>\): Promise<CommonSlugid>;/],
   ['alpha', 'scope string', '* - `alpha:get:<thingId>`'],
@@ -167,6 +167,42 @@ test('a repeated route arg fills every place it appears; query keys go to the qu
   try {
     await client.getThing('a b', { limit: 2 });
     assert.equal(server.requests.at(-1)!.url, '/api/alpha/v1/thing/a%20b/again/a%20b?limit=2');
+  } finally {
+    await index.closeClient(client);
+    await server.close();
+  }
+});
+
+test('an output "blob" entry resolves to the body as a Blob (bytes intact, content type kept); its errors stay TaskclusterErrors', async () => {
+  const index = await importDist(generated.out);
+  const bytes = Buffer.from([0, 1, 2, 0xff, 0xfe, 0x80, 10, 13]);
+  const server: TestServer = await startServer((r, res) => {
+    if (r.url.includes('missing')) return json(res, 404, { code: 'ResourceNotFound', message: 'no such thing' });
+    if (r.url.includes('moved')) return json(res, 303, { url: 'https://elsewhere.example.com/x' }, { location: 'https://elsewhere.example.com/x' });
+    res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': bytes.length });
+    res.end(bytes);
+  });
+  const client = new index.Alpha({ rootUrl: server.rootUrl, retries: 0 });
+  try {
+    const blob = (await client.download('t1')) as Blob;
+    assert.ok(blob instanceof Blob);
+    assert.equal(blob.type, 'application/octet-stream');
+    assert.deepEqual(Buffer.from(await blob.arrayBuffer()), bytes);
+    const streamed: Buffer[] = [];
+    for await (const chunk of blob.stream()) streamed.push(Buffer.from(chunk));
+    assert.deepEqual(Buffer.concat(streamed), bytes);
+    await assert.rejects(client.download('missing'), (error: Error & { statusCode?: number; code?: string }) => {
+      assert.equal(error.name, 'TaskclusterError');
+      assert.equal(error.statusCode, 404);
+      assert.equal(error.code, 'ResourceNotFound');
+      assert.equal(error.message, 'no such thing');
+      return true;
+    });
+    await assert.rejects(client.download('moved'), (error: Error & { statusCode?: number }) => {
+      assert.equal(error.statusCode, 303, 'a redirect is not the body: refused, never followed');
+      assert.equal(server.requests.filter((r) => r.url.includes('moved')).length, 1);
+      return true;
+    });
   } finally {
     await index.closeClient(client);
     await server.close();

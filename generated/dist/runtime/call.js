@@ -2,6 +2,7 @@ import { TaskclusterError, redact } from './errors.js';
 import { buildExt, hawkHeader } from './hawk.js';
 import { TransportFailure, attempt } from './request.js';
 import { isAnswerStatus, isRetriableStatus, responseError, responseResult } from './response.js';
+import { blobResult } from './blob.js';
 import { abortReason, backoffDelay, retryAfterDelay, sleep } from './retry.js';
 /** The client's and the call's signals as one (either cancels the call). */
 function callSignal(state, call) {
@@ -19,6 +20,7 @@ function callExt(state, call) {
 function headers(state, entry, path, ext, json) {
   const result = { 'user-agent': state.userAgent };
   if (json) result['content-type'] = 'application/json';
+  if (state.traceId !== undefined) result['x-taskcluster-trace-id'] = state.traceId;
   const creds = state.credentials;
   if (creds) {
     result.authorization = hawkHeader({
@@ -48,6 +50,11 @@ function transportError(failure, line, timeout) {
 }
 function classify(state, entry, res, line) {
   if (isAnswerStatus(res.statusCode)) {
+    // A blob entry promises the body: a redirect (never followed) cannot keep that promise.
+    if (entry.output === 'blob')
+      return res.statusCode < 300
+        ? { ok: true, value: blobResult(res) }
+        : { ok: false, error: responseError(res, line), retriable: false };
     try {
       return { ok: true, value: responseResult(entry, res, line) };
     } catch (error) {
@@ -78,6 +85,7 @@ export async function runCall(state, entry, call) {
         body,
         timeout: state.timeout,
         signal,
+        binary: entry.output === 'blob',
       });
       outcome = classify(state, entry, res, line);
     } catch (err) {

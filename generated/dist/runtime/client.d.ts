@@ -6,6 +6,21 @@ export interface SignedUrlOptions {
 }
 export declare class Client {
   constructor(service: ServiceDefinition, options: ClientOptions);
+  /**
+   * A new client of the same class with `optionsUpdates` over this one's options (top-level keys;
+   * keys set to undefined are ignored, as lodash's defaults in the official client's `use`).
+   * This client is unchanged. The new one shares this client's connection pool unless
+   * `optionsUpdates.dispatcher` is given; closeClient(original) closes it for both. On a
+   * fakeClient the fakes carry over (recording into the same `calls`).
+   *
+   *   const restricted = queue.use({ authorizedScopes: ['queue:get-artifact:public/*'] });
+   */
+  use(optionsUpdates: Partial<ClientOptions>): this;
+  /**
+   * The client to use while handling one incoming request: `use({ traceId })`, so each call sends
+   * `x-taskcluster-trace-id`. `requestId` is accepted and, as in the official client, not sent.
+   */
+  taskclusterPerRequestInstance({ traceId }: { requestId?: string | undefined; traceId?: string | undefined }): this;
   /** Options from TASKCLUSTER_* environment variables, `overrides` on top (see env.ts). */
   static fromEnvVars(overrides?: Partial<ClientOptions>, env?: NodeJS.ProcessEnv): ClientOptions;
   /**
@@ -27,5 +42,12 @@ export declare function callEntry<T>(client: Client, entry: EntryDefinition, arg
 export declare function entryNamesOf(client: Client): string[];
 /** The entry whose generated method is `method`, for helpers beside the client (see paginate.ts). */
 export declare function entryOfMethod(client: Client, method: unknown, caller: string): EntryDefinition;
+/**
+ * The options `client` was made with (its dispatcher included), for helpers that make clients of
+ * other services or send requests beside it (downloadArtifact, upload).
+ */
+export declare function optionsOf(client: Client): ClientOptions & {
+  dispatcher: NonNullable<ClientOptions['dispatcher']>;
+};
 /** Close the keep-alive pool the client created (a dispatcher you passed in is yours to close). */
 export declare function closeClient(client: Client): Promise<void>;

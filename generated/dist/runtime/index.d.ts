@@ -6,6 +6,27 @@ export { fakeClient, type FakeCall, type FakeMethods } from './fake.js';
 export { TaskclusterError } from './errors.js';
 export { createTemporaryCredentials, slugid, type TemporaryCredentialsOptions } from './credentials.js';
 export { fromEnvVars } from './env.js';
+export { fromNow, fromNowJSON, parseTimeOffset, type TimeOffset } from './time.js';
+export { credentialInformation, type CredentialInformation } from './credential-info.js';
+export {
+  upload,
+  download,
+  DATA_INLINE_MAX_SIZE,
+  type UploadOptions,
+  type UploadResult,
+  type DownloadOptions,
+  type ObjectClient,
+  type TransferRetryOptions,
+} from './object.js';
+export {
+  downloadArtifact,
+  ArtifactError,
+  type ArtifactContent,
+  type ArtifactQueue,
+  type DownloadArtifactOptions,
+} from './artifacts.js';
+export { HashMismatchError, type ContentHashes } from './hashing.js';
+export type { BlobOutput } from './blob.js';
 export type {
   Binding,
   CallOptions,

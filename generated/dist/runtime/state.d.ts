@@ -25,5 +25,7 @@ export interface ClientState {
   signal: AbortSignal | undefined;
   /** Sent as User-Agent on every request. */
   userAgent: string;
+  /** `x-taskcluster-trace-id` of every call, when set. */
+  traceId: string | undefined;
 }
 export declare function createState(service: ServiceDefinition, options: ClientOptions): ClientState;

@@ -39,6 +39,9 @@ export function createState(service, options) {
   if (options.signal !== undefined && !(options.signal instanceof AbortSignal)) {
     throw new TypeError('signal must be an AbortSignal');
   }
+  if (options.traceId !== undefined && (typeof options.traceId !== 'string' || /[\r\n]/.test(options.traceId))) {
+    throw new TypeError('traceId must be a string without line breaks');
+  }
   // ext is only sent with credentials, as in the official client.
   const ext = credentials ? buildExt(credentials.certificate, options.authorizedScopes) : undefined;
   return {
@@ -54,5 +57,6 @@ export function createState(service, options) {
     ownsDispatcher: options.dispatcher === undefined,
     signal: options.signal,
     userAgent: userAgent(service),
+    traceId: options.traceId || undefined,
   };
 }
