@@ -4,6 +4,7 @@ const USAGE = `Usage: tcgen <command> [options]
 Commands:
   generate   generate a TypeScript client package from a Taskcluster API reference
   fetch      download a deployment's references and schemas into a directory
+  diff       what changed between two references, and the version bump it means
 
 Run \`tcgen <command> --help\` for the options of each.`;
 
@@ -11,6 +12,7 @@ Run \`tcgen <command> --help\` for the options of each.`;
 const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
   generate: async (argv) => (await import('./commands/generate.ts')).runGenerateCommand(argv),
   fetch: async (argv) => (await import('./commands/fetch.ts')).runFetchCommand(argv),
+  diff: async (argv) => (await import('./commands/diff.ts')).runDiffCommand(argv),
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -7,6 +7,8 @@ import type { HttpSourceOptions } from './load/http-source.ts';
 import type { ReferenceSource } from './load/source.ts';
 import type { EmitThread } from './emit/emit-thread.ts';
 import { libraryVersions, loadRuntimeBuild, runtimeDeclarations, type RuntimeBuild } from './emit/runtime-build.ts';
+import { diffSnapshots, type DiffReport } from './diff/diff.ts';
+import { snapshotModel, stampedSnapshot, type ModelSnapshot } from './diff/snapshot.ts';
 import { differingFiles, listFiles, readStamp, sha256, STAMP_FILE, stampText, writeAtomically } from './write/write.ts';
 
 export interface GenerateOptions {
@@ -28,6 +30,8 @@ export interface GenerateOptions {
   prebuiltRuntime?: boolean;
   /** Called once per finished stage with its duration. */
   onStage?: (stage: string, milliseconds: number) => void;
+  /** Also compare the new model with the one recorded in the stamp of the output it replaces (result `diff`). */
+  diff?: boolean;
 }
 
 export interface GenerateResult {
@@ -35,6 +39,8 @@ export interface GenerateResult {
   files: string[];
   /** True when the output was already up to date and nothing was done after loading. */
   unchanged: boolean;
+  /** With `diff`: the changes since the output replaced (none when up to date); undefined when its stamp records no model. */
+  diff?: DiffReport;
 }
 
 const GENERATOR_ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -73,7 +79,8 @@ async function timed<T>(stage: string, options: GenerateOptions, work: () => Pro
   return result;
 }
 
-async function openSource(options: GenerateOptions): Promise<ReferenceSource> {
+/** The source `generate` reads: `options.source`, else the root URL, else the mirror directory (default `references`). */
+export async function openSource(options: GenerateOptions): Promise<ReferenceSource> {
   if (options.source) return options.source;
   if (options.rootUrl !== undefined) {
     const { createHttpSource } = await import('./load/http-source.ts');
@@ -96,7 +103,7 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
     await source.close?.();
   }
   const hash = inputHash(input, await generatorHash(), options);
-  if (await isUpToDate(out, hash)) return { files: [], unchanged: true };
+  if (await isUpToDate(out, hash)) return { files: [], unchanged: true, ...(options.diff && { diff: { verdict: 'none', changes: [] } }) };
   // Heavy stages (handlebars, json-schema-to-typescript, TypeScript, prettier) load only
   // once the output is known to be stale, so that a no-op run stays cheap. TypeScript
   // loads on its own thread, started first, while this one models and renders.
@@ -110,6 +117,12 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   } finally {
     await emitThread.close();
   }
+}
+
+/** The changes from the model recorded in `out`'s stamp to `snapshot`; undefined when the stamp records none. */
+async function diffWithStamp(out: string, snapshot: ModelSnapshot): Promise<DiffReport | undefined> {
+  const before = stampedSnapshot((await readStamp(out))?.model);
+  return before && diffSnapshots(before, snapshot);
 }
 
 interface EmitSetup {
@@ -143,8 +156,10 @@ async function generateStale(options: GenerateOptions, out: string, input: Loade
   });
   // The prebuilt runtime output is already formatted, by the same function with the same options.
   const files = new Map([...others, ...formatted, ...Object.entries(runtimeBuild?.files ?? {})]);
-  files.set(STAMP_FILE, stampText(hash, files));
-  if (options.check) return { files: await timed('check', options, () => differingFiles(out, files)), unchanged: false };
+  const snapshot = snapshotModel(model);
+  files.set(STAMP_FILE, stampText(hash, files, snapshot));
+  const diff = options.diff ? await diffWithStamp(out, snapshot) : undefined;
+  if (options.check) return { files: await timed('check', options, () => differingFiles(out, files)), unchanged: false, ...(diff && { diff }) };
   await timed('write', options, () => writeAtomically(out, files));
-  return { files: [...files.keys()].sort(), unchanged: false };
+  return { files: [...files.keys()].sort(), unchanged: false, ...(diff && { diff }) };
 }

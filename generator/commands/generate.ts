@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { GenerateError } from '../errors.ts';
-import { generate } from '../generate.ts';
+import { generate, type GenerateResult } from '../generate.ts';
 import type { CommandStreams } from './fetch.ts';
 import { createProgressLine } from '../load/progress-line.ts';
 
@@ -14,6 +14,8 @@ Options:
   --root-url URL    download the reference from a deployment instead
   --out DIR         the package directory, replaced whole; default: generated
   --check           write nothing; exit 1 naming each file of --out that differs
+  --diff            also print what changed for the package's users since the
+                    output it replaces, and the version bump (see \`tcgen diff\`)
   --name NAME       the package name; default: @tcgen/taskcluster-client
   --verbose         print how long each stage took
   --debug           print stack traces of unexpected errors
@@ -22,7 +24,7 @@ Options:
 type Parsed =
   | { kind: 'help' }
   | { kind: 'usage-error'; errors: string[] }
-  | { kind: 'run'; values: { references?: string; 'root-url'?: string; out?: string; check?: boolean; name?: string; verbose?: boolean; debug?: boolean } };
+  | { kind: 'run'; values: { references?: string; 'root-url'?: string; out?: string; check?: boolean; diff?: boolean; name?: string; verbose?: boolean; debug?: boolean } };
 
 function parse(argv: string[]): Parsed {
   try {
@@ -35,6 +37,7 @@ function parse(argv: string[]): Parsed {
         'root-url': { type: 'string' },
         out: { type: 'string' },
         check: { type: 'boolean' },
+        diff: { type: 'boolean' },
         name: { type: 'string' },
         verbose: { type: 'boolean' },
         debug: { type: 'boolean' },
@@ -73,10 +76,12 @@ export async function runGenerateCommand(argv: string[], streams: CommandStreams
       http: progress && { onProgress: progress.update },
       out,
       check: values.check,
+      diff: values.diff,
       packageName: values.name,
       onStage: values.verbose ? (stage, ms) => streams.stderr.write(`${stage.padEnd(9)} ${ms.toFixed(1).padStart(8)} ms\n`) : undefined,
     });
     progress?.end();
+    if (values.diff) await printDiff(result.diff, out, streams);
     if (values.check) {
       for (const file of result.files) streams.stderr.write(`${out}/${file}: differs from what the generator makes\n`);
       if (result.files.length > 0) {
@@ -98,4 +103,14 @@ export async function runGenerateCommand(argv: string[], streams: CommandStreams
     if (values.debug) streams.stderr.write(`${error.stack}\n`);
     return 1;
   }
+}
+
+/** `--diff`: the report against the output replaced, as `tcgen diff` prints it in text. */
+async function printDiff(report: GenerateResult['diff'], out: string, streams: CommandStreams): Promise<void> {
+  if (report === undefined) {
+    streams.stdout.write(`diff: ${out}/.tcgen.json records no model to compare with (no earlier output, or one from an older tcgen)\n`);
+    return;
+  }
+  const { formatText } = await import('../diff/format.ts');
+  streams.stdout.write(`changes since the output replaced, ${formatText(report)}`);
 }
