@@ -288,9 +288,11 @@ class TypeComparison {
     if (isRecord(a) && isRecord(b) && !isOpen(a) && !isOpen(b)) return this.node(name, at, a, b, directions, oldStack, newStack);
     // For output, an index signature added or removed leaves every read of a declared property compiling.
     const outputWhy = 'reads of the declared properties still compile';
-    if (isOpen(b)) return this.effect(name, at, { ...WIDENED(`additionalProperties changed from ${json(a)} to ${json(b ?? 'absent (any)')}`), output: 'minor', why: { input: 'more objects are accepted', output: outputWhy } }, directions);
-    if (b === false) return this.effect(name, at, { ...NARROWED(`additionalProperties changed from ${json(a ?? 'absent (any)')} to false`), output: 'minor', why: { input: 'objects with other properties are refused', output: outputWhy } }, directions);
-    this.effect(name, at, { ...INCOMPARABLE(`additionalProperties changed from ${json(a ?? 'absent (any)')} to a schema`), output: isOpen(a) ? 'minor' : 'major' }, directions);
+    const show = (value: unknown) => (value === undefined ? 'absent (any)' : isRecord(value) ? 'a schema' : json(value));
+    const what = `additionalProperties changed from ${show(a)} to ${show(b)}`;
+    if (isOpen(b)) return this.effect(name, at, { ...WIDENED(what), output: 'minor', why: { input: 'more objects are accepted', output: outputWhy } }, directions);
+    if (b === false) return this.effect(name, at, { ...NARROWED(what), output: 'minor', why: { input: 'objects with other properties are refused', output: outputWhy } }, directions);
+    this.effect(name, at, { ...INCOMPARABLE(what), output: 'minor', why: { input: 'objects accepted before may be refused', output: outputWhy } }, directions);
   }
 
   private items(name: string, pointer: string, before: Record<string, unknown>, after: Record<string, unknown>, directions: Directions, oldStack: string[], newStack: string[]): void {
