@@ -4,6 +4,7 @@ import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { benchClient, clientTables } from './client.ts';
+import { benchDiff, diffTable } from './diff.ts';
 import { benchGeneration, generationTables } from './generation.ts';
 import { benchImport, importTable } from './import.ts';
 import { ROOT, machine } from './stats.ts';
@@ -32,6 +33,12 @@ if (want('import')) {
   sections.push('## Import cost (one service module, fresh process)\n', t.markdown);
   Object.assign(headline, t.headline);
 }
+if (want('diff')) {
+  process.stderr.write('diff…\n');
+  const t = diffTable(await benchDiff());
+  sections.push('## `tcgen diff` (v87.1.3 against itself)\n', t.markdown);
+  Object.assign(headline, t.headline);
+}
 
 const h = (key: string, digits = 2) => headline[key]?.toFixed(digits) ?? '–';
 const summary = [
@@ -43,6 +50,7 @@ const summary = [
   `- Client CPU per request, Hawk-signed tcgen / the limit: ${h('cpuOursVsLimit@1')}× (sequential), ${h('cpuOursVsLimit@16')}× (16 concurrent): on a loaded 2-core machine this is steadier than requests/s.`,
   `- Client vs the official taskcluster-client: **${h('oursVsOfficial@1', 1)}×** (sequential), **${h('oursVsOfficial@16', 1)}×** (16 concurrent) its requests/s (target ≥ 3).`,
   `- Importing one service module: the official client takes **${h('importOfficialOverOurs', 1)}×** as long as ours.`,
+  `- \`tcgen diff\` of v87.1.3 with itself, end to end: **${h('diffSelfWallMs', 0)} ms** (target < 1000).`,
   '',
 ].join('\n');
 

@@ -94,16 +94,29 @@ function referencedTypes(body: unknown, types: Record<string, TypeSnapshot>, fou
   return found;
 }
 
+const referenceCache = new WeakMap<ServiceSnapshot, Map<string, string[]>>();
+
+/** The types each type of a service references, computed once per snapshot. */
+function typeReferences(service: ServiceSnapshot): Map<string, string[]> {
+  let references = referenceCache.get(service);
+  if (references === undefined) {
+    references = new Map(Object.entries(service.types).map(([name, type]) => [name, [...new Set(referencedTypes(type.body, service.types))]]));
+    referenceCache.set(service, references);
+  }
+  return references;
+}
+
 /** Which directions each type of a service is used in, following type references from the entries and exchanges. */
 function typeDirections(service: ServiceSnapshot): Map<string, Directions> {
   const directions = new Map<string, Directions>();
+  const references = typeReferences(service);
   const mark = (name: string | undefined, direction: keyof Directions): void => {
     if (name === undefined || !Object.hasOwn(service.types, name)) return;
     const current = directions.get(name) ?? { input: false, output: false };
     if (current[direction]) return;
     current[direction] = true;
     directions.set(name, current);
-    for (const next of referencedTypes(service.types[name]!.body, service.types)) mark(next, direction);
+    for (const next of references.get(name)!) mark(next, direction);
   };
   for (const entry of Object.values(service.api?.entries ?? {})) {
     mark(entry.input, 'input');
@@ -111,6 +124,25 @@ function typeDirections(service: ServiceSnapshot): Map<string, Directions> {
   }
   for (const exchange of Object.values(service.exchanges?.entries ?? {})) mark(exchange.message, 'output');
   return directions;
+}
+
+/**
+ * The names of the types whose snapshot (title, body) is the same before and after, and whose
+ * referenced types are all such types too: the greatest such set, found by removing the types that
+ * reference a changed one until none is left to remove.
+ */
+function unchangedTypes(before: ServiceSnapshot, after: ServiceSnapshot): Set<string> {
+  const same = new Set(Object.keys(before.types).filter((name) => Object.hasOwn(after.types, name) && json(before.types[name]) === json(after.types[name])));
+  const references = typeReferences(after);
+  for (let removed = true; removed; ) {
+    removed = false;
+    for (const name of same) {
+      if (references.get(name)!.every((other) => same.has(other))) continue;
+      same.delete(name);
+      removed = true;
+    }
+  }
+  return same;
 }
 
 /** Compares the types of one service, pairing them by where they are used. */
@@ -127,12 +159,16 @@ class TypeComparison {
   ) {
     this.oldDirections = typeDirections(before);
     this.newDirections = typeDirections(after);
+    this.unchanged = unchangedTypes(before, after);
   }
+
+  /** Types the same in both, with everything they reference: comparing them would find nothing. */
+  private readonly unchanged: Set<string>;
 
   /** Compares the type `oldName` was with the type `newName` is, used at the same place. */
   pair(oldName: string, newName: string): void {
     const key = `${oldName}\n${newName}`;
-    if (this.compared.has(key)) return;
+    if (this.compared.has(key) || (oldName === newName && this.unchanged.has(oldName))) return;
     this.compared.add(key);
     const oldType = this.before.types[oldName];
     const newType = this.after.types[newName];

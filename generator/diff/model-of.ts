@@ -4,6 +4,7 @@ import type { HttpSourceOptions } from '../load/http-source.ts';
 import { loadInput } from '../load/load.ts';
 import { buildModel } from '../model/model.ts';
 import { validateReferences } from '../validate/validate.ts';
+import { diffSnapshots, type DiffReport } from './diff.ts';
 import { snapshotModel, type ModelSnapshot } from './snapshot.ts';
 
 /** A reference given on the command line: an http(s) URL is a deployment root URL, anything else a mirror directory. */
@@ -34,4 +35,13 @@ export async function snapshotsOf(references: [string, string], http?: HttpSourc
   }
   if (problems.length > 0) throw new GenerateError(problems);
   return settled.map((result) => (result as PromiseFulfilledResult<ModelSnapshot>).value) as [ModelSnapshot, ModelSnapshot];
+}
+
+/**
+ * `tcgen diff` as a library call: the report for two references (mirror directories or root URLs).
+ * Throws GenerateError with every problem of both references.
+ */
+export async function diffReferences(oldReference: string, newReference: string, http?: HttpSourceOptions): Promise<DiffReport> {
+  const [before, after] = await snapshotsOf([oldReference, newReference], http);
+  return diffSnapshots(before, after);
 }
