@@ -453,7 +453,7 @@ function diffService(service: string, a: ServiceSnapshot, b: ServiceSnapshot, ch
     if (!Object.hasOwn(newEntries, name)) changes.push({ kind: 'method-removed', service, name, class: 'major', reason: `method ${name} removed: calls to it stop compiling` });
   }
   for (const name of Object.keys(newEntries)) {
-    if (!Object.hasOwn(oldEntries, name)) changes.push({ kind: 'method-added', service, name, class: 'minor', reason: `method ${name} added` });
+    if (!Object.hasOwn(oldEntries, name)) changes.push({ kind: 'method-added', service, name, class: 'minor', reason: `new method, ${newEntries[name]!.method} /${apiVersions[1]}${newEntries[name]!.route}: existing code is unaffected` });
     else diffEntry(service, name, oldEntries[name]!, newEntries[name]!, apiVersions, types, changes);
   }
   const oldExchanges = a.exchanges?.entries ?? {};
@@ -463,9 +463,15 @@ function diffService(service: string, a: ServiceSnapshot, b: ServiceSnapshot, ch
     if (!Object.hasOwn(newExchanges, name)) changes.push({ kind: 'exchange-removed', service, name, class: 'major', reason: `exchange ${name} removed: bindings to it stop compiling` });
   }
   for (const name of Object.keys(newExchanges)) {
-    if (!Object.hasOwn(oldExchanges, name)) changes.push({ kind: 'exchange-added', service, name, class: 'minor', reason: `exchange ${name} added` });
+    if (!Object.hasOwn(oldExchanges, name)) changes.push({ kind: 'exchange-added', service, name, class: 'minor', reason: `new exchange, ${prefixes[1]}${newExchanges[name]!.exchange}: existing code is unaffected` });
     else diffExchange(service, name, oldExchanges[name]!, newExchanges[name]!, prefixes, types, changes);
   }
+}
+
+/** "class Queue", "classes Queue and QueueEvents": the classes a service makes. */
+function classesOf(service: ServiceSnapshot): string {
+  const classes = [service.api && service.className, service.exchanges && service.eventsClassName].filter((name): name is string => typeof name === 'string');
+  return `${classes.length > 1 ? 'classes' : 'class'} ${classes.join(' and ')}`;
 }
 
 const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -480,8 +486,8 @@ export function diffSnapshots(before: ModelSnapshot, after: ModelSnapshot): Diff
   for (const service of services) {
     const a = before.services[service];
     const b = after.services[service];
-    if (a === undefined) changes.push({ kind: 'service-added', service, name: service, class: 'minor', reason: `service ${service} added (${[b!.api && b!.className, b!.exchanges && b!.eventsClassName].filter(Boolean).join(', ')})` });
-    else if (b === undefined) changes.push({ kind: 'service-removed', service, name: service, class: 'major', reason: `service ${service} removed: code using ${[a.api && a.className, a.exchanges && a.eventsClassName].filter(Boolean).join(', ')} stops compiling` });
+    if (a === undefined) changes.push({ kind: 'service-added', service, name: service, class: 'minor', reason: `new service, ${classesOf(b!)}: existing code is unaffected` });
+    else if (b === undefined) changes.push({ kind: 'service-removed', service, name: service, class: 'major', reason: `service ${service} removed: code using its ${classesOf(a)} stops compiling` });
     else diffService(service, a, b, changes);
   }
   const seen = new Set<string>();

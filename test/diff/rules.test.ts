@@ -38,12 +38,12 @@ const RULES: Rule[] = [
       f['/references/manifest.json'].references.push('/references/delta/v1/api.json');
       f['/references/delta/v1/api.json'] = { ...f[ALPHA], serviceName: 'delta', entries: [entry(f, 'ping')] };
     },
-    changes: [{ kind: 'service-added', service: 'delta', name: 'delta', class: 'minor', reason: 'service delta added (Delta)' }],
+    changes: [{ kind: 'service-added', service: 'delta', name: 'delta', class: 'minor', reason: 'new service, class Delta: existing code is unaffected' }],
   },
   {
     rule: 'service removed (major)',
     after: (f) => (f['/references/manifest.json'].references = [ALPHA, '/references/gamma/v1/logs.json']),
-    changes: [{ kind: 'service-removed', service: 'beta', name: 'beta', class: 'major', reason: 'service beta removed: code using BetaEvents stops compiling' }],
+    changes: [{ kind: 'service-removed', service: 'beta', name: 'beta', class: 'major', reason: 'service beta removed: code using its class BetaEvents stops compiling' }],
   },
   {
     rule: 'a logs-only reference is not a service',
@@ -57,7 +57,7 @@ const RULES: Rule[] = [
   {
     rule: 'method added (minor)',
     after: (f) => f[ALPHA].entries.push({ ...entry(f, 'ping'), name: 'listThings', route: '/things' }),
-    changes: [method('method-added', 'listThings', 'minor', 'method listThings added')],
+    changes: [method('method-added', 'listThings', 'minor', 'new method, GET /v1/things: existing code is unaffected')],
   },
   {
     rule: 'method removed (major)',
@@ -134,7 +134,7 @@ const RULES: Rule[] = [
   {
     rule: 'exchange added (minor)',
     after: (f) => f[BETA].entries.push({ ...exchange(f), name: 'thingDeleted', exchange: 'thing-deleted' }),
-    changes: [{ kind: 'exchange-added', service: 'beta', name: 'thingDeleted', class: 'minor', reason: 'exchange thingDeleted added' }],
+    changes: [{ kind: 'exchange-added', service: 'beta', name: 'thingDeleted', class: 'minor', reason: 'new exchange, exchanges/beta/v1/thing-deleted: existing code is unaffected' }],
   },
   {
     rule: 'exchange removed (major)',
