@@ -69,8 +69,19 @@ export async function runDiffCommand(argv: string[], streams: CommandStreams = {
     return 2;
   }
   const progress = parsed.references.some(isRootUrl) ? createProgressLine(streams.stderr, 'downloading') : undefined;
+  // One progress line for both downloads: the sum of their counts.
+  const counts = [
+    [0, 0],
+    [0, 0],
+  ];
+  const http = [0, 1].map((index) => progress && {
+    onProgress: (done: number, total: number) => {
+      counts[index] = [done, total];
+      progress.update(counts[0]![0]! + counts[1]![0]!, counts[0]![1]! + counts[1]![1]!);
+    },
+  });
   try {
-    const [before, after] = await snapshotsOf(parsed.references, progress && { onProgress: progress.update });
+    const [before, after] = await snapshotsOf(parsed.references, http);
     progress?.end();
     const report = diffSnapshots(before, after);
     const format = parsed.format ?? (streams.stdout.isTTY ? 'text' : 'json');

@@ -24,9 +24,12 @@ export async function snapshotOf(reference: string, http?: HttpSourceOptions): P
   }
 }
 
-/** Both references' snapshots; when either (or both) has problems, one GenerateError with all of them. */
-export async function snapshotsOf(references: [string, string], http?: HttpSourceOptions): Promise<[ModelSnapshot, ModelSnapshot]> {
-  const settled = await Promise.allSettled(references.map((reference) => snapshotOf(reference, http)));
+/**
+ * Both references' snapshots, read concurrently (`http[i]` for reference i's download, if a URL);
+ * when either (or both) has problems, one GenerateError with all of them.
+ */
+export async function snapshotsOf(references: [string, string], http: Array<HttpSourceOptions | undefined> = []): Promise<[ModelSnapshot, ModelSnapshot]> {
+  const settled = await Promise.allSettled(references.map((reference, index) => snapshotOf(reference, http[index])));
   const problems: Problem[] = [];
   for (const result of settled) {
     if (result.status === 'fulfilled') continue;
@@ -42,6 +45,6 @@ export async function snapshotsOf(references: [string, string], http?: HttpSourc
  * Throws GenerateError with every problem of both references.
  */
 export async function diffReferences(oldReference: string, newReference: string, http?: HttpSourceOptions): Promise<DiffReport> {
-  const [before, after] = await snapshotsOf([oldReference, newReference], http);
+  const [before, after] = await snapshotsOf([oldReference, newReference], [http, http]);
   return diffSnapshots(before, after);
 }

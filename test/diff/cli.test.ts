@@ -92,6 +92,11 @@ test('a root URL on either side reads through the same loader', async () => {
     assert.equal(result.code, 0, result.stderr);
     assert.deepEqual(JSON.parse(result.stdout), EXPECTED);
     assert.ok((server.hits.get('/references/manifest.json') ?? 0) >= 1);
+    // On a terminal, one progress line (manifest, three references, three schemas), erased at the end.
+    let stderr = '';
+    await runDiffCommand([server.url, newDir], { stdout: { write: () => true }, stderr: { isTTY: true, write: (t: string) => (stderr += t) } });
+    assert.match(stderr, /\r\x1b\[Kdownloading 7\/7/);
+    assert.ok(stderr.endsWith('\r\x1b[K'), 'the progress line is erased');
   } finally {
     await server.close();
   }
