@@ -1,7 +1,6 @@
 // A small synthetic deployment for the diff tests, as root-relative path → JSON, and its
 // variations: each variation changes one thing (one classification rule).
-import { mkdir, writeFile } from 'node:fs/promises';
-import path from 'node:path';
+import { writeTree } from '../bad-input/helpers.ts';
 import { modelOf, overlaySource } from '../corpus/helpers.ts';
 import { snapshotModel, type ModelSnapshot } from '../../generator/diff/snapshot.ts';
 
@@ -84,12 +83,8 @@ export async function snapshotOfFiles(files: Files): Promise<ModelSnapshot> {
   return snapshotModel(await modelOf(overlaySource(files)));
 }
 
-/** Writes the files as a mirror directory under `dir`. */
+/** Writes the files as a mirror directory `dir`; returns `dir`. */
 export async function writeMirror(dir: string, files: Files): Promise<string> {
-  for (const [file, json] of Object.entries(files)) {
-    const target = path.join(dir, file);
-    await mkdir(path.dirname(target), { recursive: true });
-    await writeFile(target, typeof json === 'string' ? json : JSON.stringify(json, null, 2));
-  }
+  await writeTree(dir, files);
   return dir;
 }
