@@ -25,8 +25,6 @@ export interface ServiceSnapshot {
 }
 
 export interface EntrySnapshot {
-  /** Index of the entry in the reference's `entries` (for locating, not compared). */
-  index: number;
   method: string;
   route: string;
   args: string[];
@@ -42,7 +40,6 @@ export interface EntrySnapshot {
 }
 
 export interface ExchangeSnapshot {
-  index: number;
   exchange: string;
   routingKey: Array<{ name: string; multipleWords: boolean; required: boolean; constant?: string; summary: string }>;
   /** The message type's name. */
@@ -88,10 +85,9 @@ function snapshotService(service: ServiceModel): ServiceSnapshot {
     snapshot.api = {
       apiVersion: service.api.apiVersion,
       entries: Object.fromEntries(
-        service.api.entries.map((entry, index) => [
+        service.api.entries.map((entry) => [
           entry.name,
           {
-            index,
             method: entry.method,
             route: entry.route,
             args: entry.args,
@@ -112,10 +108,9 @@ function snapshotService(service: ServiceModel): ServiceSnapshot {
       apiVersion: service.exchanges.apiVersion,
       exchangePrefix: service.exchanges.exchangePrefix,
       entries: Object.fromEntries(
-        service.exchanges.entries.map((entry, index) => [
+        service.exchanges.entries.map((entry) => [
           entry.name,
           {
-            index,
             exchange: entry.exchange,
             routingKey: entry.routingKey.map((part) => ({
               name: part.name,
