@@ -4,6 +4,7 @@ import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { benchClient, clientTables } from './client.ts';
+import { benchDiff, diffTable } from './diff.ts';
 import { benchGeneration, generationTables } from './generation.ts';
 import { benchImport, importTable } from './import.ts';
 import { benchTransfer, transferTable } from './transfer.ts';
@@ -39,6 +40,12 @@ if (want('transfer')) {
   sections.push('## Object upload and download (loopback fakes, 64 MiB, hashes computed and verified)\n', t.markdown);
   Object.assign(headline, t.headline);
 }
+if (want('diff')) {
+  process.stderr.write('diff…\n');
+  const t = diffTable(await benchDiff());
+  sections.push('## `tcgen diff` (v87.1.3 against itself)\n', t.markdown);
+  Object.assign(headline, t.headline);
+}
 
 const h = (key: string, digits = 2) => headline[key]?.toFixed(digits) ?? '–';
 const summary = [
@@ -51,6 +58,7 @@ const summary = [
   `- Client vs the official taskcluster-client: **${h('oursVsOfficial@1', 1)}×** (sequential), **${h('oursVsOfficial@16', 1)}×** (16 concurrent) its requests/s (target ≥ 3).`,
   `- Importing one service module: the official client takes **${h('importOfficialOverOurs', 1)}×** as long as ours.`,
   `- Object transfer of 64 MiB vs the official client's upload/download: **${h('uploadSpeedRatio')}×** (upload), **${h('downloadSpeedRatio')}×** (download, hashes verified) its speed.`,
+  `- \`tcgen diff\` of v87.1.3 with itself, end to end: **${h('diffSelfWallMs', 0)} ms** (target < 1000).`,
   '',
 ].join('\n');
 

@@ -6,6 +6,7 @@ const USAGE = `Usage: tcgen <command> [options]
 Commands:
   generate   generate a TypeScript client package from a Taskcluster API reference
   fetch      download a deployment's references and schemas into a directory
+  diff       what changed between two references, and the version bump it means
 
 Run \`tcgen <command> --help\` for the options of each.`;
 
@@ -19,6 +20,7 @@ async function tcgenVersion(): Promise<string> {
 const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
   generate: async (argv) => (await import('./commands/generate.ts')).runGenerateCommand(argv),
   fetch: async (argv) => (await import('./commands/fetch.ts')).runFetchCommand(argv),
+  diff: async (argv) => (await import('./commands/diff.ts')).runDiffCommand(argv),
 };
 
 async function main(argv: string[]): Promise<number> {

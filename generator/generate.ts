@@ -9,6 +9,8 @@ import type { ReferenceSource } from './load/source.ts';
 import type { EmitThread } from './emit/emit-thread.ts';
 import { libraryVersions, loadRuntimeBuild, runtimeDeclarations, type RuntimeBuild } from './emit/runtime-build.ts';
 import { DEFAULT_PACKAGE_NAME, DEFAULT_PACKAGE_VERSION, packageNameProblem, packageVersionProblem } from './render/package-identity.ts';
+import { diffSnapshots, type DiffReport } from './diff/diff.ts';
+import { snapshotModel, stampedSnapshot, type ModelSnapshot } from './diff/snapshot.ts';
 import { differingFiles, listFiles, readStamp, sha256, STAMP_FILE, stampText, writeAtomically } from './write/write.ts';
 import { canonicalNameLock, readNameLock } from './write/name-lock.ts';
 import type { NameLock } from './model/names.ts';
@@ -41,6 +43,8 @@ export interface GenerateOptions {
   prebuiltRuntime?: boolean;
   /** Called once per finished stage with its duration. */
   onStage?: (stage: string, milliseconds: number) => void;
+  /** Also compare the new model with the one recorded in the stamp of the output it replaces (result `diff`). */
+  diff?: boolean;
 }
 
 export interface GenerateResult {
@@ -50,6 +54,8 @@ export interface GenerateResult {
   unchanged: boolean;
   /** The tarball written for `packDestination`. */
   tarball?: string;
+  /** With `diff`: the changes since the output replaced (none when up to date); undefined when its stamp records no model. */
+  diff?: DiffReport;
 }
 
 const GENERATOR_ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -96,7 +102,8 @@ async function timed<T>(stage: string, options: GenerateOptions, work: () => Pro
   return result;
 }
 
-async function openSource(options: GenerateOptions): Promise<ReferenceSource> {
+/** The source `generate` reads: `options.source`, else the root URL, else the mirror directory (default `references`). */
+export async function openSource(options: GenerateOptions): Promise<ReferenceSource> {
   if (options.source) return options.source;
   if (options.rootUrl !== undefined) {
     const { createHttpSource } = await import('./load/http-source.ts');
@@ -142,7 +149,7 @@ async function generatePackage(options: GenerateOptions): Promise<GenerateResult
   const namesFile = options.names === undefined ? undefined : await readNameLock(options.names, true);
   const lock = namesFile ?? (await readNameLock(path.join(out, STAMP_FILE), false));
   const hash = inputHash(input, await generatorHash(), options) + (namesFile === undefined ? '' : `\n${canonicalNameLock(namesFile)}`);
-  if (await isUpToDate(out, hash)) return { files: [], unchanged: true };
+  if (await isUpToDate(out, hash)) return { files: [], unchanged: true, ...(options.diff && { diff: { verdict: 'none', changes: [] } }) };
   // Heavy stages (handlebars, json-schema-to-typescript, TypeScript, prettier) load only
   // once the output is known to be stale, so that a no-op run stays cheap. TypeScript
   // loads on its own thread, started first, while this one models and renders.
@@ -171,6 +178,12 @@ async function reportWithValidation(input: LoadedInput, problems: Problem[]): Pr
     throw new GenerateError([...problems, ...error.problems]);
   }
   throw new GenerateError(problems);
+}
+
+/** The changes from the model recorded in `out`'s stamp to `snapshot`; undefined when the stamp records none. */
+async function diffWithStamp(out: string, snapshot: ModelSnapshot): Promise<DiffReport | undefined> {
+  const before = stampedSnapshot((await readStamp(out))?.model);
+  return before && diffSnapshots(before, snapshot);
 }
 
 interface EmitSetup {
@@ -206,8 +219,10 @@ async function generateStale(options: GenerateOptions, out: string, input: Loade
   // The prebuilt runtime output is already formatted, by the same function with the same options.
   const files = new Map([...others, ...formatted, ...Object.entries(runtimeBuild?.files ?? {})]);
   const typeNames = nameLockOf(model.services);
-  files.set(STAMP_FILE, stampText(stampHash(hash, typeNames), files, typeNames));
-  if (options.check) return { files: await timed('check', options, () => differingFiles(out, files)), unchanged: false };
+  const snapshot = snapshotModel(model);
+  files.set(STAMP_FILE, stampText(stampHash(hash, typeNames), files, typeNames, snapshot));
+  const diff = options.diff ? await diffWithStamp(out, snapshot) : undefined;
+  if (options.check) return { files: await timed('check', options, () => differingFiles(out, files)), unchanged: false, ...(diff && { diff }) };
   await timed('write', options, () => writeAtomically(out, files));
-  return { files: [...files.keys()].sort(), unchanged: false };
+  return { files: [...files.keys()].sort(), unchanged: false, ...(diff && { diff }) };
 }

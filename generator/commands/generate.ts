@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { GenerateError } from '../errors.ts';
-import { generate } from '../generate.ts';
+import { generate, type GenerateResult } from '../generate.ts';
 import type { CommandStreams } from './fetch.ts';
 import { createProgressLine } from '../load/progress-line.ts';
 import { DEFAULT_PACKAGE_NAME, DEFAULT_PACKAGE_VERSION, packageNameProblem, packageVersionProblem } from '../render/package-identity.ts';
@@ -21,6 +21,8 @@ Options:
                              output (e.g. node_modules/<package>/.tcgen.json of the last
                              published package); default: those recorded in --out
   --check                    write nothing; exit 1 naming each file of --out that differs
+  --diff                     also print what changed for the package's users since the
+                             output it replaces, and the version bump (see \`tcgen diff\`)
   --pack                     also write the package's npm pack tarball beside --out
   --name NAME                the package name; default: ${DEFAULT_PACKAGE_NAME}
   --package-version VERSION  the package version (package.json and the User-Agent the
@@ -36,6 +38,7 @@ export const GENERATE_OPTIONS = {
   out: { type: 'string' },
   names: { type: 'string' },
   check: { type: 'boolean' },
+  diff: { type: 'boolean' },
   pack: { type: 'boolean' },
   name: { type: 'string' },
   'package-version': { type: 'string' },
@@ -102,12 +105,14 @@ export async function runGenerateCommand(argv: string[], streams: CommandStreams
       out,
       names: values.names,
       check: values.check,
+      diff: values.diff,
       packageName: values.name,
       packageVersion: values['package-version'],
       packDestination: values.pack ? path.dirname(path.resolve(out)) : undefined,
       onStage: values.verbose ? (stage, ms) => streams.stderr.write(`${stage.padEnd(9)} ${ms.toFixed(1).padStart(8)} ms\n`) : undefined,
     });
     progress?.end();
+    if (values.diff) await printDiff(result.diff, out, streams);
     if (values.check) {
       for (const file of result.files) streams.stderr.write(`${out}/${file}: differs from what the generator makes\n`);
       if (result.files.length > 0) {
@@ -130,4 +135,14 @@ export async function runGenerateCommand(argv: string[], streams: CommandStreams
     if (values.debug) streams.stderr.write(`${error.stack}\n`);
     return 1;
   }
+}
+
+/** `--diff`: the report against the output replaced, as `tcgen diff` prints it in text. */
+async function printDiff(report: GenerateResult['diff'], out: string, streams: CommandStreams): Promise<void> {
+  if (report === undefined) {
+    streams.stdout.write(`diff: ${out}/.tcgen.json records no model to compare with (no earlier output, or one from an older tcgen)\n`);
+    return;
+  }
+  const { formatText } = await import('../diff/format.ts');
+  streams.stdout.write(`changes since the output replaced, ${formatText(report)}`);
 }
