@@ -8,8 +8,10 @@
 // counted: instances ajv refuses for one reason only (a required property missing, a string set
 // to a number, a value outside an enum) and how many the type refuses too.
 import assert from 'node:assert/strict';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
+import ts from 'typescript';
 import { loadInput } from '../../generator/load/load.ts';
 import type { ReferenceSource } from '../../generator/load/source.ts';
 import { dirSource, generateInto, modelOf, overlaySource, ROOT, skipUnlessSnapshot, VERSIONS, type Generated } from './helpers.ts';
@@ -182,3 +184,61 @@ for (const corpus of CORPORA) {
     assert.equal(r.unsound.length, 0, `${r.unsound.length} valid instances refused by their type, e.g.:\n${failures.join('\n')}`);
   });
 }
+
+/** An application's createTask, as Taskcluster's documentation writes a task: no cast anywhere. */
+const CREATE_TASK = (pkg: string) => `import { Queue } from '${pkg}';
+
+const queue = new Queue({ rootUrl: 'https://tc.example.com', credentials: { clientId: 'app', accessToken: 'secret' } });
+const taskId = 'fN1SbArXTPSVFNUvaOlinQ';
+const now = Date.now();
+export async function createExampleTask(): Promise<string> {
+  const status = await queue.createTask(taskId, {
+    taskQueueId: 'proj-example/ci',
+    schedulerId: 'taskcluster-ui',
+    taskGroupId: taskId,
+    projectId: 'example',
+    dependencies: [],
+    requires: 'all-completed',
+    routes: ['index.project.example.latest'],
+    priority: 'lowest',
+    retries: 5,
+    created: new Date(now).toISOString(),
+    deadline: new Date(now + 3 * 3600_000).toISOString(),
+    expires: new Date(now + 14 * 86400_000).toISOString(),
+    scopes: ['secrets:get:project/example/ci'],
+    payload: { image: 'ubuntu:24.04', command: ['bash', '-c', 'echo hello'], maxRunTime: 600, env: { CI: '1' } },
+    metadata: {
+      name: 'Example task',
+      description: 'Says hello',
+      owner: 'dev@example.com',
+      source: 'https://github.com/example/repo/blob/main/.taskcluster.yml',
+    },
+    tags: { kind: 'test' },
+    extra: { notify: { email: { subject: 'done' } } },
+  });
+  return status.status.state;
+}
+
+export async function misuse(): Promise<void> {
+  const metadata = { name: 'n', description: 'd', owner: 'o@example.com', source: 'https://example.com' };
+  const times = { created: 'c', deadline: 'd', expires: 'e' };
+  // @ts-expect-error metadata.source is a string
+  await queue.createTask(taskId, { taskQueueId: 'a/b', payload: {}, ...times, metadata: { ...metadata, source: 7 } });
+  // @ts-expect-error metadata is required
+  await queue.createTask(taskId, { taskQueueId: 'a/b', payload: {}, ...times });
+  // @ts-expect-error priority is one of the schema's values
+  await queue.createTask(taskId, { taskQueueId: 'a/b', payload: {}, ...times, metadata, priority: 'urgent' });
+}
+`;
+
+test('v87.1.3: a strict application calls createTask with a realistic task (metadata.source a URL string), no cast', { skip: skipUnlessSnapshot('v87.1.3') }, async () => {
+  const pkg = packages['v87.1.3']!;
+  const file = path.join(path.dirname(pkg), 'create-task.ts');
+  await writeFile(file, CREATE_TASK(`./${path.basename(pkg)}/dist/index.js`));
+  const program = ts.createProgram([file], {
+    strict: true, noEmit: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext,
+    skipLibCheck: true, types: ['node'], typeRoots: [path.join(ROOT, 'node_modules', '@types')],
+  });
+  const diagnostics = ts.getPreEmitDiagnostics(program).map((d) => `${d.file ? d.file.getLineAndCharacterOfPosition(d.start ?? 0).line + 1 : '?'}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`);
+  assert.deepEqual(diagnostics, []);
+});
