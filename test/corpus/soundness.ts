@@ -117,13 +117,43 @@ export function validatorFor(schemas: Bundle) {
   if (!ajv.getSchema(DRAFT_06.$id)) ajv.addMetaSchema(DRAFT_06);
   ajv.addSchema(schemas.validator);
   const cache = new Map<string, ReturnType<typeof ajv.compile>>();
-  /** The ajv errors' keywords for `value` at a bundle pointer: [] when valid. */
-  return (pointer: string, value: unknown): string[] => {
+  const errors = (pointer: string, value: unknown) => {
     let check = cache.get(pointer);
     if (check === undefined) cache.set(pointer, (check = ajv.getSchema(`https://bundle.invalid/schemas.json#${pointer}`)!));
-    return check(value) ? [] : [...new Set((check.errors ?? []).map((e) => e.keyword))];
+    return check(value) ? [] : (check.errors ?? []);
   };
+  /** The ajv errors' keywords for `value` at a bundle pointer: [] when valid. */
+  const keywords = (pointer: string, value: unknown): string[] => [...new Set(errors(pointer, value).map((e) => e.keyword))];
+  return Object.assign(keywords, { errors });
 }
+
+/**
+ * The sampler ignores a `pattern` beside a `format` (TaskMetadata.source: a URI that must also start
+ * with https://, ssh:// or git@): each string ajv refuses for its pattern or format alone is sampled
+ * again from that keyword, a few rounds.
+ */
+async function repaired(value: Json, pointer: string, validate: ReturnType<typeof validatorFor>, seed: number): Promise<Json> {
+  for (let round = 0; round < 3; round++) {
+    const errors = validate.errors(pointer, value);
+    const fixable = errors.filter((e) => e.keyword === 'pattern' || e.keyword === 'format');
+    if (errors.length === 0 || fixable.length === 0) return value;
+    for (const error of fixable) {
+      const tokens = error.instancePath.split('/').slice(1).map((token) => token.replace(/~1/g, '/').replace(/~0/g, '~'));
+      const at: Array<string | number> = [];
+      let node: Json = value;
+      for (const token of tokens) {
+        const key = Array.isArray(node) ? Number(token) : token;
+        at.push(key);
+        node = Array.isArray(node) ? node[key as number]! : (node as Record<string, Json>)[token]!;
+      }
+      const keyword = error.keyword === 'pattern' ? { pattern: (error.params as { pattern: string }).pattern } : { format: (error.params as { format: string }).format };
+      const replacement = (await sample({ type: 'string', ...keyword } as never, { seed: seed + round })) as Json;
+      value = replaced(value, at, () => replacement);
+    }
+  }
+  return value;
+}
+
 
 /** mulberry32: a small seeded PRNG, so the varied instances are the same on every run. */
 export function random(seed: number): () => number {
@@ -261,7 +291,8 @@ export async function instancesOf(types: TypeUnderTest[], schemas: Bundle, optio
     ];
     for (const run of runs) {
       try {
-        sampled.push((await sample(root as never, { maxDepth: 5, refDepthMax: 12, maxDefaultItems: 2, maxItems: 2, minDateTime: '2020-01-01', maxDateTime: '2030-01-01', ...run })) as Json);
+        const value = (await sample(root as never, { maxDepth: 5, refDepthMax: 12, maxDefaultItems: 2, maxItems: 2, minDateTime: '2020-01-01', maxDateTime: '2030-01-01', ...run })) as Json;
+        sampled.push(await repaired(value, type.pointer, validate, run.seed));
       } catch {
         // the sampler gives up on some schemas (unsatisfiable branches); the edge instances still cover them
       }
