@@ -8,7 +8,7 @@
 // counted: instances ajv refuses for one reason only (a required property missing, a string set
 // to a number, a value outside an enum) and how many the type refuses too.
 import assert from 'node:assert/strict';
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import ts from 'typescript';
@@ -186,6 +186,30 @@ for (const corpus of CORPORA) {
     const accepted = r.imprecise.slice(0, 10).map((i) => `${i.type.service}.${i.type.name} (${INVALID_KINDS[i.invalid!]}) = ${JSON.stringify(i.value).slice(0, 300)}`);
     assert.equal(r.imprecise.length, 0, `${r.imprecise.length} invalid instances accepted by their type, e.g.:\n${accepted.join('\n')}`);
     for (const kind of kinds) assert.ok(r.invalid[kind].total > 0, `some invalid instances of kind "${INVALID_KINDS[kind]}"`);
+  });
+}
+
+/** What each kind of keyword becomes in the synthetic package: [what, exact text in omega.d.ts]. */
+const SHAPES: Array<[string, RegExp]> = [
+  ['type: string with format-only anyOf/oneOf/allOf branches is string', /source: string;\s*sourceIp\?: string;\s*both\?: string;/],
+  ['a property with only a description, {}, not, true: unknown', /title: unknown;\s*hash\?: unknown;\s*nothing\?: unknown;\s*always\?: unknown;/],
+  ['tuple with additionalItems: its lengths, then the rest', /rest\?: \[\] \| \[string\] \| \[string, number, \.\.\.boolean\[\]\];/],
+  ['closed tuple', /closed\?: \[\] \| \[string\] \| \[string, boolean\];/],
+  ['tuple without additionalItems: anything after', /open\?: \[\] \| \[string, \.\.\.unknown\[\]\];/],
+  ['tuple with minItems', /atLeastOne\?: \[string\] \| \[string, number\];/],
+  ['patternProperties, additionalProperties false: the index signature holds the pattern types', /known\?: string;(\s|\/\*\*[^/]*\*\/)*\[k: string\]: number \| string \| undefined;/],
+  ['patternProperties, additionalProperties absent: any other key may hold anything', /open\?: \{\s*\[k: string\]: unknown;\s*\};/],
+  ['patternProperties with an additionalProperties schema', /mixed\?: \{(\s|\/\*\*[^/]*\*\/)*\[k: string\]: number \| boolean;\s*\};/],
+  ['required names an undeclared property: required, unknown', /declared: string;\s*undeclared: unknown;/],
+  ['required names an undeclared property of a map: typed by additionalProperties', /alpha: number;\s*\[k: string\]: number;/],
+  ['object keywords without type: every other JSON type too', /export type NoRootType =\s*\|\s*\{\s*a: string;\s*\[k: string\]: unknown;\s*\}\s*\|\s*unknown\[\]\s*\|\s*string\s*\|\s*number\s*\|\s*boolean\s*\|\s*null;/],
+  ['oneOf of $refs', /one\?: string \| CommonPoint;/],
+  ['recursive $ref and nested definitions', /kind\?: 'leaf' \| 'branch';\s*children\?: Tree\[\];\s*parent\?: Tree;/],
+];
+
+for (const [what, expected] of SHAPES) {
+  test(`synthetic omega.d.ts: ${what}`, async () => {
+    assert.match(await readFile(path.join(packages.synthetic!, 'dist', 'services', 'omega.d.ts'), 'utf8'), expected);
   });
 }
 
