@@ -222,8 +222,8 @@ const TYPE_KEYWORDS = new Set([
   'items', 'additionalItems', 'oneOf', 'anyOf', 'allOf', 'tsType', '$named',
 ]);
 
-/** Keywords that constrain objects only. */
-const OBJECT_KEYWORDS = ['properties', 'required', 'additionalProperties', 'patternProperties'];
+/** Keywords that constrain objects or arrays only: without `type`, every other value is valid. */
+const CONTAINER_KEYWORDS = ['properties', 'required', 'additionalProperties', 'patternProperties', 'items'];
 
 /** Whether a prepared schema accepts every value as far as TypeScript can tell. */
 function acceptsAnything(schema: PreparedSchema): boolean {
@@ -246,7 +246,8 @@ function allowsType(schema: Record<string, unknown>, type: string): boolean {
  *   `additionalProperties` when that is a schema, else `unknown`), so that it stays required;
  * - `patternProperties` without `additionalProperties` keep the index signature open (`unknown`),
  *   since keys matching no pattern may hold anything;
- * - object keywords without `type` constrain objects only, so every other JSON type is allowed too;
+ * - object or array keywords without `type` constrain objects or arrays only, so every other JSON
+ *   type is allowed too;
  * - a draft-06 tuple (`items: [..]`) is a union of its allowed lengths: elements past `minItems` are
  *   optional, and `additionalItems` (absent: anything) types the rest.
  */
@@ -269,8 +270,8 @@ function keepValidValues(schema: Record<string, unknown>): Record<string, unknow
     if (undeclared.length > 0) schema.properties = properties;
   }
   if (schema.patternProperties !== undefined && schema.additionalProperties === undefined) schema.additionalProperties = true;
-  if (schema.type === undefined && OBJECT_KEYWORDS.some((keyword) => keyword in schema) && !Object.keys(schema).some((keyword) => TYPE_KEYWORDS.has(keyword) && !OBJECT_KEYWORDS.includes(keyword))) {
-    // object keywords without `type` constrain objects only: every other value is valid too
+  if (!Array.isArray(schema.items)) delete schema.additionalItems; // it applies to tuples only
+  if (schema.type === undefined && CONTAINER_KEYWORDS.some((keyword) => keyword in schema) && !Object.keys(schema).some((keyword) => TYPE_KEYWORDS.has(keyword) && !CONTAINER_KEYWORDS.includes(keyword))) {
     schema.type = ['object', 'array', 'string', 'number', 'boolean', 'null'];
   }
   if (Array.isArray(schema.items)) {

@@ -108,7 +108,8 @@ export const SYNTHETIC_SCHEMAS: Record<string, object> = {
     },
   },
   // a document without type at its root, with properties
-  'no-root-type': { properties: { a: { type: 'string' } }, required: ['a'] },
+  'no-root-type': { properties: { a: { type: 'string' } }, required: ['a'], definitions: { list: { items: { type: 'integer' } } } },
+  'no-type-items': { type: 'object', properties: { list: { items: { type: 'integer' } }, stray: { type: 'string', additionalItems: false } } },
 };
 
 const COMMON = schema('common', {
@@ -203,6 +204,8 @@ const SHAPES: Array<[string, RegExp]> = [
   ['required names an undeclared property: required, unknown', /declared: string;\s*undeclared: unknown;/],
   ['required names an undeclared property of a map: typed by additionalProperties', /alpha: number;\s*\[k: string\]: number;/],
   ['object keywords without type: every other JSON type too', /export type NoRootType =\s*\|\s*\{\s*a: string;\s*\[k: string\]: unknown;\s*\}\s*\|\s*unknown\[\]\s*\|\s*string\s*\|\s*number\s*\|\s*boolean\s*\|\s*null;/],
+  ['items without type: the array type, or any other JSON type', /list\?:\s*\|\s*\{\s*\[k: string\]: unknown;\s*\}\s*\|\s*number\[\]\s*\|\s*string\s*\|\s*number\s*\|\s*boolean\s*\|\s*null;/],
+  ['additionalItems without a tuple is ignored', /stray\?: string;/],
   ['oneOf of $refs', /one\?: string \| CommonPoint;/],
   ['recursive $ref and nested definitions', /kind\?: 'leaf' \| 'branch';\s*children\?: Tree\[\];\s*parent\?: Tree;/],
 ];
