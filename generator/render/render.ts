@@ -28,7 +28,8 @@ async function loadTemplates() {
 
 function packageJson(model: PackageModel, options: RenderOptions): string {
   const entry = (base: string) => ({ types: `./dist/${base}.d.ts`, default: `./dist/${base}.js` });
-  const exports: Record<string, unknown> = { '.': entry('index'), './runtime': entry('runtime/index') };
+  // `./pulse` (Node only, amqplib) stays out of the main entry, so that browser bundles never see amqplib.
+  const exports: Record<string, unknown> = { '.': entry('index'), './runtime': entry('runtime/index'), './pulse': entry('runtime/pulse') };
   for (const service of model.services) exports[`./${service.serviceName}`] = entry(`services/${service.serviceName}`);
   const manifest = {
     name: options.packageName,
@@ -41,7 +42,7 @@ function packageJson(model: PackageModel, options: RenderOptions): string {
     types: './dist/index.d.ts',
     exports,
     files: ['dist'],
-    dependencies: { undici: '^7.0.0' },
+    dependencies: { amqplib: '^2.3.1', undici: '^7.0.0' },
   };
   return JSON.stringify(manifest, null, 2) + '\n';
 }
