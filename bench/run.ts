@@ -6,6 +6,7 @@ import path from 'node:path';
 import { benchClient, clientTables } from './client.ts';
 import { benchGeneration, generationTables } from './generation.ts';
 import { benchImport, importTable } from './import.ts';
+import { benchPulse, pulseTable } from './pulse.ts';
 import { ROOT, machine } from './stats.ts';
 
 const only = process.argv[2];
@@ -32,6 +33,17 @@ if (want('import')) {
   sections.push('## Import cost (one service module, fresh process)\n', t.markdown);
   Object.assign(headline, t.headline);
 }
+if (want('pulse')) {
+  process.stderr.write('pulse consumption…\n');
+  try {
+    const t = pulseTable(await benchPulse());
+    sections.push('## Pulse consumption (local RabbitMQ)\n', t.markdown);
+    Object.assign(headline, t.headline);
+  } catch (error) {
+    // No broker here (see README, Pulse): the other benchmarks still count.
+    sections.push('## Pulse consumption (local RabbitMQ)\n', `Not measured: ${(error as Error).message}. Start RabbitMQ (\`.ci/run\` installs and starts it).\n`);
+  }
+}
 
 const h = (key: string, digits = 2) => headline[key]?.toFixed(digits) ?? '–';
 const summary = [
@@ -43,6 +55,7 @@ const summary = [
   `- Client CPU per request, Hawk-signed tcgen / the limit: ${h('cpuOursVsLimit@1')}× (sequential), ${h('cpuOursVsLimit@16')}× (16 concurrent): on a loaded 2-core machine this is steadier than requests/s.`,
   `- Client vs the official taskcluster-client: **${h('oursVsOfficial@1', 1)}×** (sequential), **${h('oursVsOfficial@16', 1)}×** (16 concurrent) its requests/s (target ≥ 3).`,
   `- Importing one service module: the official client takes **${h('importOfficialOverOurs', 1)}×** as long as ours.`,
+  `- Pulse: consume() with a no-op handler drains **${h('pulseOurs@50', 0)}** messages/s at prefetch 50, **${h('pulseOursVsBare@50')}×** amqplib's bare consume (${h('pulseOursVsBare@5')}× at prefetch 5).`,
   '',
 ].join('\n');
 

@@ -85,8 +85,9 @@ describe('consume against RabbitMQ', () => {
     const consumer = await consume(
       {
         connection: AMQP_URL,
-        // The binding's own multi-word part is `#` (reserved), and a CC route binding with a multi-word tail.
-        bindings: [taskCompleted({ taskId: 'reserved-words' }), { exchange: COMPLETED, routingKeyPattern: 'route.index.project.#' }],
+        // The binding's own multi-word part is `#` (reserved), and a CC route binding with a multi-word tail
+        // (spread from a typed binding, so that it keeps the message type).
+        bindings: [taskCompleted({ taskId: 'reserved-words' }), { ...taskCompleted(), routingKeyPattern: 'route.index.project.#' }],
       },
       async ({ payload, routingKey: key, routes }) => void seen.push({ taskId: payload.status.taskId, routingKey: key, routes }),
     );
