@@ -230,10 +230,10 @@ class PulseConsumer<B extends BindingLike> implements Consumer {
       this.#consumerTag = undefined;
     });
     recovering.on('reconnect-scheduled', ({ attempt, delay, error }: { attempt: number; delay: number; error: Error }) => {
-      if (connected && !this.#stopping) this.#options.onConnectionError?.(error, { attempt, delay });
+      if (connected && !this.#stopping) report('onConnectionError', () => this.#options.onConnectionError?.(error, { attempt, delay }));
     });
     recovering.on('connect', () => {
-      if (connected && !this.#stopping) this.#options.onReconnected?.();
+      if (connected && !this.#stopping) report('onReconnected', () => this.#options.onReconnected?.());
       connected = true;
     });
     await recovering.waitForConnect();
@@ -275,7 +275,8 @@ class PulseConsumer<B extends BindingLike> implements Consumer {
       settle(channel, () => channel.nack(message, false, true));
       return;
     }
-    const running = this.#handle(channel, message);
+    // #handle catches the handler's failures itself; nothing it does may become an unhandled rejection.
+    const running = this.#handle(channel, message).catch((error: unknown) => console.error(`pulse: ${describe(error)}`));
     this.#running.add(running);
     void running.finally(() => this.#running.delete(running));
   }
@@ -316,14 +317,16 @@ class PulseConsumer<B extends BindingLike> implements Consumer {
     settle(channel, () => channel.ack(message));
   }
 
-  #reportBad(report: BadMessage): void {
-    if (this.#options.onBadMessage) this.#options.onBadMessage(report);
-    else console.error(`pulse: acknowledged a message that cannot be handled (${report.reason}) from ${report.exchange} with routing key ${report.routingKey}`);
+  #reportBad(bad: BadMessage): void {
+    const { onBadMessage } = this.#options;
+    if (onBadMessage) report('onBadMessage', () => onBadMessage(bad));
+    else console.error(`pulse: acknowledged a message that cannot be handled (${bad.reason}) from ${bad.exchange} with routing key ${bad.routingKey}`);
   }
 
-  #reportDropped(report: DroppedMessage): void {
-    if (this.#options.onDropped) this.#options.onDropped(report);
-    else console.error(`pulse: dropped a message from ${report.exchange} with routing key ${report.routingKey} after ${report.attempts} failed attempts: ${describe(report.error)}`);
+  #reportDropped(dropped: DroppedMessage): void {
+    const { onDropped } = this.#options;
+    if (onDropped) report('onDropped', () => onDropped(dropped));
+    else console.error(`pulse: dropped a message from ${dropped.exchange} with routing key ${dropped.routingKey} after ${dropped.attempts} failed attempts: ${describe(dropped.error)}`);
   }
 
   stop(): Promise<void> {
@@ -340,6 +343,15 @@ class PulseConsumer<B extends BindingLike> implements Consumer {
     if (channel) await channel.close().catch(() => {});
     // Also ends recovery: no reconnection after this.
     await this.#recovering?.close().catch(() => {});
+  }
+}
+
+/** Runs one of the application's callbacks: what it throws must not stop acknowledgements or recovery, so it is printed. */
+function report(name: string, callback: () => void): void {
+  try {
+    callback();
+  } catch (error) {
+    console.error(`pulse: the ${name} callback threw: ${describe(error)}`);
   }
 }
 

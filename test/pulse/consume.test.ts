@@ -217,6 +217,24 @@ describe('consume against RabbitMQ', () => {
     assert.deepEqual(rest.sort(), ['s3', 's4']);
   });
 
+  test('a queue deleted under the consumer is declared and bound again on a new connection', { skip }, async () => {
+    const queueName = named();
+    const seen: string[] = [];
+    let reconnected = 0;
+    const consumer = await consume(
+      { connection: AMQP_URL, queueName, bindings: [taskCompleted()], reconnectDelay: 50, onReconnected: () => void reconnected++ },
+      async ({ payload }) => void seen.push(payload.status.taskId),
+    );
+    await pub.publish(COMPLETED, completedKey(task('before')), completed('before'));
+    await waitFor(() => seen.length === 1, 'the first message');
+    await pub.deleteQueue(`queue/guest/${queueName}`);
+    await waitFor(() => reconnected === 1, 'the reconnection');
+    await pub.publish(COMPLETED, completedKey(task('after')), completed('after'));
+    await waitFor(() => seen.length === 2, 'a message through the new binding');
+    await consumer.stop();
+    assert.deepEqual(seen, ['before', 'after']);
+  });
+
   test('a broker restart in the middle of 1,000 messages on a named queue: none lost, repeats only as redeliveries', { skip, timeout: 180_000 }, async () => {
     const queueName = named();
     const total = 1000;
