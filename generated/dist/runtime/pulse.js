@@ -125,10 +125,11 @@ class PulseConsumer {
       this.#consumerTag = undefined;
     });
     recovering.on('reconnect-scheduled', ({ attempt, delay, error }) => {
-      if (connected && !this.#stopping) this.#options.onConnectionError?.(error, { attempt, delay });
+      if (connected && !this.#stopping)
+        report('onConnectionError', () => this.#options.onConnectionError?.(error, { attempt, delay }));
     });
     recovering.on('connect', () => {
-      if (connected && !this.#stopping) this.#options.onReconnected?.();
+      if (connected && !this.#stopping) report('onReconnected', () => this.#options.onReconnected?.());
       connected = true;
     });
     await recovering.waitForConnect();
@@ -171,7 +172,8 @@ class PulseConsumer {
       settle(channel, () => channel.nack(message, false, true));
       return;
     }
-    const running = this.#handle(channel, message);
+    // #handle catches the handler's failures itself; nothing it does may become an unhandled rejection.
+    const running = this.#handle(channel, message).catch((error) => console.error(`pulse: ${describe(error)}`));
     this.#running.add(running);
     void running.finally(() => this.#running.delete(running));
   }
@@ -211,18 +213,20 @@ class PulseConsumer {
     }
     settle(channel, () => channel.ack(message));
   }
-  #reportBad(report) {
-    if (this.#options.onBadMessage) this.#options.onBadMessage(report);
+  #reportBad(bad) {
+    const { onBadMessage } = this.#options;
+    if (onBadMessage) report('onBadMessage', () => onBadMessage(bad));
     else
       console.error(
-        `pulse: acknowledged a message that cannot be handled (${report.reason}) from ${report.exchange} with routing key ${report.routingKey}`,
+        `pulse: acknowledged a message that cannot be handled (${bad.reason}) from ${bad.exchange} with routing key ${bad.routingKey}`,
       );
   }
-  #reportDropped(report) {
-    if (this.#options.onDropped) this.#options.onDropped(report);
+  #reportDropped(dropped) {
+    const { onDropped } = this.#options;
+    if (onDropped) report('onDropped', () => onDropped(dropped));
     else
       console.error(
-        `pulse: dropped a message from ${report.exchange} with routing key ${report.routingKey} after ${report.attempts} failed attempts: ${describe(report.error)}`,
+        `pulse: dropped a message from ${dropped.exchange} with routing key ${dropped.routingKey} after ${dropped.attempts} failed attempts: ${describe(dropped.error)}`,
       );
   }
   stop() {
@@ -238,6 +242,14 @@ class PulseConsumer {
     if (channel) await channel.close().catch(() => {});
     // Also ends recovery: no reconnection after this.
     await this.#recovering?.close().catch(() => {});
+  }
+}
+/** Runs one of the application's callbacks: what it throws must not stop acknowledgements or recovery, so it is printed. */
+function report(name, callback) {
+  try {
+    callback();
+  } catch (error) {
+    console.error(`pulse: the ${name} callback threw: ${describe(error)}`);
   }
 }
 /** Runs an ack or nack on `channel`; false when the channel has gone (the broker then redelivers the message). */
