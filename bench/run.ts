@@ -8,6 +8,7 @@ import { benchDiff, diffTable } from './diff.ts';
 import { benchGeneration, generationTables } from './generation.ts';
 import { benchImport, importTable } from './import.ts';
 import { benchTransfer, transferTable } from './transfer.ts';
+import { benchPulse, pulseTable } from './pulse.ts';
 import { ROOT, machine } from './stats.ts';
 
 const only = process.argv[2];
@@ -46,6 +47,17 @@ if (want('diff')) {
   sections.push('## `tcgen diff` (v87.1.3 against itself)\n', t.markdown);
   Object.assign(headline, t.headline);
 }
+if (want('pulse')) {
+  process.stderr.write('pulse consumption…\n');
+  try {
+    const t = pulseTable(await benchPulse());
+    sections.push('## Pulse consumption (local RabbitMQ)\n', t.markdown);
+    Object.assign(headline, t.headline);
+  } catch (error) {
+    // No broker here (see README, Pulse): the other benchmarks still count.
+    sections.push('## Pulse consumption (local RabbitMQ)\n', `Not measured: ${(error as Error).message}. Start RabbitMQ (\`.ci/run\` installs and starts it).\n`);
+  }
+}
 
 const h = (key: string, digits = 2) => headline[key]?.toFixed(digits) ?? '–';
 const summary = [
@@ -59,6 +71,7 @@ const summary = [
   `- Importing one service module: the official client takes **${h('importOfficialOverOurs', 1)}×** as long as ours.`,
   `- Object transfer of 64 MiB vs the official client's upload/download: **${h('uploadSpeedRatio')}×** (upload), **${h('downloadSpeedRatio')}×** (download, hashes verified) its speed.`,
   `- \`tcgen diff\` of v87.1.3 with itself, end to end: **${h('diffSelfWallMs', 0)} ms** (target < 1000).`,
+  `- Pulse: consume() with a no-op handler drains **${h('pulseOurs@50', 0)}** messages/s at prefetch 50, **${h('pulseOursVsBare@50')}×** amqplib's bare consume (${h('pulseOursVsBare@5')}× at prefetch 5).`,
   '',
 ].join('\n');
 

@@ -39,6 +39,8 @@ export interface PackageModel {
 export const RUNTIME_MEMBERS = new Set(['buildUrl', 'buildSignedUrl', 'use', 'taskclusterPerRequestInstance', 'constructor']);
 /** Module-level names every generated service module declares or imports besides its classes. */
 const MODULE_NAMES = ['runtime', 'SERVICE', 'EXCHANGES'];
+/** Subpaths the package exports besides its services' (render.ts, packageJson). */
+const PACKAGE_SUBPATHS = ['runtime', 'pulse'];
 
 function groupByService(references: ClientReference[], problems: ProblemList): Map<string, ClientReference[]> {
   const groups = new Map<string, ClientReference[]>();
@@ -66,6 +68,10 @@ function checkNames(reference: ClientReference, problems: ProblemList): void {
   const location = reference.document.location;
   if (!/^[A-Za-z][A-Za-z0-9_-]*$/.test(reference.serviceName) || !isUsableName(pascalCase(reference.serviceName))) {
     problems.add(location, '/serviceName', `service name ${JSON.stringify(reference.serviceName)} cannot name a module and class (letters, digits, "-" and "_", starting with a letter)`);
+  }
+  // The package's own subpaths (`<package>/runtime`, `<package>/pulse`) cannot also be a service's.
+  if (PACKAGE_SUBPATHS.includes(reference.serviceName.toLowerCase())) {
+    problems.add(location, '/serviceName', `service name ${JSON.stringify(reference.serviceName)} would take the package's own "./${reference.serviceName.toLowerCase()}" export`);
   }
   for (const entry of reference.entries) {
     const why = entry.name === '' ? undefined : unusableMethodName(entry.name);

@@ -30,9 +30,10 @@ async function loadTemplates() {
 
 function packageJson(model: PackageModel, options: RenderOptions): string {
   const entry = (base: string) => ({ types: `./dist/${base}.d.ts`, default: `./dist/${base}.js` });
-  const exports: Record<string, unknown> = { '.': entry('index'), './runtime': entry('runtime/index') };
+  // `./pulse` (Node only, amqplib) stays out of the main entry, so that browser bundles never see amqplib.
+  const exports: Record<string, unknown> = { '.': entry('index'), './runtime': entry('runtime/index'), './pulse': entry('runtime/pulse') };
   // Subpath types for applications still on moduleResolution node10, which ignores `exports`.
-  const typesVersions: Record<string, string[]> = { runtime: ['./dist/runtime/index.d.ts'] };
+  const typesVersions: Record<string, string[]> = { runtime: ['./dist/runtime/index.d.ts'], pulse: ['./dist/runtime/pulse.d.ts'] };
   for (const service of model.services) {
     exports[`./${service.serviceName}`] = entry(`services/${service.serviceName}`);
     typesVersions[service.serviceName] = [`./dist/services/${service.serviceName}.d.ts`];
@@ -50,7 +51,7 @@ function packageJson(model: PackageModel, options: RenderOptions): string {
     typesVersions: { '*': typesVersions },
     // The stamp ships too: its name lock lets the next generation keep this package's type names (--names).
     files: ['dist', '.tcgen.json'],
-    dependencies: { undici: '^7.0.0' },
+    dependencies: { amqplib: '^2.3.1', undici: '^7.0.0' },
   };
   return JSON.stringify(manifest, null, 2) + '\n';
 }

@@ -35,6 +35,8 @@ export interface ExchangeView {
   docParagraphs: Array<string | undefined>;
   routingKey: Array<{ name: string; type: string }>;
   messageType: string;
+  /** The full exchange name (prefix + exchange), the literal type of the binding's `exchange`. */
+  exchangeName: string;
   definition: { name: string; exchange: string; routingKey: ExchangeModel['routingKey'] };
 }
 
@@ -105,7 +107,7 @@ function routingKeyParagraph(entry: ExchangeModel): string {
   return ['Routing key:', ...entry.routingKey.map((part) => `- \`${part.name}\`${part.constant !== undefined ? ` (always \`${part.constant}\`)` : ''}${part.multipleWords ? ' (multiple words)' : ''}: ${part.summary}`)].join('\n');
 }
 
-function exchangeView(entry: ExchangeModel): ExchangeView {
+function exchangeView(entry: ExchangeModel, exchangePrefix: string): ExchangeView {
   return {
     name: entry.name,
     title: entry.title,
@@ -113,6 +115,7 @@ function exchangeView(entry: ExchangeModel): ExchangeView {
     // A constant part (e.g. routingKeyKind, always 'primary') is typed as that constant.
     routingKey: entry.routingKey.map((part) => ({ name: part.name, type: part.constant !== undefined ? literal(part.constant) : 'string | number' })),
     messageType: entry.messageType ?? 'unknown',
+    exchangeName: exchangePrefix + entry.exchange,
     definition: { name: entry.name, exchange: entry.exchange, routingKey: entry.routingKey },
   };
 }
@@ -142,7 +145,7 @@ export function serviceView(service: ServiceModel): ServiceView {
       title: exchanges.title,
       exchangePrefix: exchanges.exchangePrefix,
       docParagraphs: [exchanges.title, exchanges.description],
-      exchanges: exchanges.entries.map(exchangeView),
+      exchanges: exchanges.entries.map((entry) => exchangeView(entry, exchanges.exchangePrefix)),
     },
   };
 }

@@ -119,9 +119,19 @@ export interface EventsOptions {
   rootUrl?: string | undefined;
 }
 
-/** What the official client's exchange methods return; feed it to a Pulse consumer. */
-export interface Binding {
-  exchange: string;
+/** Never present at run time: the key of Binding's type-only member. */
+declare const messageType: unique symbol;
+
+/**
+ * What the official client's exchange methods return; feed it to a Pulse consumer
+ * (`consume` from the package's `/pulse` subpath). The generated events methods fill in
+ * `Message` (the exchange's message type) and `Exchange` (the full exchange name), which
+ * `consume` uses to type each message; the object itself has only the three fields.
+ */
+export interface Binding<Message = unknown, Exchange extends string = string> {
+  exchange: Exchange;
   routingKeyPattern: string;
   routingKeyReference: RoutingKeyDefinition[];
+  /** Type only, never set: carries `Message` so that `consume` can infer it. */
+  readonly [messageType]?: Message;
 }

@@ -12,6 +12,11 @@ const CASES: BadCase[] = [
     ],
   },
   {
+    name: 'a service name that is one of the package\'s own subpaths',
+    tree: xTree(apiReference([entry()], { serviceName: 'pulse' })),
+    lines: ['references/references/x/v1/api.json#/serviceName: service name "pulse" would take the package\'s own "./pulse" export'],
+  },
+  {
     name: 'a service name with spaces and a slash',
     tree: xTree(apiReference([entry()], { serviceName: 'purge cache/../x' })),
     lines: [

@@ -137,7 +137,7 @@ const EXPECTED: Array<[string, string, string | RegExp]> = [
     '*     - `alpha:tag:<tag>`',
   ].join('\n   ')],
   ['beta', 'events class of an exchanges-only service', 'export declare class BetaEvents extends runtime.EventsClient {'],
-  ['beta', 'typed routing-key pattern', /thingHappened\(\s*pattern\?:\s*\|\s*\{\s*routingKeyKind\?: 'primary';\s*thingId\?: string \| number;\s*reserved\?: string \| number;\s*\}\s*\|\s*string,\s*\): runtime\.Binding;/],
+  ['beta', 'typed routing-key pattern', /thingHappened\(\s*pattern\?:\s*\|\s*\{\s*routingKeyKind\?: 'primary';\s*thingId\?: string \| number;\s*reserved\?: string \| number;\s*\}\s*\|\s*string,\s*\): runtime\.Binding<ThingMessage, 'exchange\/beta\/v1\/thing-happened'>;/],
   ['beta', 'named message type', 'export interface ThingMessage {'],
   ['gamma', 'service without schemas', /remove\(itemId: string \| number, options\?: runtime\.CallOptions<'[A-Z]+'>\): Promise<unknown>;/],
 ];
