@@ -1,7 +1,7 @@
 import { GenerateError, type Problem } from '../errors.ts';
-import { openSource } from '../generate.ts';
+import { openSource, reportWithValidation } from '../generate.ts';
 import type { HttpSourceOptions } from '../load/http-source.ts';
-import { loadInput } from '../load/load.ts';
+import { loadInputCollecting } from '../load/load.ts';
 import { buildModel } from '../model/model.ts';
 import { validateReferences } from '../validate/validate.ts';
 import { diffSnapshots, type DiffReport } from './diff.ts';
@@ -17,7 +17,9 @@ export const isRootUrl = (reference: string): boolean => /^https?:\/\//i.test(re
 export async function snapshotOf(reference: string, http?: HttpSourceOptions): Promise<ModelSnapshot> {
   const source = await openSource(isRootUrl(reference) ? { rootUrl: reference, http } : { references: reference });
   try {
-    const input = await loadInput(source);
+    // As generate: a document that cannot be read does not hide what validation finds in the rest.
+    const { input, problems } = await loadInputCollecting(source);
+    if (problems.length > 0) await reportWithValidation(input, problems);
     return snapshotModel(buildModel(validateReferences(input), input));
   } finally {
     await source.close?.();

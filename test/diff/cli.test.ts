@@ -120,6 +120,24 @@ test('problems in both references are all reported, located as generate reports 
   }
 });
 
+test('a reference with a document that cannot be read still has its other problems reported, as generate reports them', async () => {
+  const broken = await writeMirror(
+    path.join(dir, 'broken-both'),
+    variant((f) => {
+      f[ALPHA].entries[1].route = '/thing/<thingId>/<extra>';
+      f[ALPHA].entries[2].input = 'v1/missing.json#';
+    }),
+  );
+  const result = await diff([oldDir, broken]);
+  assert.equal(result.code, 1);
+  const located = (file: string) => path.relative(process.cwd(), path.join(broken, file));
+  assert.deepEqual(result.stderr.trimEnd().split('\n'), [
+    `${located(ALPHA)}#/entries/2/input: "v1/missing.json#" names a schema that cannot be read (${located('/schemas/alpha/v1/missing.json')}: file not found)`,
+    `${located(ALPHA)}#/entries/1/route: route parameter <extra> is not listed in args`,
+  ]);
+  await assert.rejects(generate({ references: broken, out: path.join(dir, 'unused'), check: true }), (error: Error) => error.message === result.stderr.trimEnd());
+});
+
 test('usage errors exit 2 with the usage; --help exits 0', async () => {
   for (const args of [[oldDir], [oldDir, newDir, 'third'], [oldDir, newDir, '--format', 'yaml'], [oldDir, newDir, '--fail-on', 'patch'], [oldDir, newDir, '--nope']]) {
     const result = await diff(args);
