@@ -345,6 +345,20 @@ const RULES: Rule[] = [
     },
     changes: [],
   },
+  {
+    rule: 'reordered keys of a scope expression, a default and an enum value are no change',
+    before: (f) => {
+      entry(f, 'getThing').scopes = { if: 'admin', then: { AllOf: ['alpha:get:<thingId>'] }, else: 'alpha:read' };
+      f[REQUEST].properties.size.default = { a: 1, b: 2 };
+      f[REQUEST].properties.kind = { enum: [{ x: 1, y: 2 }, 'small'] };
+    },
+    after: (f) => {
+      entry(f, 'getThing').scopes = { else: 'alpha:read', then: { AllOf: ['alpha:get:<thingId>'] }, if: 'admin' };
+      f[REQUEST].properties.size.default = { b: 2, a: 1 };
+      f[REQUEST].properties.kind = { enum: [{ y: 2, x: 1 }, 'small'] };
+    },
+    changes: [],
+  },
 ];
 
 const CLASS_RANK = { none: 0, patch: 1, minor: 2, major: 3 } as const;
