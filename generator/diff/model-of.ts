@@ -40,7 +40,9 @@ export async function snapshotsOf(references: [string, string], http: Array<Http
     if (!(result.reason instanceof GenerateError)) throw result.reason;
     problems.push(...result.reason.problems);
   }
-  if (problems.length > 0) throw new GenerateError(problems);
+  // OLD and NEW may be the same reference: its problems are listed once.
+  const unique = [...new Map(problems.map((problem) => [JSON.stringify([problem.location, problem.pointer, problem.message]), problem])).values()];
+  if (unique.length > 0) throw new GenerateError(unique);
   return settled.map((result) => (result as PromiseFulfilledResult<ModelSnapshot>).value) as [ModelSnapshot, ModelSnapshot];
 }
 

@@ -136,6 +136,10 @@ test('a reference with a document that cannot be read still has its other proble
     `${located(ALPHA)}#/entries/1/route: route parameter <extra> is not listed in args`,
   ]);
   await assert.rejects(generate({ references: broken, out: path.join(dir, 'unused'), check: true }), (error: Error) => error.message === result.stderr.trimEnd());
+  // The same broken reference as OLD and NEW: each problem once.
+  const twice = await diff([broken, broken]);
+  assert.equal(twice.code, 1);
+  assert.equal(twice.stderr, result.stderr);
 });
 
 test('--names: a retitled schema keeps the name recorded in an output\'s stamp, as generate keeps it (a title change, not a rename)', async () => {
