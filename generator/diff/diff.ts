@@ -355,8 +355,7 @@ class TypeComparison {
     for (const keyword of ['oneOf', 'anyOf', 'allOf']) {
       const a = Array.isArray(before[keyword]) ? (before[keyword] as unknown[]) : [];
       const b = Array.isArray(after[keyword]) ? (after[keyword] as unknown[]) : [];
-      const common = Math.min(a.length, b.length);
-      for (let index = 0; index < common; index++) this.node(name, pointerJoin(pointer, keyword, index), a[index], b[index], directions, oldStack, newStack);
+      for (const [i, j] of this.branchPairs(a, b)) this.node(name, pointerJoin(pointer, keyword, j), a[i], b[j], directions, oldStack, newStack);
       if (a.length === b.length) continue;
       const at = pointerJoin(pointer, keyword);
       const more = b.length > a.length;
@@ -365,6 +364,34 @@ class TypeComparison {
       const widens = keyword === 'allOf' ? !more : more;
       this.effect(name, at, widens ? WIDENED(what) : NARROWED(what), directions);
     }
+  }
+
+  /**
+   * Which old branch each new branch of a oneOf/anyOf/allOf is compared with, as [old index, new
+   * index]: their order does not change what they accept, so a branch keeps its partner when the
+   * branches are reordered or one is inserted before it. First the same named type, then an equal
+   * schema, then the rest in order; a branch left over is added or removed.
+   */
+  private branchPairs(a: unknown[], b: unknown[]): Array<[number, number]> {
+    const pairs: Array<[number, number]> = [];
+    const oldFree = new Set(a.keys());
+    const newFree = new Set(b.keys());
+    const match = (same: (x: unknown, y: unknown) => boolean) => {
+      for (const j of newFree) {
+        const i = [...oldFree].find((index) => same(a[index], b[j]));
+        if (i === undefined) continue;
+        pairs.push([i, j]);
+        oldFree.delete(i);
+        newFree.delete(j);
+      }
+    };
+    const nameIn = (types: Record<string, TypeSnapshot>, node: unknown) => (isRecord(node) ? this.named(types, node) : undefined);
+    match((x, y) => nameIn(this.before.types, x) !== undefined && nameIn(this.before.types, x) === nameIn(this.after.types, y));
+    match(sameJson);
+    const oldRest = [...oldFree].sort((x, y) => x - y);
+    const newRest = [...newFree].sort((x, y) => x - y);
+    for (let k = 0; k < Math.min(oldRest.length, newRest.length); k++) pairs.push([oldRest[k]!, newRest[k]!]);
+    return pairs.sort((x, y) => x[1] - y[1]);
   }
 
   private constraints(name: string, pointer: string, before: Record<string, unknown>, after: Record<string, unknown>, directions: Directions): void {
