@@ -169,7 +169,7 @@ async function generatePackage(options: GenerateOptions): Promise<GenerateResult
  * Throws every load problem together with what validation finds in the references that did
  * load: a broken document in one service does not hide another service's problems.
  */
-async function reportWithValidation(input: LoadedInput, problems: Problem[]): Promise<never> {
+export async function reportWithValidation(input: LoadedInput, problems: Problem[]): Promise<never> {
   const { validateReferences } = await import('./validate/validate.ts');
   try {
     validateReferences(input);

@@ -345,6 +345,33 @@ const RULES: Rule[] = [
     },
     changes: [],
   },
+  {
+    rule: 'oneOf branches reordered, one inserted before the others: each keeps its partner (one branch added, minor for an input)',
+    before: (f) => {
+      const branch = (title: string, kind: string) => ({ title, type: 'object', properties: { kind: { type: 'string', enum: [kind] }, size: { type: 'integer' } }, required: ['kind'], additionalProperties: false });
+      f[REQUEST] = { $schema: f[REQUEST].$schema, $id: f[REQUEST].$id, title: 'Thing Request', oneOf: [branch('Small Thing', 'small'), branch('Large Thing', 'large'), { type: 'object', properties: { other: { type: 'string' } } }] };
+    },
+    after: (f) => {
+      const [small, large, untitled] = f[REQUEST].oneOf;
+      const medium = { ...structuredClone(small), title: 'Medium Thing', properties: { kind: { type: 'string', enum: ['medium'] } } };
+      f[REQUEST].oneOf = [medium, untitled, large, small];
+    },
+    changes: [type('alpha', 'ThingRequest', '/oneOf', 'minor', '1 oneOf schema added in an input: more values are accepted')],
+  },
+  {
+    rule: 'reordered keys of a scope expression, a default and an enum value are no change',
+    before: (f) => {
+      entry(f, 'getThing').scopes = { if: 'admin', then: { AllOf: ['alpha:get:<thingId>'] }, else: 'alpha:read' };
+      f[REQUEST].properties.size.default = { a: 1, b: 2 };
+      f[REQUEST].properties.kind = { enum: [{ x: 1, y: 2 }, 'small'] };
+    },
+    after: (f) => {
+      entry(f, 'getThing').scopes = { else: 'alpha:read', then: { AllOf: ['alpha:get:<thingId>'] }, if: 'admin' };
+      f[REQUEST].properties.size.default = { b: 2, a: 1 };
+      f[REQUEST].properties.kind = { enum: [{ y: 2, x: 1 }, 'small'] };
+    },
+    changes: [],
+  },
 ];
 
 const CLASS_RANK = { none: 0, patch: 1, minor: 2, major: 3 } as const;
