@@ -183,8 +183,12 @@ class TypeComparison {
     if (oldType === undefined || newType === undefined) return;
     const directions = this.directions(oldName, newName);
     if (oldName !== newName && !Object.hasOwn(this.after.types, oldName)) {
-      const why = oldType.key === newType.key ? 'the same schema is now named' : 'its place is now taken by';
-      this.add(oldName, '', { class: 'major', reason: `type ${oldName} renamed: ${why} ${newName}, so code importing ${oldName} stops compiling` });
+      // Same schema, new name: a rename. Another schema in its place (the old one was removed): not a rename.
+      const reason =
+        oldType.key === newType.key
+          ? `type ${oldName} renamed: the same schema is now named ${newName}, so code importing ${oldName} stops compiling`
+          : `type ${oldName} is no longer exported: its schema is gone and ${newName} is used in its place, so code importing ${oldName} stops compiling`;
+      this.add(oldName, '', { class: 'major', reason });
     }
     if (oldType.title !== newType.title) this.add(newName, '/title', { class: 'patch', reason: 'title changed' });
     this.node(newName, '', oldType.body, newType.body, directions, [oldName], [newName]);

@@ -324,6 +324,18 @@ const RULES: Rule[] = [
     ],
   },
   {
+    rule: 'a schema replaced by another in its place: the old type is no longer exported (major), not renamed',
+    after: (f) => {
+      f['/schemas/alpha/v1/widget.json'] = { ...f[THING], title: 'Widget', $id: '/schemas/alpha/v1/widget.json#' };
+      delete f[THING];
+      for (const name of ['getThing', 'putThing']) entry(f, name).output = 'v1/widget.json#';
+    },
+    changes: [
+      type('alpha', 'Thing', '', 'major', 'type Thing is no longer exported: its schema is gone and Widget is used in its place, so code importing Thing stops compiling'),
+      type('alpha', 'Widget', '/title', 'patch', 'title changed'),
+    ],
+  },
+  {
     rule: 'schema description changed (patch)',
     after: (f) => (f[THING].properties.note.description = 'A note, in Markdown.'),
     changes: [type('alpha', 'Thing', '/properties/note/description', 'patch', 'description changed')],
