@@ -35,6 +35,8 @@ async function lockedFromProject(name: string): Promise<Record<string, unknown>>
 }
 
 const APP = `import { PurgeCache, TaskclusterError } from '${NAME}';
+// The /pulse module imports amqplib: it resolves only where the package's dependencies were installed.
+import { consume } from '${NAME}/pulse';
 import type { OpenPurgeRequestList } from '${NAME}/purge-cache';
 
 const client = new PurgeCache({ rootUrl: process.argv[2]!, retries: 0 });
@@ -42,6 +44,7 @@ const list: OpenPurgeRequestList = await client.purgeRequests('my-provisioner', 
 // @ts-expect-error the route arguments are required
 void (() => client.purgeRequests('my-provisioner'));
 void TaskclusterError;
+void consume;
 console.log(JSON.stringify(list));
 `;
 
@@ -99,15 +102,17 @@ for (const way of ['directory', 'tarball'] as const) {
     const spec = way === 'directory' ? 'file:../out' : `file:../${TARBALL}`;
     await writeFile(path.join(app, 'package.json'), JSON.stringify({ name: `app-${way}`, private: true, type: 'module', dependencies: { [NAME]: spec }, devDependencies: { '@types/node': '^20.9.5' } }, null, 2));
     // A lockfile pins the registry packages to the tarballs the npm cache already holds, so that
-    // npm needs no registry metadata: the install runs offline.
+    // npm needs no registry metadata: the install runs offline. It names every dependency the
+    // generated package.json declares: npm trusts the lockfile and installs none it omits.
+    const dependencies = (JSON.parse(await readFile(path.join(root, 'out', 'package.json'), 'utf8')) as { dependencies: Record<string, string> }).dependencies;
     const lock = {
       name: `app-${way}`,
       lockfileVersion: 3,
       requires: true,
       packages: {
         '': { name: `app-${way}`, dependencies: { [NAME]: spec }, devDependencies: { '@types/node': '^20.9.5' } },
-        [`node_modules/${NAME}`]: { version: VERSION, resolved: spec, dependencies: { undici: '^7.0.0' } },
-        'node_modules/undici': await lockedFromProject('undici'),
+        [`node_modules/${NAME}`]: { version: VERSION, resolved: spec, dependencies },
+        ...Object.fromEntries(await Promise.all(Object.keys(dependencies).map(async (name) => [`node_modules/${name}`, await lockedFromProject(name)] as const))),
         'node_modules/@types/node': { ...(await lockedFromProject('@types/node')), dev: true },
         'node_modules/undici-types': { ...(await lockedFromProject('undici-types')), dev: true },
       },
