@@ -1,6 +1,6 @@
 // The generated package installed the two usual ways into a fresh application, with a real
 // `npm install --offline` (the npm cache the project's own `npm ci` filled): a `file:` dependency
-// on the output directory (with --install-links, see the README) and the tarball `tcgen generate
+// on the output directory (with install-links=true in the application's .npmrc, see the README) and the tarball `tcgen generate
 // --pack` writes. The application type-checks under strict NodeNext with library checking on,
 // and under node10 through typesVersions, then calls a loopback server, which sees the User-Agent.
 import assert from 'node:assert/strict';
@@ -118,13 +118,20 @@ for (const way of ['directory', 'tarball'] as const) {
       },
     };
     await writeFile(path.join(app, 'package-lock.json'), JSON.stringify(lock, null, 2));
-    const install = await run('npm', ['install', '--offline', '--no-audit', '--no-fund', '--ignore-scripts', ...(way === 'directory' ? ['--install-links'] : [])], app);
+    // The README's directory way: install-links in the application's .npmrc, not a one-off flag,
+    // which the next plain `npm install` undoes (the directory linked again, undici removed).
+    if (way === 'directory') await writeFile(path.join(app, '.npmrc'), 'install-links=true\n');
+    const npmInstall = () => run('npm', ['install', '--offline', '--no-audit', '--no-fund', '--ignore-scripts'], app);
+    const install = await npmInstall();
     if (install.code !== 0 && install.stderr.includes('ENOTCACHED')) {
       // The cache `npm ci` fills is what makes this offline; a machine that installed otherwise lacks it.
       t.skip(`the npm cache lacks undici or @types/node (run \`npm ci\` with the default cache to fill it): ${install.stderr.split('\n')[0]}`);
       return;
     }
     assert.equal(install.code, 0, install.stderr);
+    // A later install (another dependency added, `npm ci` in CI) keeps the package's dependencies.
+    const again = await npmInstall();
+    assert.equal(again.code, 0, again.stderr);
 
     await writeFile(path.join(app, 'app.ts'), APP);
     assert.deepEqual(diagnostics(app, 'app.ts', { module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext }), []);
