@@ -28,7 +28,12 @@ export class GenerateError extends Error {
 /** Collects problems across a stage so that a run reports all of them, not only the first. */
 export class ProblemList {
   readonly items: Problem[] = [];
+  private readonly seen = new Set<string>();
+  /** Records a problem once: a schema node inlined from several places would otherwise repeat it. */
   add(location: string, pointer: string, message: string): void {
+    const key = JSON.stringify([location, pointer, message]);
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
     this.items.push({ location, pointer, message });
   }
   get empty(): boolean {

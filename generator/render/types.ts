@@ -29,11 +29,26 @@ function escapeDescriptions(schema: unknown): unknown {
 }
 
 /**
+ * Drops `minItems`/`maxItems` (numbers only: a property of that name is a schema object). The
+ * types ignore them (`ignoreMinAndMaxItems`), and the schema docs already say them, but
+ * json-schema-to-typescript would still append `@minItems`/`@maxItems` tags: a second copy on hover.
+ */
+function withoutItemCounts(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(withoutItemCounts);
+  if (!isObject(schema)) return schema;
+  return Object.fromEntries(
+    Object.entries(schema)
+      .filter(([key, value]) => !((key === 'minItems' || key === 'maxItems') && typeof value === 'number'))
+      .map(([key, value]) => [key, key === 'enum' || key === 'const' || key === 'default' || key === 'examples' ? value : withoutItemCounts(value)]),
+  );
+}
+
+/**
  * The TypeScript declaration of one named type: json-schema-to-typescript writes the body,
  * under the name we assigned (titles and ids were removed, so it invents none of its own).
  */
 export async function renderType(type: TypeModel, docs?: SchemaDocsContext): Promise<string> {
-  const body = escapeDescriptions(documentedBody(type, docs)) as JSONSchema;
+  const body = escapeDescriptions(withoutItemCounts(documentedBody(type, docs))) as JSONSchema;
   const code = await compile(typeof body === 'boolean' ? { tsType: body ? 'unknown' : 'never' } : body, type.name, COMPILE_OPTIONS);
   return code.trim();
 }

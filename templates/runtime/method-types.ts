@@ -10,8 +10,14 @@ export type ApiMethod = (...args: never[]) => Promise<unknown>;
 /** Exactly `string | number`, the type of a route argument. */
 type IsRouteArg<T> = [T] extends [string | number] ? ([string | number] extends [T] ? true : false) : false;
 
-/** The leading route arguments of a parameter list. */
-type RouteArgs<P extends readonly unknown[]> = P extends readonly [infer Head, ...infer Rest] ? (IsRouteArg<Head> extends true ? [Head, ...RouteArgs<Rest>] : []) : [];
+/** The leading route arguments of a parameter list (unnamed: `[infer Head, ...]` drops the labels). */
+type RouteArgTypes<P extends readonly unknown[]> = P extends readonly [infer Head, ...infer Rest] ? (IsRouteArg<Head> extends true ? [Head, ...RouteArgTypes<Rest>] : []) : [];
+
+/** The first `N` elements of `P`, taken by dropping the last ones, which keeps their labels. */
+type Leading<P extends readonly unknown[], N extends number> = number extends P['length'] ? P : P['length'] extends N ? P : P extends readonly [...infer Init, unknown?] ? Leading<Init, N> : P;
+
+/** The leading route arguments of a parameter list, named as the method names them (editors show `taskId`, not `args_0`). */
+type RouteArgs<P extends readonly unknown[]> = Leading<P, RouteArgTypes<P>['length']>;
 
 /** The optional tail of a parameter list: [query?, options?] or [options?]. */
 type OptionalTail<P extends readonly unknown[]> = P extends readonly [unknown, ...infer Rest] ? OptionalTail<Rest> : P;

@@ -132,6 +132,24 @@ const CASES: BadCase[] = [
       'references/references/x/v1/api.json#/entries/0/input: "v1/in.json#/%E0%A4%A" names a schema that does not exist (no schema at pointer "/%E0%A4%A" of references/schemas/x/v1/in.json)',
     ],
   },
+  {
+    // worker-manager's create- and update-worker-pool-request both inline worker-pool-full.json#/properties/config.
+    name: 'a broken $ref inlined from several schemas is reported once',
+    tree: xTree(
+      apiReference([
+        entry({ name: 'make', method: 'post', route: '/make', input: 'v1/create.json#', output: 'v1/in.json#' }),
+        entry({ name: 'remake', method: 'put', route: '/remake', input: 'v1/update.json#' }),
+      ]),
+      {
+        'in.json': objectSchema('in.json', { a: { $ref: '#/definitions/nothing' } }),
+        'create.json': objectSchema('create.json', { a: { $ref: 'in.json#/properties/a' } }),
+        'update.json': objectSchema('update.json', { a: { $ref: 'in.json#/properties/a' } }),
+      },
+    ),
+    lines: [
+      'references/schemas/x/v1/in.json#/properties/a/$ref: $ref "#/definitions/nothing" cannot be resolved: no schema at pointer "/definitions/nothing" in references/schemas/x/v1/in.json',
+    ],
+  },
 ];
 
 runCases(CASES);

@@ -15,6 +15,7 @@ import type { PurgeCacheRequestsEntry } from '@tcgen/taskcluster-client/purge-ca
 declare const entry: PurgeCacheRequestsEntry;
 export const provisioner = entry.provisionerId;
 const client = new PurgeCache({ rootUrl: 'https://tc.example.com' });
+export const signed = client.buildSignedUrl(client.purgeRequests, 'p', 'w');
 export const requests = client.purgeRequests('p', 'w');
 export const purge = client.purgeCache;
 `;
@@ -94,4 +95,11 @@ test('schema URLs: absolute under a deployment root URL, root-relative ($id) oth
   const document = { path: '/schemas/x/v1/a.json', location: 'a.json', text: '', json: { $id: '/schemas/x/v1/a.json#' } };
   assert.equal(schemaUrl({ document, pointer: '/properties/a b' }, undefined), '/schemas/x/v1/a.json#/properties/a%20b');
   assert.equal(schemaUrl({ document, pointer: '' }, 'https://tc.example.com/'), 'https://tc.example.com/schemas/x/v1/a.json#');
+});
+
+test('buildUrl and buildSignedUrl: the parameter hint names the route arguments as the method does', () => {
+  const info = service.getQuickInfoAtPosition(file, APP.indexOf('buildSignedUrl') + 1);
+  assert.ok(info, 'no quick info for buildSignedUrl');
+  // The method's own parameter names (not args_0, args_1) after the method argument.
+  assert.match(ts.displayPartsToString(info.displayParts), /=> Promise<OpenPurgeRequestList>, provisionerId: string \| number, workerType: string \| number, query\?: \{/);
 });

@@ -1,6 +1,6 @@
 // The generated package installed the two usual ways into a fresh application, with a real
 // `npm install --offline` (the npm cache the project's own `npm ci` filled): a `file:` dependency
-// on the output directory (with --install-links, see the README) and the tarball `tcgen generate
+// on the output directory (with install-links=true in the application's .npmrc, see the README) and the tarball `tcgen generate
 // --pack` writes. The application type-checks under strict NodeNext with library checking on,
 // and under node10 through typesVersions, then calls a loopback server, which sees the User-Agent.
 import assert from 'node:assert/strict';
@@ -35,6 +35,8 @@ async function lockedFromProject(name: string): Promise<Record<string, unknown>>
 }
 
 const APP = `import { PurgeCache, TaskclusterError } from '${NAME}';
+// The /pulse module imports amqplib: it resolves only where the package's dependencies were installed.
+import { consume } from '${NAME}/pulse';
 import type { OpenPurgeRequestList } from '${NAME}/purge-cache';
 
 const client = new PurgeCache({ rootUrl: process.argv[2]!, retries: 0 });
@@ -42,6 +44,7 @@ const list: OpenPurgeRequestList = await client.purgeRequests('my-provisioner', 
 // @ts-expect-error the route arguments are required
 void (() => client.purgeRequests('my-provisioner'));
 void TaskclusterError;
+void consume;
 console.log(JSON.stringify(list));
 `;
 
@@ -99,27 +102,36 @@ for (const way of ['directory', 'tarball'] as const) {
     const spec = way === 'directory' ? 'file:../out' : `file:../${TARBALL}`;
     await writeFile(path.join(app, 'package.json'), JSON.stringify({ name: `app-${way}`, private: true, type: 'module', dependencies: { [NAME]: spec }, devDependencies: { '@types/node': '^20.9.5' } }, null, 2));
     // A lockfile pins the registry packages to the tarballs the npm cache already holds, so that
-    // npm needs no registry metadata: the install runs offline.
+    // npm needs no registry metadata: the install runs offline. It names every dependency the
+    // generated package.json declares: npm trusts the lockfile and installs none it omits.
+    const dependencies = (JSON.parse(await readFile(path.join(root, 'out', 'package.json'), 'utf8')) as { dependencies: Record<string, string> }).dependencies;
     const lock = {
       name: `app-${way}`,
       lockfileVersion: 3,
       requires: true,
       packages: {
         '': { name: `app-${way}`, dependencies: { [NAME]: spec }, devDependencies: { '@types/node': '^20.9.5' } },
-        [`node_modules/${NAME}`]: { version: VERSION, resolved: spec, dependencies: { undici: '^7.0.0' } },
-        'node_modules/undici': await lockedFromProject('undici'),
+        [`node_modules/${NAME}`]: { version: VERSION, resolved: spec, dependencies },
+        ...Object.fromEntries(await Promise.all(Object.keys(dependencies).map(async (name) => [`node_modules/${name}`, await lockedFromProject(name)] as const))),
         'node_modules/@types/node': { ...(await lockedFromProject('@types/node')), dev: true },
         'node_modules/undici-types': { ...(await lockedFromProject('undici-types')), dev: true },
       },
     };
     await writeFile(path.join(app, 'package-lock.json'), JSON.stringify(lock, null, 2));
-    const install = await run('npm', ['install', '--offline', '--no-audit', '--no-fund', '--ignore-scripts', ...(way === 'directory' ? ['--install-links'] : [])], app);
+    // The README's directory way: install-links in the application's .npmrc, not a one-off flag,
+    // which the next plain `npm install` undoes (the directory linked again, undici removed).
+    if (way === 'directory') await writeFile(path.join(app, '.npmrc'), 'install-links=true\n');
+    const npmInstall = () => run('npm', ['install', '--offline', '--no-audit', '--no-fund', '--ignore-scripts'], app);
+    const install = await npmInstall();
     if (install.code !== 0 && install.stderr.includes('ENOTCACHED')) {
       // The cache `npm ci` fills is what makes this offline; a machine that installed otherwise lacks it.
       t.skip(`the npm cache lacks undici or @types/node (run \`npm ci\` with the default cache to fill it): ${install.stderr.split('\n')[0]}`);
       return;
     }
     assert.equal(install.code, 0, install.stderr);
+    // A later install (another dependency added, `npm ci` in CI) keeps the package's dependencies.
+    const again = await npmInstall();
+    assert.equal(again.code, 0, again.stderr);
 
     await writeFile(path.join(app, 'app.ts'), APP);
     assert.deepEqual(diagnostics(app, 'app.ts', { module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext }), []);
