@@ -36,7 +36,7 @@ export interface PackageModel {
 }
 
 /** Instance members of the runtime's Client and EventsClient that an entry must not shadow. */
-export const RUNTIME_MEMBERS = new Set(['buildUrl', 'buildSignedUrl', 'constructor']);
+export const RUNTIME_MEMBERS = new Set(['buildUrl', 'buildSignedUrl', 'buildSignedUrlAsync', 'constructor']);
 /** Module-level names every generated service module declares or imports besides its classes. */
 const MODULE_NAMES = ['runtime', 'SERVICE', 'EXCHANGES'];
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import Handlebars from 'handlebars';
 import type { PackageModel } from '../model/model.ts';
 import { docComment, literal, propertyKey } from './escape.ts';
-import { runtimeFiles, TEMPLATES_DIR } from './runtime-files.ts';
+import { packageImports, runtimeFiles, TEMPLATES_DIR } from './runtime-files.ts';
 import { renderType } from './types.ts';
 import { serviceView } from './view.ts';
 
@@ -26,7 +26,7 @@ async function loadTemplates() {
   return { service: await compile('service.ts.hbs'), index: await compile('index.ts.hbs'), readme: await compile('README.md.hbs') };
 }
 
-function packageJson(model: PackageModel, options: RenderOptions): string {
+function packageJson(model: PackageModel, options: RenderOptions, imports: Record<string, unknown>): string {
   const entry = (base: string) => ({ types: `./dist/${base}.d.ts`, default: `./dist/${base}.js` });
   const exports: Record<string, unknown> = { '.': entry('index'), './runtime': entry('runtime/index') };
   for (const service of model.services) exports[`./${service.serviceName}`] = entry(`services/${service.serviceName}`);
@@ -40,6 +40,8 @@ function packageJson(model: PackageModel, options: RenderOptions): string {
     main: './dist/index.js',
     types: './dist/index.d.ts',
     exports,
+    // The runtime's platform modules, chosen by condition so that a bundler includes one of each.
+    imports,
     files: ['dist'],
     dependencies: { undici: '^7.0.0' },
   };
@@ -75,6 +77,6 @@ export async function renderPackage(model: PackageModel, options: RenderOptions,
   const first = views.find((v) => v.api) ?? views[0];
   files.set('src/index.ts', templates.index({ services: views }));
   files.set('README.md', templates.readme({ services: views, packageName: options.packageName, firstClass: first?.className ?? 'Client', firstService: first?.serviceName ?? '' }));
-  files.set('package.json', packageJson(model, options));
+  files.set('package.json', packageJson(model, options, packageImports(files)));
   return files;
 }

@@ -2,7 +2,7 @@
 import type { Dispatcher } from 'undici';
 import type { ParsedCall } from './args.js';
 import { TaskclusterError, redact } from './errors.js';
-import { buildExt, hawkHeader } from './hawk.js';
+import { buildExt, hawkHeaderAsync } from './hawk.js';
 import { TransportFailure, attempt, type AttemptResponse } from './request.js';
 import { isRetriableStatus, responseError, responseResult, type RequestLine } from './response.js';
 import { abortReason, backoffDelay, retryAfterDelay, sleep } from './retry.js';
@@ -23,13 +23,13 @@ function callExt(state: ClientState, call: ParsedCall): string | undefined {
   return buildExt(state.credentials.certificate, scopes);
 }
 
-/** Request headers for one attempt; signed afresh each time (new ts and nonce). */
-function headers(state: ClientState, entry: EntryDefinition, path: string, ext: string | undefined, json: boolean): Record<string, string> {
+/** Request headers for one attempt; signed afresh each time (new ts and nonce). Async: Web Crypto is. */
+async function headers(state: ClientState, entry: EntryDefinition, path: string, ext: string | undefined, json: boolean): Promise<Record<string, string>> {
   const result: Record<string, string> = {};
   if (json) result['content-type'] = 'application/json';
   const creds = state.credentials;
   if (creds) {
-    result.authorization = hawkHeader({
+    result.authorization = await hawkHeaderAsync({
       clientId: creds.clientId,
       accessToken: creds.accessToken,
       method: entry.method,
@@ -85,7 +85,7 @@ export async function runCall(state: ClientState, entry: EntryDefinition, call: 
         origin: state.origin,
         path,
         method: entry.method as Dispatcher.HttpMethod,
-        headers: headers(state, entry, path, ext, body !== undefined),
+        headers: await headers(state, entry, path, ext, body !== undefined),
         body,
         timeout: state.timeout,
         signal,

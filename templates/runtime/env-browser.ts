@@ -1,0 +1,9 @@
+// Browsers have no environment variables. Selected by the `browser` condition of `#runtime/env`.
+import type { ProcessEnv } from './platform.js';
+
+export const processEnv: ProcessEnv = () => {
+  throw new TypeError(
+    'fromEnv reads TASKCLUSTER_* environment variables, which a browser does not have: ' +
+      'pass { rootUrl, credentials } to the constructor instead',
+  );
+};
