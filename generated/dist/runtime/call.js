@@ -1,5 +1,5 @@
 import { TaskclusterError, redact } from './errors.js';
-import { buildExt, hawkHeader } from './hawk.js';
+import { buildExt, hawkHeaderAsync } from './hawk.js';
 import { TransportFailure, attempt } from './request.js';
 import { isRetriableStatus, responseError, responseResult } from './response.js';
 import { abortReason, backoffDelay, retryAfterDelay, sleep } from './retry.js';
@@ -15,13 +15,13 @@ function callExt(state, call) {
   if (!state.credentials || scopes === undefined) return state.ext;
   return buildExt(state.credentials.certificate, scopes);
 }
-/** Request headers for one attempt; signed afresh each time (new ts and nonce). */
-function headers(state, entry, path, ext, json) {
+/** Request headers for one attempt; signed afresh each time (new ts and nonce). Async: Web Crypto is. */
+async function headers(state, entry, path, ext, json) {
   const result = {};
   if (json) result['content-type'] = 'application/json';
   const creds = state.credentials;
   if (creds) {
-    result.authorization = hawkHeader({
+    result.authorization = await hawkHeaderAsync({
       clientId: creds.clientId,
       accessToken: creds.accessToken,
       method: entry.method,
@@ -74,7 +74,7 @@ export async function runCall(state, entry, call) {
         origin: state.origin,
         path,
         method: entry.method,
-        headers: headers(state, entry, path, ext, body !== undefined),
+        headers: await headers(state, entry, path, ext, body !== undefined),
         body,
         timeout: state.timeout,
         signal,

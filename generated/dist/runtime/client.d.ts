@@ -14,6 +14,11 @@ export declare class Client {
    * only. Arguments as buildUrl, then optionally `{ expiration }` in seconds. Synchronous.
    */
   buildSignedUrl(method: (...args: never[]) => unknown, ...args: unknown[]): string;
+  /**
+   * buildSignedUrl on every platform: the same URL, as a Promise. In browsers, whose Web Crypto
+   * is asynchronous only, this is the form that works (buildSignedUrl throws there).
+   */
+  buildSignedUrlAsync(method: (...args: never[]) => unknown, ...args: unknown[]): Promise<string>;
 }
 /** What every generated method calls: validate `args` (see args.ts), then call. */
 export declare function callEntry<T>(client: Client, entry: EntryDefinition, args: ArrayLike<unknown>): Promise<T>;

@@ -3,7 +3,13 @@ export { EventsClient, bindExchange } from './events.js';
 export { paginate, type Page } from './paginate.js';
 export { fakeClient, type FakeCall, type FakeMethods } from './fake.js';
 export { TaskclusterError } from './errors.js';
-export { createTemporaryCredentials, slugid, type TemporaryCredentialsOptions } from './credentials.js';
+export {
+  createTemporaryCredentials,
+  createTemporaryCredentialsAsync,
+  slugid,
+  type TemporaryCredentials,
+  type TemporaryCredentialsOptions,
+} from './credentials.js';
 export { fromEnvVars } from './env.js';
 export type {
   Binding,

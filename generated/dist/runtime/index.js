@@ -4,5 +4,5 @@ export { EventsClient, bindExchange } from './events.js';
 export { paginate } from './paginate.js';
 export { fakeClient } from './fake.js';
 export { TaskclusterError } from './errors.js';
-export { createTemporaryCredentials, slugid } from './credentials.js';
+export { createTemporaryCredentials, createTemporaryCredentialsAsync, slugid } from './credentials.js';
 export { fromEnvVars } from './env.js';

@@ -1,0 +1,2 @@
+import type { ProcessEnv } from './platform.js';
+export declare const processEnv: ProcessEnv;
