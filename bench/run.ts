@@ -1,8 +1,9 @@
 // `npm run bench`: every benchmark in one run, then bench/RESULTS.md from its numbers.
-// `npm run bench -- generation` (or client, import) runs one and prints it without writing.
+// `npm run bench -- generation` (or client, bundle, import) runs one and prints it without writing.
 import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { benchBundle, bundleTable } from './bundle.ts';
 import { benchClient, clientTables } from './client.ts';
 import { benchGeneration, generationTables } from './generation.ts';
 import { benchImport, importTable } from './import.ts';
@@ -26,6 +27,12 @@ if (want('client')) {
   sections.push('## Client throughput (loopback, purge-cache `allPurgeRequests`, small JSON body)\n', t.markdown);
   Object.assign(headline, t.headline);
 }
+if (want('bundle')) {
+  process.stderr.write('browser bundle size…\n');
+  const t = bundleTable(await benchBundle());
+  sections.push('## Browser bundle size (v87.1.3, one service per bundle)\n', t.markdown);
+  Object.assign(headline, t.headline);
+}
 if (want('import')) {
   process.stderr.write('import cost…\n');
   const t = importTable(await benchImport());
@@ -43,6 +50,7 @@ const summary = [
   `- Client CPU per request, Hawk-signed tcgen / the limit: ${h('cpuOursVsLimit@1')}× (sequential), ${h('cpuOursVsLimit@16')}× (16 concurrent): on a loaded 2-core machine this is steadier than requests/s.`,
   `- Client vs the official taskcluster-client: **${h('oursVsOfficial@1', 1)}×** (sequential), **${h('oursVsOfficial@16', 1)}×** (16 concurrent) its requests/s (target ≥ 3).`,
   `- Importing one service module: the official client takes **${h('importOfficialOverOurs', 1)}×** as long as ours.`,
+  `- Browser bundle (esbuild, minified, gzip -9): \`PurgeCache\` alone **${h('purgeCacheGzipKiB', 1)} KiB**, \`Queue\` alone **${h('queueGzipKiB', 1)} KiB**; neither holds another service's code.`,
   '',
 ].join('\n');
 

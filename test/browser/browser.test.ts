@@ -15,6 +15,7 @@ import { build, type Metafile } from 'esbuild';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 // The application's own compiler, as in the consumer test.
 import ts from 'typescript';
+import { BUNDLE_ENTRIES, bundleSize } from '../../bench/bundle.ts';
 import { generate } from '../../generator/generate.ts';
 import { skipUnlessSnapshot, snapshotDir } from '../corpus/helpers.ts';
 import { CREDS, USERS, startServer, type Recorded, type TestServer } from '../runtime/helpers.ts';
@@ -25,8 +26,9 @@ const executablePath = CHROMIUM_CANDIDATES.find((p) => existsSync(p));
 /** Flags that work in this container: no GPU, no sandbox (root), nothing that phones home. */
 const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
+const noSnapshot = skipUnlessSnapshot('v87.1.3');
 const skip =
-  skipUnlessSnapshot('v87.1.3') ||
+  noSnapshot ||
   (executablePath === undefined &&
     `no Chromium found (looked at ${CHROMIUM_CANDIDATES.join(', ')}): install one with ` +
       '`apt-get update && apt-get install -y chromium` (as root; .ci/run does this), or set TCGEN_CHROMIUM to a Chromium or Chrome executable');
@@ -40,8 +42,43 @@ function cors(res: ServerResponse, status: number, body: unknown, headers: Recor
   res.end(body === undefined ? undefined : JSON.stringify(body));
 }
 
+/** One generated v87.1.3 package per file, in scratch/node_modules, where an application's bundler finds it. */
+let scratch: string | undefined;
+let generated: Promise<string> | undefined;
+function packageScratch(): Promise<string> {
+  generated ??= (async () => {
+    scratch = await mkdtemp(path.join(os.tmpdir(), 'tcgen-browser-'));
+    await generate({ references: snapshotDir('v87.1.3'), out: path.join(scratch, 'node_modules', '@tcgen', 'taskcluster-client') });
+    return scratch;
+  })();
+  return generated;
+}
+after(async () => {
+  if (scratch) await rm(scratch, { recursive: true, force: true });
+});
+
+describe('one service per bundle', { skip: noSnapshot }, () => {
+  test('a bundle of PurgeCache or Queue alone holds that service\'s code and no other\'s, from its subpath or from the root', async () => {
+    const dir = await packageScratch();
+    const alone = await Promise.all(BUNDLE_ENTRIES.map(([label, entry]) => bundleSize(dir, label, entry)));
+    const [purgeCache, queue, fromRoot, whole] = alone;
+    assert.deepEqual(purgeCache!.services, ['purge-cache']);
+    assert.deepEqual(queue!.services, ['queue']);
+    assert.deepEqual(fromRoot!.services, ['purge-cache']);
+    assert.equal(fromRoot!.minifiedBytes, purgeCache!.minifiedBytes);
+    assert.ok(whole!.services.length >= 10, whole!.services.join());
+    for (const s of alone) assert.deepEqual(s.runtime.filter((m) => /node|process/.test(m)), [], s.label);
+    // What the output itself says: PurgeCache's routes are in, Queue's are not, and the reverse.
+    const code = (entry: string) => build({ stdin: { contents: entry, resolveDir: dir }, bundle: true, minify: true, platform: 'browser', format: 'esm', write: false }).then((r) => r.outputFiles[0]!.text);
+    const [purgeCacheCode, queueCode] = await Promise.all([code(BUNDLE_ENTRIES[0]![1]), code(BUNDLE_ENTRIES[1]![1])]);
+    assert.match(purgeCacheCode, /\/purge-cache\/<workerPoolId>/);
+    assert.doesNotMatch(purgeCacheCode, /\/task\/<taskId>|"queue"|"auth"|"secrets"/);
+    assert.match(queueCode, /\/task\/<taskId>/);
+    assert.doesNotMatch(queueCode, /\/purge-cache\/|"purge-cache"|"auth"|"secrets"/);
+  });
+});
+
 describe('generated v87.1.3 package in headless Chromium', { skip }, () => {
-  let scratch: string;
   let server: TestServer;
   let context: BrowserContext;
   let page: Page;
@@ -85,10 +122,9 @@ describe('generated v87.1.3 package in headless Chromium', { skip }, () => {
     page.evaluate(([name, rootUrl, credentials]) => (globalThis as unknown as { scenarios: Record<string, Scenario> }).scenarios[name]!(rootUrl, credentials), [name, server.rootUrl, credentials] as const);
   const requestsTo = (method: string, prefix: string) => server.requests.filter((r) => r.method === method && r.path.startsWith(prefix));
 
+  let scratch: string;
   before(async () => {
-    scratch = await mkdtemp(path.join(os.tmpdir(), 'tcgen-browser-'));
-    const modules = path.join(scratch, 'node_modules');
-    await generate({ references: snapshotDir('v87.1.3'), out: path.join(modules, '@tcgen', 'taskcluster-client') });
+    scratch = await packageScratch();
     // Beside the package's node_modules, as an application's source would be.
     await copyFile(path.join(HERE, 'page.ts'), path.join(scratch, 'page.ts'));
     const bundle = await build({
@@ -120,7 +156,6 @@ describe('generated v87.1.3 package in headless Chromium', { skip }, () => {
   after(async () => {
     await context?.close();
     await server?.close();
-    if (scratch) await rm(scratch, { recursive: true, force: true });
   });
 
   test('the bundle has the fetch transport and Web Crypto, and nothing of Node or undici', () => {
