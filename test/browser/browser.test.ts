@@ -107,6 +107,7 @@ describe('generated v87.1.3 package in headless Chromium', { skip }, () => {
     if (status === 'flaky-500-twice' && n <= 2) return cors(res, 500, { code: 'InternalServerError', message: 'try again' });
     if (status === 'always-500') return cors(res, 500, { code: 'InternalServerError', message: 'still broken' });
     if (status === 'missing-404') return cors(res, 404, { code: 'ResourceNotFound', message: 'no such task' });
+    if (status === 'redirect-303') return cors(res, 303, undefined, { location: `${server.rootUrl}/api/queue/v1/task/elsewhere/status` });
     if (status !== undefined) return cors(res, 200, { status: { taskId: status, state: 'completed' } });
     const task = /^\/api\/queue\/v1\/task\/([^/]+)$/.exec(rec.path)?.[1];
     if (task !== undefined) return cors(res, 200, { taskId: task, provisionerId: 'p' });
@@ -239,7 +240,7 @@ describe('generated v87.1.3 package in headless Chromium', { skip }, () => {
     assert.match(r.fromEnv, /^TypeError: fromEnv reads TASKCLUSTER_\* environment variables, which a browser does not have/);
   });
 
-  test('a 500 is retried, a 404 is a TaskclusterError at once, exhausted retries report their count', async () => {
+  test('a 500 is retried, a 404 is a TaskclusterError at once, exhausted retries report their count, a redirect is not followed', async () => {
     const r = await run('errors', CREDS);
     assert.deepEqual(r.retried, { ok: true, value: { status: { taskId: 'flaky-500-twice', state: 'completed' } } });
     assert.equal(hits.get('GET /api/queue/v1/task/flaky-500-twice/status'), 3);
@@ -248,6 +249,9 @@ describe('generated v87.1.3 package in headless Chromium', { skip }, () => {
     assert.equal(r.exhausted.ok, false);
     assert.deepEqual([r.exhausted.ok === false && r.exhausted.statusCode, r.exhausted.ok === false && r.exhausted.retries], [500, 1]);
     assert.equal(hits.get('GET /api/queue/v1/task/always-500/status'), 2);
+    // Not followed (credentials stay with rootUrl), and a browser hides where it pointed.
+    assert.deepEqual([r.redirect.isTaskclusterError, r.redirect.code, r.redirect.retries], [true, 'UnexpectedRedirect', 0]);
+    assert.equal(hits.get('GET /api/queue/v1/task/elsewhere/status'), undefined);
   });
 
   test('an abort rejects at once with the signal\'s reason; a stalled attempt times out as ECONNABORTED', async () => {

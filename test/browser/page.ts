@@ -84,13 +84,14 @@ const scenarios = {
     };
   },
 
-  /** A 500 retried until it succeeds, a 404 raised as TaskclusterError without retries. */
+  /** A 500 retried until it succeeds, a 404 raised as TaskclusterError without retries, a redirect not followed. */
   async errors(rootUrl: string, credentials: Credentials) {
     const queue = new Queue({ rootUrl, credentials, retries: 3, delayFactor: 1, maxDelay: 20 });
     return {
       retried: await outcome(queue.status('flaky-500-twice')),
       notFound: await outcome(queue.status('missing-404')),
       exhausted: await outcome(new Queue({ rootUrl, credentials, retries: 1, delayFactor: 1 }).status('always-500')),
+      redirect: await outcome(queue.status('redirect-303')),
     };
   },
 
