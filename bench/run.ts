@@ -5,8 +5,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { benchBundle, bundleTable } from './bundle.ts';
 import { benchClient, clientTables } from './client.ts';
+import { benchDiff, diffTable } from './diff.ts';
 import { benchGeneration, generationTables } from './generation.ts';
 import { benchImport, importTable } from './import.ts';
+import { benchTransfer, transferTable } from './transfer.ts';
+import { benchPulse, pulseTable } from './pulse.ts';
 import { ROOT, machine } from './stats.ts';
 
 const only = process.argv[2];
@@ -39,6 +42,29 @@ if (want('import')) {
   sections.push('## Import cost (one service module, fresh process)\n', t.markdown);
   Object.assign(headline, t.headline);
 }
+if (want('transfer')) {
+  process.stderr.write('object transfer…\n');
+  const t = transferTable(await benchTransfer());
+  sections.push('## Object upload and download (loopback fakes, 64 MiB, hashes computed and verified)\n', t.markdown);
+  Object.assign(headline, t.headline);
+}
+if (want('diff')) {
+  process.stderr.write('diff…\n');
+  const t = diffTable(await benchDiff());
+  sections.push('## `tcgen diff` (v87.1.3 against itself)\n', t.markdown);
+  Object.assign(headline, t.headline);
+}
+if (want('pulse')) {
+  process.stderr.write('pulse consumption…\n');
+  try {
+    const t = pulseTable(await benchPulse());
+    sections.push('## Pulse consumption (local RabbitMQ)\n', t.markdown);
+    Object.assign(headline, t.headline);
+  } catch (error) {
+    // No broker here (see README, Pulse): the other benchmarks still count.
+    sections.push('## Pulse consumption (local RabbitMQ)\n', `Not measured: ${(error as Error).message}. Start RabbitMQ (\`.ci/run\` installs and starts it).\n`);
+  }
+}
 
 const h = (key: string, digits = 2) => headline[key]?.toFixed(digits) ?? '–';
 const summary = [
@@ -51,6 +77,9 @@ const summary = [
   `- Client vs the official taskcluster-client: **${h('oursVsOfficial@1', 1)}×** (sequential), **${h('oursVsOfficial@16', 1)}×** (16 concurrent) its requests/s (target ≥ 3).`,
   `- Importing one service module: the official client takes **${h('importOfficialOverOurs', 1)}×** as long as ours.`,
   `- Browser bundle (esbuild, minified, gzip -9): \`PurgeCache\` alone **${h('purgeCacheGzipKiB', 1)} KiB**, \`Queue\` alone **${h('queueGzipKiB', 1)} KiB**; neither holds another service's code.`,
+  `- Object transfer of 64 MiB vs the official client's upload/download: **${h('uploadSpeedRatio')}×** (upload), **${h('downloadSpeedRatio')}×** (download, hashes verified) its speed.`,
+  `- \`tcgen diff\` of v87.1.3 with itself, end to end: **${h('diffSelfWallMs', 0)} ms** (target < 1000).`,
+  `- Pulse: consume() with a no-op handler drains **${h('pulseOurs@50', 0)}** messages/s at prefetch 50, **${h('pulseOursVsBare@50')}×** amqplib's bare consume (${h('pulseOursVsBare@5')}× at prefetch 5).`,
   '',
 ].join('\n');
 

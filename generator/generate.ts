@@ -1,13 +1,19 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createDirSource } from './load/dir-source.ts';
-import { loadInput, type LoadedInput } from './load/load.ts';
+import { checkMirrorDir, createDirSource } from './load/dir-source.ts';
+import { loadInputCollecting, type LoadedInput } from './load/load.ts';
+import { GenerateError, type Problem } from './errors.ts';
 import type { HttpSourceOptions } from './load/http-source.ts';
 import type { ReferenceSource } from './load/source.ts';
 import type { EmitThread } from './emit/emit-thread.ts';
 import { libraryVersions, loadRuntimeBuild, runtimeDeclarations, type RuntimeBuild } from './emit/runtime-build.ts';
+import { DEFAULT_PACKAGE_NAME, DEFAULT_PACKAGE_VERSION, packageNameProblem, packageVersionProblem } from './render/package-identity.ts';
+import { diffSnapshots, type DiffReport } from './diff/diff.ts';
+import { snapshotModel, stampedSnapshot, type ModelSnapshot } from './diff/snapshot.ts';
 import { differingFiles, listFiles, readStamp, sha256, STAMP_FILE, stampText, writeAtomically } from './write/write.ts';
+import { canonicalNameLock, readNameLock } from './write/name-lock.ts';
+import type { NameLock } from './model/names.ts';
 
 export interface GenerateOptions {
   /** A mirror of a deployment root (default `references`). */
@@ -18,16 +24,27 @@ export interface GenerateOptions {
   http?: HttpSourceOptions;
   /** Where the package goes (default `generated`). */
   out?: string;
+  /**
+   * The name lock to keep: another output's `.tcgen.json` (or its directory), such as the last
+   * published package's. Default: the lock of `out`'s own stamp, when there is one.
+   */
+  names?: string;
   /** Write nothing; report the files that differ from what would be generated. */
   check?: boolean;
+  /** The generated package's npm name (default `@tcgen/taskcluster-client`). */
   packageName?: string;
+  /** Its version, a semantic version (default `0.0.0`): in package.json and the User-Agent the client sends. */
   packageVersion?: string;
+  /** Also write the `npm pack` tarball of `out` into this directory (not with `check`). */
+  packDestination?: string;
   /** A source of your own (tests, caches); overrides `references` and `rootUrl`. */
   source?: ReferenceSource;
   /** Use the runtime output prebuilt by `npm run build` when it matches the runtime sources (default true); false compiles the runtime in this run. */
   prebuiltRuntime?: boolean;
   /** Called once per finished stage with its duration. */
   onStage?: (stage: string, milliseconds: number) => void;
+  /** Also compare the new model with the one recorded in the stamp of the output it replaces (result `diff`). */
+  diff?: boolean;
 }
 
 export interface GenerateResult {
@@ -35,6 +52,10 @@ export interface GenerateResult {
   files: string[];
   /** True when the output was already up to date and nothing was done after loading. */
   unchanged: boolean;
+  /** The tarball written for `packDestination`. */
+  tarball?: string;
+  /** With `diff`: the changes since the output replaced (none when up to date); undefined when its stamp records no model. */
+  diff?: DiffReport;
 }
 
 const GENERATOR_ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -52,13 +73,21 @@ async function generatorHash(): Promise<string> {
 
 function inputHash(input: LoadedInput, generator: string, options: GenerateOptions): string {
   const documents = [input.manifest, ...input.references, ...input.schemas.values()].sort((a, b) => (a.path < b.path ? -1 : 1));
-  const parts = [generator, options.packageName ?? '', options.packageVersion ?? '', ...documents.map((d) => `${d.path}\n${sha256(d.text)}`)];
+  // The root URL shapes the output too: the schema links in the TSDoc are absolute under it.
+  const parts = [generator, options.packageName ?? '', options.packageVersion ?? '', options.rootUrl ?? '', ...documents.map((d) => `${d.path}\n${sha256(d.text)}`)];
   return sha256(parts.join('\n'));
 }
 
+/**
+ * The stamp's inputHash also covers the names it records, so that an edited lock (a name reset
+ * on purpose) makes the output stale, while regenerating with the lock the output itself recorded
+ * stays a no-op (that lock names every schema as it was).
+ */
+const stampHash = (hash: string, types: NameLock): string => sha256(`${hash}\n${canonicalNameLock(types)}`);
+
 async function isUpToDate(out: string, hash: string): Promise<boolean> {
   const stamp = await readStamp(out);
-  if (stamp?.inputHash !== hash) return false;
+  if (stamp === undefined || stamp.inputHash !== stampHash(hash, stamp.types ?? {})) return false;
   const present = await listFiles(out);
   const expected = [STAMP_FILE, ...Object.keys(stamp.files)].sort();
   if (present.join('\n') !== expected.join('\n')) return false;
@@ -73,13 +102,16 @@ async function timed<T>(stage: string, options: GenerateOptions, work: () => Pro
   return result;
 }
 
-async function openSource(options: GenerateOptions): Promise<ReferenceSource> {
+/** The source `generate` reads: `options.source`, else the root URL, else the mirror directory (default `references`). */
+export async function openSource(options: GenerateOptions): Promise<ReferenceSource> {
   if (options.source) return options.source;
   if (options.rootUrl !== undefined) {
     const { createHttpSource } = await import('./load/http-source.ts');
     return createHttpSource(options.rootUrl, options.http);
   }
-  return createDirSource(options.references ?? 'references');
+  const root = options.references ?? 'references';
+  await checkMirrorDir(root);
+  return createDirSource(root);
 }
 
 /**
@@ -87,16 +119,37 @@ async function openSource(options: GenerateOptions): Promise<ReferenceSource> {
  * or with `check` reports the files of `out` that differ from it. Throws GenerateError.
  */
 export async function generate(options: GenerateOptions = {}): Promise<GenerateResult> {
+  const result = await generatePackage(options);
+  if (options.packDestination === undefined || options.check) return result;
+  const { packPackage } = await import('./write/pack.ts');
+  return { ...result, tarball: await packPackage(options.out ?? 'generated', options.packDestination) };
+}
+
+/** Throws a TypeError when the package's name or version is not one npm accepts. */
+function checkPackageIdentity(options: GenerateOptions): void {
+  const problem =
+    (options.packageName === undefined ? undefined : packageNameProblem(options.packageName)) ??
+    (options.packageVersion === undefined ? undefined : packageVersionProblem(options.packageVersion));
+  if (problem !== undefined) throw new TypeError(problem);
+}
+
+async function generatePackage(options: GenerateOptions): Promise<GenerateResult> {
+  checkPackageIdentity(options);
   const out = options.out ?? 'generated';
   const source = await openSource(options);
   let input: LoadedInput;
   try {
-    input = await timed('load', options, () => loadInput(source));
+    const loaded = await timed('load', options, () => loadInputCollecting(source));
+    if (loaded.problems.length > 0) await reportWithValidation(loaded.input, loaded.problems);
+    input = loaded.input;
   } finally {
     await source.close?.();
   }
-  const hash = inputHash(input, await generatorHash(), options);
-  if (await isUpToDate(out, hash)) return { files: [], unchanged: true };
+  // Names recorded by an earlier output are kept: those of --names, else those of `out` itself.
+  const namesFile = options.names === undefined ? undefined : await readNameLock(options.names, true);
+  const lock = namesFile ?? (await readNameLock(path.join(out, STAMP_FILE), false));
+  const hash = inputHash(input, await generatorHash(), options) + (namesFile === undefined ? '' : `\n${canonicalNameLock(namesFile)}`);
+  if (await isUpToDate(out, hash)) return { files: [], unchanged: true, ...(options.diff && { diff: { verdict: 'none', changes: [] } }) };
   // Heavy stages (handlebars, json-schema-to-typescript, TypeScript, prettier) load only
   // once the output is known to be stale, so that a no-op run stays cheap. TypeScript
   // loads on its own thread, started first, while this one models and renders.
@@ -106,10 +159,31 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   const { startEmitThread } = await import('./emit/emit-thread.ts');
   const emitThread = startEmitThread(runtimeBuild && runtimeDeclarations(runtimeBuild));
   try {
-    return await generateStale(options, out, input, hash, { runtime, runtimeBuild, emitThread });
+    return await generateStale(options, out, input, { hash, lock }, { runtime, runtimeBuild, emitThread });
   } finally {
     await emitThread.close();
   }
+}
+
+/**
+ * Throws every load problem together with what validation finds in the references that did
+ * load: a broken document in one service does not hide another service's problems.
+ */
+async function reportWithValidation(input: LoadedInput, problems: Problem[]): Promise<never> {
+  const { validateReferences } = await import('./validate/validate.ts');
+  try {
+    validateReferences(input);
+  } catch (error) {
+    if (!(error instanceof GenerateError)) throw error;
+    throw new GenerateError([...problems, ...error.problems]);
+  }
+  throw new GenerateError(problems);
+}
+
+/** The changes from the model recorded in `out`'s stamp to `snapshot`; undefined when the stamp records none. */
+async function diffWithStamp(out: string, snapshot: ModelSnapshot): Promise<DiffReport | undefined> {
+  const before = stampedSnapshot((await readStamp(out))?.model);
+  return before && diffSnapshots(before, snapshot);
 }
 
 interface EmitSetup {
@@ -119,15 +193,16 @@ interface EmitSetup {
   emitThread: EmitThread;
 }
 
-async function generateStale(options: GenerateOptions, out: string, input: LoadedInput, hash: string, { runtime, runtimeBuild, emitThread }: EmitSetup): Promise<GenerateResult> {
+async function generateStale(options: GenerateOptions, out: string, input: LoadedInput, { hash, lock }: { hash: string; lock: NameLock }, { runtime, runtimeBuild, emitThread }: EmitSetup): Promise<GenerateResult> {
   const { validateReferences } = await import('./validate/validate.ts');
   const { buildModel } = await import('./model/model.ts');
   const { renderPackage, renderTypes } = await import('./render/render.ts');
   const references = await timed('validate', options, () => validateReferences(input));
-  const model = await timed('model', options, () => buildModel(references, input));
-  const packageName = options.packageName ?? '@tcgen/taskcluster-client';
-  const types = await timed('types', options, () => renderTypes(model));
-  const sources = await timed('render', options, () => renderPackage(model, { packageName, packageVersion: options.packageVersion ?? '0.0.0' }, types, runtime));
+  const { nameLockOf } = await import('./model/names.ts');
+  const model = await timed('model', options, () => buildModel(references, input, lock));
+  const packageName = options.packageName ?? DEFAULT_PACKAGE_NAME;
+  const types = await timed('types', options, () => renderTypes(model, { rootUrl: options.rootUrl, schemas: input.schemas }));
+  const sources = await timed('render', options, () => renderPackage(model, { packageName, packageVersion: options.packageVersion ?? DEFAULT_PACKAGE_VERSION }, types, runtime));
   // The TypeScript sources are only the compiler's input: the package ships what it emits
   // (.js beside .d.ts), so prettier formats the emitted files and the rest, each once.
   // While the worker type-checks, this thread formats the rest and warms prettier's parser;
@@ -143,8 +218,11 @@ async function generateStale(options: GenerateOptions, out: string, input: Loade
   });
   // The prebuilt runtime output is already formatted, by the same function with the same options.
   const files = new Map([...others, ...formatted, ...Object.entries(runtimeBuild?.files ?? {})]);
-  files.set(STAMP_FILE, stampText(hash, files));
-  if (options.check) return { files: await timed('check', options, () => differingFiles(out, files)), unchanged: false };
+  const typeNames = nameLockOf(model.services);
+  const snapshot = snapshotModel(model);
+  files.set(STAMP_FILE, stampText(stampHash(hash, typeNames), files, typeNames, snapshot));
+  const diff = options.diff ? await diffWithStamp(out, snapshot) : undefined;
+  if (options.check) return { files: await timed('check', options, () => differingFiles(out, files)), unchanged: false, ...(diff && { diff }) };
   await timed('write', options, () => writeAtomically(out, files));
-  return { files: [...files.keys()].sort(), unchanged: false };
+  return { files: [...files.keys()].sort(), unchanged: false, ...(diff && { diff }) };
 }

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { GenerateError } from '../errors.ts';
 import { fetchMirror } from '../load/fetch-mirror.ts';
+import { rootUrlFlagProblem } from './flags.ts';
 import { createProgressLine, type TextSink } from '../load/progress-line.ts';
 
 const USAGE = `Usage: tcgen fetch --root-url URL --out DIR
@@ -80,6 +81,10 @@ function parseFetchArgs(argv: string[]): ParsedFetchArgs {
   if (values.help) return { kind: 'help' };
   const errors: string[] = [];
   if (!values['root-url']) errors.push('missing --root-url URL');
+  else {
+    const problem = rootUrlFlagProblem(values['root-url']);
+    if (problem !== undefined) errors.push(problem);
+  }
   if (!values.out) errors.push('missing --out DIR');
   if (errors.length > 0) return { kind: 'usage-error', errors };
   return { kind: 'run', args: { rootUrl: values['root-url']!, out: values.out! } };

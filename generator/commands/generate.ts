@@ -1,28 +1,56 @@
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { GenerateError } from '../errors.ts';
-import { generate } from '../generate.ts';
+import { generate, type GenerateResult } from '../generate.ts';
 import type { CommandStreams } from './fetch.ts';
 import { createProgressLine } from '../load/progress-line.ts';
+import { DEFAULT_PACKAGE_NAME, DEFAULT_PACKAGE_VERSION, packageNameProblem, packageVersionProblem } from '../render/package-identity.ts';
+import { rootUrlFlagProblem } from './flags.ts';
 
-const USAGE = `Usage: tcgen generate [--references DIR | --root-url URL] [--out DIR] [--check]
+const USAGE = `Usage: tcgen generate [--references DIR | --root-url URL] [--out DIR] [--names FILE] [--check | --pack]
+                      [--name NAME] [--package-version VERSION] [--verbose] [--debug]
 
 Generates a typed TypeScript client package from a Taskcluster API reference.
 
 Options:
-  --references DIR  a mirror of a deployment root (DIR/references/manifest.json,
-                    DIR/schemas/...); default: references
-  --root-url URL    download the reference from a deployment instead
-  --out DIR         the package directory, replaced whole; default: generated
-  --check           write nothing; exit 1 naming each file of --out that differs
-  --name NAME       the package name; default: @tcgen/taskcluster-client
-  --verbose         print how long each stage took
-  --debug           print stack traces of unexpected errors
-  --help            show this help`;
+  --references DIR           a mirror of a deployment root (DIR/references/manifest.json,
+                             DIR/schemas/...); default: references
+  --root-url URL             download the reference from a deployment instead
+  --out DIR                  the package directory, replaced whole; default: generated
+  --names FILE               keep the type names recorded in FILE, the .tcgen.json of another
+                             output (e.g. node_modules/<package>/.tcgen.json of the last
+                             published package); default: those recorded in --out
+  --check                    write nothing; exit 1 naming each file of --out that differs
+  --diff                     also print what changed for the package's users since the
+                             output it replaces, and the version bump (see \`tcgen diff\`)
+  --pack                     also write the package's npm pack tarball beside --out
+  --name NAME                the package name; default: ${DEFAULT_PACKAGE_NAME}
+  --package-version VERSION  the package version (package.json and the User-Agent the
+                             client sends); default: ${DEFAULT_PACKAGE_VERSION}
+  --verbose                  print how long each stage took
+  --debug                    print stack traces of unexpected errors
+  --help                     show this help`;
+
+/** Every option, one place: the parser and the usage test read it. */
+export const GENERATE_OPTIONS = {
+  references: { type: 'string' },
+  'root-url': { type: 'string' },
+  out: { type: 'string' },
+  names: { type: 'string' },
+  check: { type: 'boolean' },
+  diff: { type: 'boolean' },
+  pack: { type: 'boolean' },
+  name: { type: 'string' },
+  'package-version': { type: 'string' },
+  verbose: { type: 'boolean' },
+  debug: { type: 'boolean' },
+  help: { type: 'boolean' },
+} as const;
 
 type Parsed =
   | { kind: 'help' }
   | { kind: 'usage-error'; errors: string[] }
-  | { kind: 'run'; values: { references?: string; 'root-url'?: string; out?: string; check?: boolean; name?: string; verbose?: boolean; debug?: boolean } };
+  | { kind: 'run'; values: ReturnType<typeof parseArgs<{ options: typeof GENERATE_OPTIONS }>>['values'] };
 
 function parse(argv: string[]): Parsed {
   try {
@@ -30,25 +58,28 @@ function parse(argv: string[]): Parsed {
       args: argv,
       strict: true,
       allowPositionals: false,
-      options: {
-        references: { type: 'string' },
-        'root-url': { type: 'string' },
-        out: { type: 'string' },
-        check: { type: 'boolean' },
-        name: { type: 'string' },
-        verbose: { type: 'boolean' },
-        debug: { type: 'boolean' },
-        help: { type: 'boolean' },
-      },
+      options: GENERATE_OPTIONS,
     });
     if (values.help) return { kind: 'help' };
-    if (values.references !== undefined && values['root-url'] !== undefined) {
-      return { kind: 'usage-error', errors: ['--references and --root-url cannot be used together'] };
-    }
+    const errors: string[] = [];
+    if (values.references !== undefined && values['root-url'] !== undefined) errors.push('--references and --root-url cannot be used together');
+    if (values.check && values.pack) errors.push('--check and --pack cannot be used together');
+    const rootUrl = values['root-url'];
+    const problems = [
+      rootUrl === undefined ? undefined : rootUrlFlagProblem(rootUrl),
+      values.name === undefined ? undefined : withFlag('--name', packageNameProblem(values.name)),
+      values['package-version'] === undefined ? undefined : withFlag('--package-version', packageVersionProblem(values['package-version'])),
+    ];
+    errors.push(...problems.filter((problem) => problem !== undefined));
+    if (errors.length > 0) return { kind: 'usage-error', errors };
     return { kind: 'run', values };
   } catch (error) {
     return { kind: 'usage-error', errors: [(error as Error).message] };
   }
+}
+
+function withFlag(flag: string, problem: string | undefined): string | undefined {
+  return problem === undefined ? undefined : `${flag}: ${problem}`;
 }
 
 /** `tcgen generate`: 0 when done (or up to date), 1 on problems or differences, 2 on usage errors. */
@@ -72,11 +103,16 @@ export async function runGenerateCommand(argv: string[], streams: CommandStreams
       rootUrl: values['root-url'],
       http: progress && { onProgress: progress.update },
       out,
+      names: values.names,
       check: values.check,
+      diff: values.diff,
       packageName: values.name,
+      packageVersion: values['package-version'],
+      packDestination: values.pack ? path.dirname(path.resolve(out)) : undefined,
       onStage: values.verbose ? (stage, ms) => streams.stderr.write(`${stage.padEnd(9)} ${ms.toFixed(1).padStart(8)} ms\n`) : undefined,
     });
     progress?.end();
+    if (values.diff) await printDiff(result.diff, out, streams);
     if (values.check) {
       for (const file of result.files) streams.stderr.write(`${out}/${file}: differs from what the generator makes\n`);
       if (result.files.length > 0) {
@@ -87,6 +123,7 @@ export async function runGenerateCommand(argv: string[], streams: CommandStreams
       return 0;
     }
     streams.stdout.write(result.unchanged ? `${out} is up to date\n` : `Wrote ${result.files.length} files to ${out}\n`);
+    if (result.tarball !== undefined) streams.stdout.write(`Packed ${path.relative(process.cwd(), result.tarball) || result.tarball}\n`);
     return 0;
   } catch (error) {
     progress?.end();
@@ -98,4 +135,14 @@ export async function runGenerateCommand(argv: string[], streams: CommandStreams
     if (values.debug) streams.stderr.write(`${error.stack}\n`);
     return 1;
   }
+}
+
+/** `--diff`: the report against the output replaced, as `tcgen diff` prints it in text. */
+async function printDiff(report: GenerateResult['diff'], out: string, streams: CommandStreams): Promise<void> {
+  if (report === undefined) {
+    streams.stdout.write(`diff: ${out}/.tcgen.json records no model to compare with (no earlier output, or one from an older tcgen)\n`);
+    return;
+  }
+  const { formatText } = await import('../diff/format.ts');
+  streams.stdout.write(`changes since the output replaced, ${formatText(report)}`);
 }

@@ -1,7 +1,20 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { GenerateError } from '../errors.ts';
 import type { ReferenceSource } from './source.ts';
+
+/**
+ * Throws a GenerateError located at `root` as the caller typed it when it is no directory, or a
+ * directory without `references/manifest.json`, so that the message names what was typed.
+ */
+export async function checkMirrorDir(root: string): Promise<void> {
+  const problem = (message: string) => new GenerateError([{ location: root, pointer: '', message }]);
+  const dir = await stat(root).catch(() => undefined);
+  if (dir === undefined) throw problem('the references directory does not exist');
+  if (!dir.isDirectory()) throw problem('is not a directory (expected a mirror of a deployment root)');
+  const manifest = await stat(path.join(root, 'references', 'manifest.json')).catch(() => undefined);
+  if (!manifest?.isFile()) throw problem('has no references/manifest.json (expected a mirror of a deployment root, as `tcgen fetch` writes)');
+}
 
 /** Reads a mirror of a deployment root laid out as the URLs are. */
 export function createDirSource(root: string): ReferenceSource {

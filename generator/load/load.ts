@@ -68,17 +68,15 @@ async function readDocument(source: ReferenceSource, { path, referrer }: Wanted)
   return { path, location, text, json: parseJson(text, location) };
 }
 
-/** Runs every read, then throws one GenerateError with all the problems if any read failed. */
-async function readAll(source: ReferenceSource, wanted: Wanted[], earlier: Problem[] = []): Promise<LoadedDocument[]> {
+/** Runs every read; the documents read, and each failed read's problems added to `problems`. */
+async function readAll(source: ReferenceSource, wanted: Wanted[], problems: Problem[]): Promise<LoadedDocument[]> {
   const settled = await Promise.allSettled(wanted.map((w) => readDocument(source, w)));
-  const problems: Problem[] = [...earlier];
   const documents: LoadedDocument[] = [];
   for (const result of settled) {
     if (result.status === 'fulfilled') documents.push(result.value);
     else if (result.reason instanceof GenerateError) problems.push(...result.reason.problems);
     else throw result.reason;
   }
-  if (problems.length > 0) throw new GenerateError(problems);
   return documents;
 }
 
@@ -160,18 +158,30 @@ export function isDeploymentRef(ref: string): boolean {
   return !/^[a-z][a-z0-9+.-]*:/i.test(ref);
 }
 
-/** Reads the manifest, every reference it lists, and every schema those references reach. */
+/** Reads the manifest, every reference it lists, and every schema those references reach. Throws a GenerateError with every problem. */
 export async function loadInput(source: ReferenceSource): Promise<LoadedInput> {
+  const { input, problems } = await loadInputCollecting(source);
+  if (problems.length > 0) throw new GenerateError(problems);
+  return input;
+}
+
+/**
+ * As loadInput, but a document that cannot be read or parsed does not stop the others: the input
+ * holds every document that could be read, `problems` every one that could not, so that a run can
+ * report them together with what later stages find in the rest. Throws only when the manifest fails.
+ */
+export async function loadInputCollecting(source: ReferenceSource): Promise<{ input: LoadedInput; problems: Problem[] }> {
   const manifest = await readDocument(source, { path: MANIFEST_PATH });
-  const references = await readAll(source, manifestReferencePaths(manifest));
-  const schemas = new Map<string, LoadedDocument>();
   const problems: Problem[] = [];
+  const references = await readAll(source, manifestReferencePaths(manifest), problems);
+  const schemas = new Map<string, LoadedDocument>();
+  const failed = new Set<string>();
   let pending = firstOfEach(references.flatMap((reference) => referenceSchemaPaths(reference, problems)));
   while (pending.length > 0) {
-    const loaded = await readAll(source, pending, problems.splice(0));
+    const loaded = await readAll(source, pending, problems);
     for (const document of loaded) schemas.set(document.path, document);
-    pending = firstOfEach(loaded.flatMap((schema) => schemaRefPaths(schema, problems))).filter((w) => !schemas.has(w.path));
+    for (const wanted of pending) if (!schemas.has(wanted.path)) failed.add(wanted.path);
+    pending = firstOfEach(loaded.flatMap((schema) => schemaRefPaths(schema, problems))).filter((w) => !schemas.has(w.path) && !failed.has(w.path));
   }
-  if (problems.length > 0) throw new GenerateError(problems);
-  return { manifest, references, schemas };
+  return { input: { manifest, references, schemas }, problems };
 }

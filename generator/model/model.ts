@@ -3,7 +3,7 @@ import { isObject, type LoadedInput } from '../load/load.ts';
 import { entrySchemaTarget, namesSchema } from '../load/schema-paths.ts';
 import type { ApiEntry, ApiReference, ClientReference, ExchangeEntry, ExchangesReference } from '../validate/validate.ts';
 import { GLOBAL_TYPE_NAMES, isIdentifier, isUsableName, RESERVED_WORDS } from './identifiers.ts';
-import { assignTypeNames, pascalCase } from './names.ts';
+import { assignTypeNames, pascalCase, type NameLock } from './names.ts';
 import { SchemaCollector, type NamedSchema, type PreparedSchema } from './schemas.ts';
 
 export interface EntryModel extends ApiEntry {
@@ -36,9 +36,11 @@ export interface PackageModel {
 }
 
 /** Instance members of the runtime's Client and EventsClient that an entry must not shadow. */
-export const RUNTIME_MEMBERS = new Set(['buildUrl', 'buildSignedUrl', 'buildSignedUrlAsync', 'constructor']);
+export const RUNTIME_MEMBERS = new Set(['buildUrl', 'buildSignedUrl', 'buildSignedUrlAsync', 'use', 'taskclusterPerRequestInstance', 'constructor']);
 /** Module-level names every generated service module declares or imports besides its classes. */
 const MODULE_NAMES = ['runtime', 'SERVICE', 'EXCHANGES'];
+/** Subpaths the package exports besides its services' (render.ts, packageJson). */
+const PACKAGE_SUBPATHS = ['runtime', 'pulse'];
 
 function groupByService(references: ClientReference[], problems: ProblemList): Map<string, ClientReference[]> {
   const groups = new Map<string, ClientReference[]>();
@@ -67,6 +69,10 @@ function checkNames(reference: ClientReference, problems: ProblemList): void {
   if (!/^[A-Za-z][A-Za-z0-9_-]*$/.test(reference.serviceName) || !isUsableName(pascalCase(reference.serviceName))) {
     problems.add(location, '/serviceName', `service name ${JSON.stringify(reference.serviceName)} cannot name a module and class (letters, digits, "-" and "_", starting with a letter)`);
   }
+  // The package's own subpaths (`<package>/runtime`, `<package>/pulse`) cannot also be a service's.
+  if (PACKAGE_SUBPATHS.includes(reference.serviceName.toLowerCase())) {
+    problems.add(location, '/serviceName', `service name ${JSON.stringify(reference.serviceName)} would take the package's own "./${reference.serviceName.toLowerCase()}" export`);
+  }
   for (const entry of reference.entries) {
     const why = entry.name === '' ? undefined : unusableMethodName(entry.name);
     if (why !== undefined) problems.add(location, pointerJoin(entry.pointer, 'name'), `entry name ${JSON.stringify(entry.name)} cannot name a method: ${why}`);
@@ -84,12 +90,13 @@ function bindNames(schema: unknown, names: ReadonlyMap<string, string>): any {
   return Object.fromEntries(Object.entries(schema).map(([key, value]) => [key, key === 'enum' || key === 'const' || key === 'default' ? value : bindNames(value, names)]));
 }
 
-function buildService(serviceName: string, group: ClientReference[], input: LoadedInput, problems: ProblemList): ServiceModel {
+function buildService(serviceName: string, group: ClientReference[], input: LoadedInput, problems: ProblemList, lock: NameLock): ServiceModel {
   const api = group.find((r): r is ApiReference => r.kind === 'api');
   const exchanges = group.find((r): r is ExchangesReference => r.kind === 'exchanges');
   const className = pascalCase(serviceName);
   const service: ServiceModel = { serviceName, className, eventsClassName: `${className}Events`, types: [] };
-  const collector = new SchemaCollector(input.schemas, problems);
+  const lockOfService = Object.hasOwn(lock, serviceName) ? lock[serviceName] : undefined;
+  const collector = new SchemaCollector(input.schemas, problems, new Set(Object.keys(lockOfService ?? {})));
   const root = (reference: ClientReference, pointer: string, value: string | undefined) =>
     value === undefined ? undefined : collector.addRoot(entrySchemaTarget(serviceName, value), { location: reference.document.location, pointer, value });
   const apiEntries = api?.entries.map((entry) => ({
@@ -101,7 +108,9 @@ function buildService(serviceName: string, group: ClientReference[], input: Load
   collector.drain();
   const named = [...collector.named.values()];
   const reserved = new Set([className, service.eventsClassName, ...MODULE_NAMES, ...GLOBAL_TYPE_NAMES]);
-  const names = assignTypeNames(named, reserved, problems);
+  // Reach order for names: API entries in reference order (input before output), then exchanges.
+  const roots = [...(apiEntries ?? []).flatMap((entry) => [entry.inputKey, entry.outputKey]), ...(exchangeEntries ?? []).map((entry) => entry.messageKey)];
+  const names = assignTypeNames(named, roots.filter((key): key is string => key !== undefined), reserved, lockOfService);
   const typeName = (key: string | undefined) => (key === undefined ? undefined : names.get(key));
   if (api && apiEntries) {
     service.api = { ...api, entries: apiEntries.map(({ inputKey, outputKey, ...entry }) => ({ ...entry, inputType: typeName(inputKey), outputType: typeName(outputKey) })) };
@@ -129,13 +138,16 @@ function checkClassNames(services: ServiceModel[], problems: ProblemList): void 
   }
 }
 
-/** Builds the package model: one service per serviceName, with every type named. */
-export function buildModel(references: ClientReference[], input: LoadedInput): PackageModel {
+/**
+ * Builds the package model: one service per serviceName, with every type named. `lock` holds
+ * the names an earlier output recorded (its stamp's `types`): each is kept while its schema exists.
+ */
+export function buildModel(references: ClientReference[], input: LoadedInput, lock: NameLock = {}): PackageModel {
   const problems = new ProblemList();
   references.forEach((reference) => checkNames(reference, problems));
   problems.throwIfAny();
   const groups = groupByService(references, problems);
-  const services = [...groups.keys()].sort().map((name) => buildService(name, groups.get(name)!, input, problems));
+  const services = [...groups.keys()].sort().map((name) => buildService(name, groups.get(name)!, input, problems, lock));
   checkClassNames(services, problems);
   problems.throwIfAny();
   return { services };

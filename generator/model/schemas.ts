@@ -19,8 +19,8 @@ export interface NamedSchema {
 
 export type PreparedSchema = Record<string, unknown> | boolean;
 
-/** Keywords whose values are schemas that get no names of their own (rendered inline). */
-const INLINE_SCHEMA_KEYWORDS = new Set(['not', 'if', 'then', 'else', 'contains', 'propertyNames', 'additionalItems']);
+/** Keywords whose values are schemas TypeScript cannot express: dropped, which only widens the type. */
+const INLINE_SCHEMA_KEYWORDS = new Set(['not', 'if', 'then', 'else', 'contains', 'propertyNames']);
 const INLINE_SCHEMA_LIST_KEYWORDS = new Set(['oneOf', 'anyOf', 'allOf']);
 /** Keywords dropped from prepared schemas: identity and naming hints json-schema-to-typescript would turn into names. */
 const DROPPED_KEYWORDS = new Set(['$id', 'id', '$schema', 'title', 'definitions', '$defs', '$comment', 'tsType', 'tsEnumNames']);
@@ -42,6 +42,8 @@ const KEYWORD_SHAPES = new Map<string, { test: (value: unknown) => boolean; expe
   properties: { test: isObject, expected: 'an object of schemas' },
   items: { test: (v: unknown) => isSchema(v) || Array.isArray(v), expected: 'a schema or an array of schemas' },
   additionalProperties: { test: isSchema, expected: 'a schema (an object or boolean)' },
+  additionalItems: { test: isSchema, expected: 'a schema (an object or boolean)' },
+  patternProperties: { test: isObject, expected: 'an object of schemas' },
   oneOf: { test: Array.isArray, expected: 'an array of schemas' },
   anyOf: { test: Array.isArray, expected: 'an array of schemas' },
   allOf: { test: Array.isArray, expected: 'an array of schemas' },
@@ -58,6 +60,11 @@ export const schemaKey = (target: SchemaTarget): string => `${target.path}#${tar
 function isNameable(node: unknown): boolean {
   if (!isObject(node) || !isObject(node.properties) || Object.keys(node.properties).length === 0) return false;
   return node.type === undefined || node.type === 'object' || (Array.isArray(node.type) && node.type.includes('object'));
+}
+
+/** A oneOf/anyOf branch with a title of its own becomes a named type (the Go client names it too). */
+function isTitledBranch(node: unknown): boolean {
+  return isObject(node) && typeof node.title === 'string' && node.title.trim() !== '' && node.$ref === undefined;
 }
 
 function decodeToken(token: string): string {
@@ -85,9 +92,15 @@ export class SchemaCollector {
   readonly named = new Map<string, NamedSchema>();
   private readonly queue: string[] = [];
 
+  /**
+   * `locked`: the keys recorded in the name lock. A nested schema or oneOf/anyOf branch at one of
+   * them stays a named type (a recorded name is kept while its schema exists), even once it is
+   * untitled or has no properties.
+   */
   constructor(
     private readonly schemas: ReadonlyMap<string, LoadedDocument>,
     private readonly problems: ProblemList,
+    private readonly locked: ReadonlySet<string> = new Set(),
   ) {}
 
   /** Adds a root (an entry's input/output, an exchange's message schema); returns its key, or undefined if it is missing. */
@@ -183,23 +196,133 @@ export class SchemaCollector {
         out[keyword] = this.child(document, at, value, inlineStack, nameChildren);
       } else if (keyword === 'items' && Array.isArray(value)) {
         out.items = value.map((child, index) => this.prepare(document, pointerJoin(at, index), child, inlineStack, false));
+      } else if (keyword === 'additionalItems') {
+        out.additionalItems = this.prepare(document, at, value, inlineStack, false);
+      } else if (keyword === 'patternProperties' && isObject(value)) {
+        out.patternProperties = Object.fromEntries(
+          Object.entries(value).map(([pattern, child]) => [pattern, this.prepare(document, pointerJoin(at, pattern), child, inlineStack, false)]),
+        );
       } else if (INLINE_SCHEMA_LIST_KEYWORDS.has(keyword) && Array.isArray(value)) {
-        out[keyword] = value.map((child, index) => this.prepare(document, pointerJoin(at, index), child, inlineStack, false));
-      } else if (INLINE_SCHEMA_KEYWORDS.has(keyword) || keyword === 'patternProperties' || keyword === 'dependencies') {
-        continue; // no effect on the TypeScript type
+        out[keyword] = value.map((child, index) =>
+          keyword !== 'allOf' && this.isNamedBranch(document, pointerJoin(at, index), child) ? this.namedChild(document, pointerJoin(at, index), child) : this.prepare(document, pointerJoin(at, index), child, inlineStack, false),
+        );
+      } else if (INLINE_SCHEMA_KEYWORDS.has(keyword) || keyword === 'dependencies') {
+        continue; // TypeScript cannot say it: dropping it only widens the type
       } else {
         out[keyword] = value;
       }
     }
-    return out;
+    return keepValidValues(out);
+  }
+
+  /** A schema (not a $ref) at a location the name lock records. */
+  private isLocked(document: LoadedDocument, pointer: string, node: unknown): boolean {
+    return isObject(node) && node.$ref === undefined && this.locked.has(schemaKey({ path: document.path, pointer }));
+  }
+
+  /** A titled branch, or one the name lock records. */
+  private isNamedBranch(document: LoadedDocument, pointer: string, node: unknown): boolean {
+    return isTitledBranch(node) || this.isLocked(document, pointer, node);
   }
 
   private child(document: LoadedDocument, pointer: string, node: unknown, inlineStack: string[], nameChildren: boolean): PreparedSchema {
-    if (nameChildren && isNameable(node)) {
-      const named: Record<string, unknown> = { $named: this.enqueue({ path: document.path, pointer }) };
-      if (isObject(node) && typeof node.description === 'string') named.description = node.description;
-      return named;
-    }
+    // A recorded name is kept while its schema exists, even once it no longer has properties.
+    if (nameChildren && (isNameable(node) || this.isLocked(document, pointer, node))) return this.namedChild(document, pointer, node);
     return this.prepare(document, pointer, node, inlineStack, nameChildren);
   }
+
+  private namedChild(document: LoadedDocument, pointer: string, node: unknown): PreparedSchema {
+    const named: Record<string, unknown> = { $named: this.enqueue({ path: document.path, pointer }) };
+    if (isObject(node) && typeof node.description === 'string') named.description = node.description;
+    return named;
+  }
+}
+
+/**
+ * Keywords of a prepared schema that json-schema-to-typescript turns into a narrower type than
+ * `unknown`. A schema with none of them accepts every JSON value (`{}`, `{ description }`,
+ * `{ format }`, `{ pattern }`, `{ minimum }`, …).
+ */
+const TYPE_KEYWORDS = new Set([
+  'type', 'enum', 'const', 'properties', 'additionalProperties', 'patternProperties', 'required',
+  'items', 'additionalItems', 'oneOf', 'anyOf', 'allOf', 'tsType', '$named',
+]);
+
+/** Keywords that constrain objects or arrays only: without `type`, every other value is valid. */
+const CONTAINER_KEYWORDS = ['properties', 'required', 'additionalProperties', 'patternProperties', 'items'];
+
+/** Whether a prepared schema accepts every value as far as TypeScript can tell. */
+function acceptsAnything(schema: PreparedSchema): boolean {
+  if (typeof schema === 'boolean') return schema;
+  return schema.tsType === 'unknown' || !Object.keys(schema).some((keyword) => TYPE_KEYWORDS.has(keyword));
+}
+
+function allowsType(schema: Record<string, unknown>, type: string): boolean {
+  return schema.type === undefined || schema.type === type || (Array.isArray(schema.type) && schema.type.includes(type));
+}
+
+/**
+ * Rewrites one prepared schema so that json-schema-to-typescript's type accepts every value the
+ * schema accepts, wherever the converter would otherwise refuse some:
+ * - a schema that constrains nothing TypeScript can say is `unknown` (the converter makes `{}` or
+ *   `{ description }` an object type);
+ * - an anyOf/oneOf with a branch that accepts anything is dropped (`type: string` with branches that
+ *   only add a `format` is `string`, not `{ [k: string]: unknown } & string`), as is such an allOf branch;
+ * - a name in `required` that `properties` does not declare is declared (typed by
+ *   `additionalProperties` when that is a schema, else `unknown`), so that it stays required;
+ * - `patternProperties` without `additionalProperties` keep the index signature open (`unknown`),
+ *   since keys matching no pattern may hold anything;
+ * - object or array keywords without `type` constrain objects or arrays only, so every other JSON
+ *   type is allowed too;
+ * - a draft-06 tuple (`items: [..]`) is a union of its allowed lengths: elements past `minItems` are
+ *   optional, and `additionalItems` (absent: anything) types the rest.
+ */
+function keepValidValues(schema: Record<string, unknown>): Record<string, unknown> {
+  for (const keyword of ['anyOf', 'oneOf'] as const) {
+    if (Array.isArray(schema[keyword]) && (schema[keyword] as PreparedSchema[]).some(acceptsAnything)) delete schema[keyword];
+  }
+  if (Array.isArray(schema.allOf)) {
+    const branches = (schema.allOf as PreparedSchema[]).filter((branch) => !acceptsAnything(branch));
+    if (branches.length > 0) schema.allOf = branches;
+    else delete schema.allOf;
+  }
+  if (Array.isArray(schema.required) && allowsType(schema, 'object')) {
+    const properties = { ...(isObject(schema.properties) ? schema.properties : {}) };
+    const additional = schema.additionalProperties;
+    const undeclared = (schema.required as string[]).filter((name) => !Object.hasOwn(properties, name));
+    for (const name of undeclared) {
+      properties[name] = isObject(additional) && schema.patternProperties === undefined && !acceptsAnything(additional) ? additional : { tsType: 'unknown' };
+    }
+    if (undeclared.length > 0) schema.properties = properties;
+  }
+  if (schema.patternProperties !== undefined && schema.additionalProperties === undefined) schema.additionalProperties = true;
+  if (!Array.isArray(schema.items)) delete schema.additionalItems; // it applies to tuples only
+  if (schema.type === undefined && CONTAINER_KEYWORDS.some((keyword) => keyword in schema) && !Object.keys(schema).some((keyword) => TYPE_KEYWORDS.has(keyword) && !CONTAINER_KEYWORDS.includes(keyword))) {
+    schema.type = ['object', 'array', 'string', 'number', 'boolean', 'null'];
+  }
+  if (Array.isArray(schema.items)) {
+    if (allowsType(schema, 'array')) tupleLengths(schema);
+    else delete schema.items;
+  }
+  if (acceptsAnything(schema)) schema.tsType = 'unknown';
+  return schema;
+}
+
+/** Replaces a draft-06 tuple (`items: [..]`, `additionalItems`, `minItems`) by the union of its allowed shapes. */
+function tupleLengths(schema: Record<string, unknown>): void {
+  const prefix = schema.items as PreparedSchema[];
+  const rest = schema.additionalItems ?? true;
+  const min = typeof schema.minItems === 'number' ? Math.min(schema.minItems, prefix.length) : 0;
+  const shapes: PreparedSchema[] = [];
+  for (let length = min; length < prefix.length; length++) {
+    shapes.push(length === 0 ? { tsType: '[]' } : { type: 'array', items: prefix.slice(0, length), additionalItems: false });
+  }
+  shapes.push({ type: 'array', items: prefix, additionalItems: rest === false ? false : acceptsAnything(rest as PreparedSchema) ? { tsType: 'unknown' } : rest });
+  delete schema.items;
+  delete schema.additionalItems;
+  const otherTypes = Array.isArray(schema.type) ? schema.type.filter((type) => type !== 'array') : [];
+  if (otherTypes.length > 0) shapes.push({ type: otherTypes });
+  delete schema.type;
+  if (schema.anyOf === undefined) schema.anyOf = shapes;
+  else schema.allOf = [...((schema.allOf as PreparedSchema[] | undefined) ?? []), { anyOf: shapes }];
 }

@@ -5,6 +5,8 @@ import type { PackageModel } from '../model/model.ts';
 import { docComment, literal, propertyKey } from './escape.ts';
 import { packageImports, runtimeFiles, TEMPLATES_DIR } from './runtime-files.ts';
 import { renderType } from './types.ts';
+import { tarballName } from './package-identity.ts';
+import type { SchemaDocsContext } from './schema-docs.ts';
 import { serviceView } from './view.ts';
 
 
@@ -28,8 +30,16 @@ async function loadTemplates() {
 
 function packageJson(model: PackageModel, options: RenderOptions, imports: Record<string, unknown>): string {
   const entry = (base: string) => ({ types: `./dist/${base}.d.ts`, default: `./dist/${base}.js` });
-  const exports: Record<string, unknown> = { '.': entry('index'), './runtime': entry('runtime/index') };
-  for (const service of model.services) exports[`./${service.serviceName}`] = entry(`services/${service.serviceName}`);
+  // `./pulse` (Node only, amqplib) stays out of the main entry, so that browser bundles never see amqplib.
+  // Its only condition is `node`, so that a bundler for a browser fails to resolve it instead of including amqplib.
+  const nodeOnly = (base: string) => ({ types: `./dist/${base}.d.ts`, node: `./dist/${base}.js` });
+  const exports: Record<string, unknown> = { '.': entry('index'), './runtime': entry('runtime/index'), './pulse': nodeOnly('runtime/pulse') };
+  // Subpath types for applications still on moduleResolution node10, which ignores `exports`.
+  const typesVersions: Record<string, string[]> = { runtime: ['./dist/runtime/index.d.ts'], pulse: ['./dist/runtime/pulse.d.ts'] };
+  for (const service of model.services) {
+    exports[`./${service.serviceName}`] = entry(`services/${service.serviceName}`);
+    typesVersions[service.serviceName] = [`./dist/services/${service.serviceName}.d.ts`];
+  }
   const manifest = {
     name: options.packageName,
     version: options.packageVersion,
@@ -40,20 +50,22 @@ function packageJson(model: PackageModel, options: RenderOptions, imports: Recor
     main: './dist/index.js',
     types: './dist/index.d.ts',
     exports,
+    typesVersions: { '*': typesVersions },
     // The runtime's platform modules, chosen by condition so that a bundler includes one of each.
     imports,
-    files: ['dist'],
-    dependencies: { undici: '^7.0.0' },
+    // The stamp ships too: its name lock lets the next generation keep this package's type names (--names).
+    files: ['dist', '.tcgen.json'],
+    dependencies: { amqplib: '^2.3.1', undici: '^7.0.0' },
   };
   return JSON.stringify(manifest, null, 2) + '\n';
 }
 
 /** Each service's type declarations (json-schema-to-typescript), by service name. */
-export async function renderTypes(model: PackageModel): Promise<Map<string, string[]>> {
+export async function renderTypes(model: PackageModel, docs?: SchemaDocsContext): Promise<Map<string, string[]>> {
   const result = new Map<string, string[]>();
   for (const service of model.services) {
     const types: string[] = [];
-    for (const type of service.types) types.push(await renderType(type));
+    for (const type of service.types) types.push(await renderType(type, docs));
     result.set(service.serviceName, types);
   }
   return result;
@@ -72,11 +84,21 @@ export async function renderPackage(model: PackageModel, options: RenderOptions,
     const types = serviceTypes.get(service.serviceName) ?? [];
     const view = serviceView(service);
     views.push(view);
-    files.set(`src/services/${service.serviceName}.ts`, templates.service({ ...view, types }));
+    files.set(`src/services/${service.serviceName}.ts`, templates.service({ ...view, types, packageVersion: options.packageVersion }));
   }
   const first = views.find((v) => v.api) ?? views[0];
   files.set('src/index.ts', templates.index({ services: views }));
-  files.set('README.md', templates.readme({ services: views, packageName: options.packageName, firstClass: first?.className ?? 'Client', firstService: first?.serviceName ?? '' }));
+  files.set(
+    'README.md',
+    templates.readme({
+      services: views,
+      packageName: options.packageName,
+      packageVersion: options.packageVersion,
+      tarball: tarballName(options.packageName, options.packageVersion),
+      firstClass: first?.className ?? 'Client',
+      firstService: first?.serviceName ?? '',
+    }),
+  );
   files.set('package.json', packageJson(model, options, packageImports(files)));
   return files;
 }

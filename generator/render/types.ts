@@ -2,6 +2,7 @@ import { compile, type JSONSchema } from 'json-schema-to-typescript';
 import { isObject } from '../load/load.ts';
 import type { TypeModel } from '../model/model.ts';
 import { escapeDocText } from './escape.ts';
+import { documentedBody, type SchemaDocsContext } from './schema-docs.ts';
 
 const COMPILE_OPTIONS = {
   bannerComment: '',
@@ -31,8 +32,8 @@ function escapeDescriptions(schema: unknown): unknown {
  * The TypeScript declaration of one named type: json-schema-to-typescript writes the body,
  * under the name we assigned (titles and ids were removed, so it invents none of its own).
  */
-export async function renderType(type: TypeModel): Promise<string> {
-  const body = escapeDescriptions(type.body) as JSONSchema;
+export async function renderType(type: TypeModel, docs?: SchemaDocsContext): Promise<string> {
+  const body = escapeDescriptions(documentedBody(type, docs)) as JSONSchema;
   const code = await compile(typeof body === 'boolean' ? { tsType: body ? 'unknown' : 'never' } : body, type.name, COMPILE_OPTIONS);
   return code.trim();
 }

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { GenerateError } from '../errors.ts';
+import type { NameLock } from '../model/names.ts';
 
 /** Written into every output directory: what tcgen made there, and from which inputs. */
 export const STAMP_FILE = '.tcgen.json';
@@ -9,13 +10,19 @@ export const STAMP_FILE = '.tcgen.json';
 export interface Stamp {
   inputHash: string;
   files: Record<string, string>;
+  /** The name lock: service → schema location → type name (see generator/model/names.ts). */
+  types?: NameLock;
+  /** The model the output was made from (a ModelSnapshot, generator/diff/snapshot.ts), for `generate --diff`. */
+  model?: unknown;
 }
 
 export const sha256 = (text: string | Buffer): string => createHash('sha256').update(text).digest('hex');
 
-export function stampText(inputHash: string, files: Map<string, string>): string {
+export function stampText(inputHash: string, files: Map<string, string>, types: NameLock = {}, model?: unknown): string {
   const hashes = Object.fromEntries([...files.keys()].sort().map((file) => [file, sha256(files.get(file)!)]));
-  return JSON.stringify({ inputHash, files: hashes } satisfies Stamp, null, 2) + '\n';
+  const text = JSON.stringify({ inputHash, files: hashes, types } satisfies Stamp, null, 2);
+  // The model on one line: a fifth of its indented size, and one line of a version-control diff.
+  return (model === undefined ? text : `${text.slice(0, -2)},\n  "model": ${JSON.stringify(model)}\n}`) + '\n';
 }
 
 /** Every file below `dir`, as sorted '/'-separated relative paths; [] when `dir` does not exist. */

@@ -1,10 +1,12 @@
-// One API call: sign, send, classify, and retry (official retry.js semantics, plus 429).
+// One API call: sign, send, classify (2xx/3xx answer, else error: see response.ts), and retry
+// (official retry.js semantics, plus 429).
 import type { Dispatcher } from 'undici';
 import type { ParsedCall } from './args.js';
 import { TaskclusterError, redact } from './errors.js';
 import { buildExt, hawkHeaderAsync } from './hawk.js';
 import { TransportFailure, attempt, type AttemptResponse } from './request.js';
-import { isRetriableStatus, responseError, responseResult, type RequestLine } from './response.js';
+import { isAnswerStatus, isRetriableStatus, responseError, responseResult, type RequestLine } from './response.js';
+import { blobResult } from './blob.js';
 import { abortReason, backoffDelay, retryAfterDelay, sleep } from './retry.js';
 import type { ClientState } from './state.js';
 import type { EntryDefinition } from './types.js';
@@ -23,10 +25,14 @@ function callExt(state: ClientState, call: ParsedCall): string | undefined {
   return buildExt(state.credentials.certificate, scopes);
 }
 
-/** Request headers for one attempt; signed afresh each time (new ts and nonce). Async: Web Crypto is. */
+/**
+ * Request headers for one attempt; signed afresh each time (new ts and nonce). Async: Web Crypto is.
+ * The fetch transport (browsers) drops those a cross-origin call may not carry (User-Agent).
+ */
 async function headers(state: ClientState, entry: EntryDefinition, path: string, ext: string | undefined, json: boolean): Promise<Record<string, string>> {
-  const result: Record<string, string> = {};
+  const result: Record<string, string> = { 'user-agent': state.userAgent };
   if (json) result['content-type'] = 'application/json';
+  if (state.traceId !== undefined) result['x-taskcluster-trace-id'] = state.traceId;
   const creds = state.credentials;
   if (creds) {
     result.authorization = await hawkHeaderAsync({
@@ -57,11 +63,13 @@ function transportError(failure: TransportFailure, line: RequestLine, timeout: n
 }
 
 function classify(state: ClientState, entry: EntryDefinition, res: AttemptResponse, line: RequestLine): Outcome {
-  if (res.statusCode >= 200 && res.statusCode < 300) {
+  if (isAnswerStatus(res.statusCode)) {
+    // A blob entry promises the body: a redirect (never followed) cannot keep that promise.
+    if (entry.output === 'blob') return res.statusCode < 300 ? { ok: true, value: blobResult(res) } : { ok: false, error: responseError(res, line), retriable: false };
     try {
       return { ok: true, value: responseResult(entry, res, line) };
     } catch (error) {
-      // A 2xx body we cannot read will not improve by asking again.
+      // An answer we cannot read will not improve by asking again.
       return { ok: false, error: error as TaskclusterError, retriable: false };
     }
   }
@@ -89,6 +97,7 @@ export async function runCall(state: ClientState, entry: EntryDefinition, call: 
         body,
         timeout: state.timeout,
         signal,
+        binary: entry.output === 'blob',
       });
       outcome = classify(state, entry, res, line);
     } catch (err) {

@@ -1,15 +1,19 @@
 // The base class of every generated service client, and callEntry, which generated
 // methods delegate to. Per-instance state lives in a WeakMap so that no instance member
 // can collide with an entry name (docs/contract.md): the only public instance members
-// are buildUrl and buildSignedUrl.
+// are buildUrl, buildSignedUrl, buildSignedUrlAsync, and use and taskclusterPerRequestInstance (named as the
+// official client's; no v44 or v87 entry has those names, and the generator refuses them).
 import { parseCallArgs, parseUrlArgs } from './args.js';
 import { runCall } from './call.js';
 import { fromEnvVars } from './env.js';
 import { hawkBewit, hawkBewitAsync, type BewitInput } from './hawk.js';
+import type { ApiMethod, SignedUrlArgs, UrlArgs } from './method-types.js';
 import { createState, type ClientState } from './state.js';
 import type { ClientOptions, EntryDefinition, ServiceDefinition } from './types.js';
 
 const STATES = new WeakMap<object, ClientState>();
+/** The options each client was made with, for use() and the helpers beside the client. */
+const OPTIONS = new WeakMap<object, ClientOptions>();
 
 function stateOf(client: object): ClientState {
   const state = STATES.get(client);
@@ -34,7 +38,38 @@ export interface SignedUrlOptions {
 
 export class Client {
   constructor(service: ServiceDefinition, options: ClientOptions) {
-    STATES.set(this, createState(service, options));
+    const state = createState(service, options);
+    STATES.set(this, state);
+    OPTIONS.set(this, { ...options, dispatcher: state.dispatcher });
+  }
+
+  /**
+   * A new client of the same class with `optionsUpdates` over this one's options (top-level keys;
+   * keys set to undefined are ignored, as lodash's defaults in the official client's `use`).
+   * This client is unchanged. The new one shares this client's connection pool unless
+   * `optionsUpdates.dispatcher` is given; closeClient(original) closes it for both. On a
+   * fakeClient the fakes carry over (recording into the same `calls`).
+   *
+   *   const restricted = queue.use({ authorizedScopes: ['queue:get-artifact:public/*'] });
+   */
+  use(optionsUpdates: Partial<ClientOptions>): this {
+    const options: Record<string, unknown> = { ...OPTIONS.get(this) };
+    for (const [key, value] of Object.entries(optionsUpdates ?? {})) if (value !== undefined) options[key] = value;
+    const Class = this.constructor as new (options: ClientOptions) => this;
+    const derived = new Class(options as unknown as ClientOptions);
+    // Methods replaced on the instance (fakeClient) carry over, as the official `fake` option does through use().
+    for (const name of Object.keys(stateOf(this).service.entries)) {
+      if (Object.hasOwn(this, name)) Object.defineProperty(derived, name, Object.getOwnPropertyDescriptor(this, name)!);
+    }
+    return derived;
+  }
+
+  /**
+   * The client to use while handling one incoming request: `use({ traceId })`, so each call sends
+   * `x-taskcluster-trace-id`. `requestId` is accepted and, as in the official client, not sent.
+   */
+  taskclusterPerRequestInstance({ traceId }: { requestId?: string | undefined; traceId?: string | undefined }): this {
+    return this.use({ traceId });
   }
 
   /** Options from TASKCLUSTER_* environment variables, `overrides` on top (see env.ts). */
@@ -42,8 +77,13 @@ export class Client {
     return fromEnvVars(overrides, env);
   }
 
-  /** The URL `method` would call with these route arguments and query. Synchronous. */
-  buildUrl(method: (...args: never[]) => unknown, ...args: unknown[]): string {
+  /**
+   * The URL `method` (one of this client's API methods) would call with these route arguments
+   * and query, typed from the method. Synchronous. Throws a TypeError for a method of another
+   * client or missing route arguments (compile-time errors too).
+   */
+  buildUrl<M extends ApiMethod>(method: M, ...args: UrlArgs<this, M>): string;
+  buildUrl(method: ApiMethod, ...args: unknown[]): string {
     const state = stateOf(this);
     const entry = entryOf(this, state, method, 'buildUrl');
     const { route, used } = parseUrlArgs(entry, args);
@@ -55,9 +95,11 @@ export class Client {
 
   /**
    * A URL with a Hawk bewit that works without credentials until it expires; GET entries
-   * only. Arguments as buildUrl, then optionally `{ expiration }` in seconds. Synchronous.
+   * only (a compile-time error otherwise). Arguments as buildUrl, then optionally
+   * `{ expiration }` in seconds. Synchronous. Throws a TypeError without credentials.
    */
-  buildSignedUrl(method: (...args: never[]) => unknown, ...args: unknown[]): string {
+  buildSignedUrl<M extends ApiMethod>(method: M, ...args: SignedUrlArgs<this, M, SignedUrlOptions>): string;
+  buildSignedUrl(method: ApiMethod, ...args: unknown[]): string {
     const { input, url } = signedUrlParts(this, 'buildSignedUrl', method, args);
     return url(hawkBewit(input));
   }
@@ -66,7 +108,8 @@ export class Client {
    * buildSignedUrl on every platform: the same URL, as a Promise. In browsers, whose Web Crypto
    * is asynchronous only, this is the form that works (buildSignedUrl throws there).
    */
-  async buildSignedUrlAsync(method: (...args: never[]) => unknown, ...args: unknown[]): Promise<string> {
+  buildSignedUrlAsync<M extends ApiMethod>(method: M, ...args: SignedUrlArgs<this, M, SignedUrlOptions>): Promise<string>;
+  async buildSignedUrlAsync(method: ApiMethod, ...args: unknown[]): Promise<string> {
     const { input, url } = signedUrlParts(this, 'buildSignedUrlAsync', method, args);
     return url(await hawkBewitAsync(input));
   }
@@ -120,6 +163,15 @@ export function entryNamesOf(client: Client): string[] {
 /** The entry whose generated method is `method`, for helpers beside the client (see paginate.ts). */
 export function entryOfMethod(client: Client, method: unknown, caller: string): EntryDefinition {
   return entryOf(client, stateOf(client), method, caller);
+}
+
+/**
+ * The options `client` was made with (its dispatcher included), for helpers that make clients of
+ * other services or send requests beside it (downloadArtifact, upload).
+ */
+export function optionsOf(client: Client): ClientOptions & { dispatcher: NonNullable<ClientOptions['dispatcher']> } {
+  stateOf(client);
+  return OPTIONS.get(client) as ClientOptions & { dispatcher: NonNullable<ClientOptions['dispatcher']> };
 }
 
 /** Close the keep-alive pool the client created (a dispatcher you passed in is yours to close). */

@@ -1,6 +1,6 @@
 // Node: node:crypto, synchronous. Selected by the `node` condition of `#runtime/crypto`.
-import { createHmac, randomBytes as nodeRandomBytes, randomUUID } from 'node:crypto';
-import type { EncodeBytes, EncodeText, HmacSha256, HmacSha256Async, RandomBytes, RandomNonce } from './platform.js';
+import { createHash, createHmac, randomBytes as nodeRandomBytes, randomUUID } from 'node:crypto';
+import type { CreateContentHash, EncodeBytes, EncodeText, HmacSha256, HmacSha256Async, RandomBytes, RandomNonce } from './platform.js';
 
 export const hmacSha256: HmacSha256 = (key, text, encoding) => createHmac('sha256', key).update(text).digest(encoding);
 
@@ -21,3 +21,12 @@ export const randomNonce: RandomNonce = () => {
 export const encodeText: EncodeText = (text, encoding) => Buffer.from(text).toString(encoding);
 
 export const encodeBytes: EncodeBytes = (bytes, encoding) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString(encoding);
+
+/** node:crypto's incremental hash; the digest is ready at once (async only to match Web Crypto). */
+export const createContentHash: CreateContentHash = (algorithm) => {
+  const hash = createHash(algorithm);
+  return {
+    update: (bytes) => void hash.update(bytes),
+    digestHex: async () => hash.digest('hex'),
+  };
+};

@@ -2,7 +2,7 @@
 // only, so the synchronous forms throw and name their async counterparts. crypto.subtle exists
 // only in secure contexts (https, or http on localhost). Selected by the `browser` and
 // `default` conditions of `#runtime/crypto`.
-import type { Base64Encoding, EncodeBytes, EncodeText, HmacSha256, HmacSha256Async, RandomBytes, RandomNonce } from './platform.js';
+import type { Base64Encoding, CreateContentHash, EncodeBytes, EncodeText, HmacSha256, HmacSha256Async, RandomBytes, RandomNonce } from './platform.js';
 
 const UTF8 = new TextEncoder();
 
@@ -56,3 +56,32 @@ function base64(bytes: Uint8Array, encoding: Base64Encoding): string {
 export const encodeBytes: EncodeBytes = (bytes, encoding) => base64(bytes, encoding);
 
 export const encodeText: EncodeText = (text, encoding) => base64(UTF8.encode(text), encoding);
+
+const DIGEST_NAMES = { sha256: 'SHA-256', sha512: 'SHA-512' } as const;
+
+/**
+ * Web Crypto has no incremental digest: the chunks are kept and hashed at the end
+ * (`crypto.subtle.digest`), so this holds the whole content in memory once.
+ */
+export const createContentHash: CreateContentHash = (algorithm) => {
+  const chunks: Uint8Array[] = [];
+  let length = 0;
+  return {
+    update: (bytes) => {
+      chunks.push(bytes.slice());
+      length += bytes.length;
+    },
+    digestHex: async () => {
+      const all = new Uint8Array(length);
+      let offset = 0;
+      for (const chunk of chunks) {
+        all.set(chunk, offset);
+        offset += chunk.length;
+      }
+      const digest = new Uint8Array(await globalThis.crypto.subtle.digest(DIGEST_NAMES[algorithm], all));
+      let hex = '';
+      for (const byte of digest) hex += byte.toString(16).padStart(2, '0');
+      return hex;
+    },
+  };
+};

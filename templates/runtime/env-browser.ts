@@ -1,5 +1,5 @@
 // Browsers have no environment variables. Selected by the `browser` condition of `#runtime/env`.
-import type { ProcessEnv } from './platform.js';
+import type { NodeVersion, ProcessEnv } from './platform.js';
 
 export const processEnv: ProcessEnv = () => {
   throw new TypeError(
@@ -7,3 +7,6 @@ export const processEnv: ProcessEnv = () => {
       'pass { rootUrl, credentials } to the constructor instead',
   );
 };
+
+/** Not Node; the User-Agent says only the package (and a browser does not send it anyway). */
+export const nodeVersion: NodeVersion = () => undefined;

@@ -32,8 +32,15 @@ function keyPattern(key: RoutingKeyDefinition, value: unknown): string {
   return key.multipleWords ? '#' : '*';
 }
 
-/** The binding for `entry` of `client`'s exchanges, for `pattern` (object or raw string). */
-export function bindExchange(client: EventsClient, entry: ExchangeDefinition, pattern?: object | string | null): Binding {
+/**
+ * The binding for `entry` of `client`'s exchanges, for `pattern` (object or raw string).
+ * `Message` and `Exchange` only type the result (see Binding); the caller vouches for them.
+ */
+export function bindExchange<Message = unknown, Exchange extends string = string>(
+  client: EventsClient,
+  entry: ExchangeDefinition,
+  pattern?: object | string | null,
+): Binding<Message, Exchange> {
   const exchanges = EXCHANGES.get(client);
   if (!exchanges) throw new TypeError('not a Taskcluster events client instance');
   let routingKeyPattern: string;
@@ -46,7 +53,7 @@ export function bindExchange(client: EventsClient, entry: ExchangeDefinition, pa
     routingKeyPattern = entry.routingKey.map((key) => keyPattern(key, Object.hasOwn(values, key.name) ? values[key.name] : undefined)).join('.');
   }
   return {
-    exchange: exchanges.exchangePrefix + entry.exchange,
+    exchange: (exchanges.exchangePrefix + entry.exchange) as Exchange,
     routingKeyPattern,
     // A copy, as the official client's _.cloneDeep: callers may mutate it.
     routingKeyReference: structuredClone(entry.routingKey) as RoutingKeyDefinition[],

@@ -2,6 +2,7 @@
 export { Client, callEntry, closeClient, type SignedUrlOptions } from './client.js';
 export { EventsClient, bindExchange } from './events.js';
 export { paginate, type Page } from './paginate.js';
+export type { ApiMethod, HttpMethodOf, IsMethodOf, SignedUrlArgs, UrlArgs } from './method-types.js';
 export { fakeClient, type FakeCall, type FakeMethods } from './fake.js';
 export { TaskclusterError } from './errors.js';
 export {
@@ -12,6 +13,15 @@ export {
   type TemporaryCredentialsOptions,
 } from './credentials.js';
 export { fromEnvVars } from './env.js';
+export { fromNow, fromNowJSON, parseTimeOffset, type TimeOffset } from './time.js';
+export { credentialInformation, type CredentialInformation } from './credential-info.js';
+// upload, download and downloadArtifact are Node only: `#runtime/objects` gives browsers stand-ins that reject.
+export { upload, download, downloadArtifact } from './object-helpers.js';
+export { DATA_INLINE_MAX_SIZE, ArtifactError } from './object-common.js';
+export type { UploadOptions, UploadResult, DownloadOptions, ObjectClient, TransferRetryOptions } from './object.js';
+export type { ArtifactContent, ArtifactQueue, DownloadArtifactOptions } from './artifacts.js';
+export { HashMismatchError, type ContentHashes } from './hashing.js';
+export type { BlobOutput } from './blob.js';
 export type {
   Binding,
   CallOptions,

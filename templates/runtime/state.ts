@@ -8,6 +8,7 @@ import { RETRY_DEFAULTS, validateRetryOptions, type RetryOptions } from './retry
 import type { Certificate, ClientOptions, ServiceDefinition } from './types.js';
 import { isStringArray } from './args.js';
 import { parseRootUrl, servicePrefix } from './url.js';
+import { userAgent } from './user-agent.js';
 
 export interface SigningCredentials {
   clientId: string;
@@ -32,6 +33,10 @@ export interface ClientState {
   /** True when we created the dispatcher and so must close it. */
   ownsDispatcher: boolean;
   signal: AbortSignal | undefined;
+  /** Sent as User-Agent on every request. */
+  userAgent: string;
+  /** `x-taskcluster-trace-id` of every call, when set. */
+  traceId: string | undefined;
 }
 
 function signingCredentials(options: ClientOptions): SigningCredentials | undefined {
@@ -68,6 +73,9 @@ export function createState(service: ServiceDefinition, options: ClientOptions):
   if (options.signal !== undefined && !(options.signal instanceof AbortSignal)) {
     throw new TypeError('signal must be an AbortSignal');
   }
+  if (options.traceId !== undefined && (typeof options.traceId !== 'string' || /[\r\n]/.test(options.traceId))) {
+    throw new TypeError('traceId must be a string without line breaks');
+  }
   // ext is only sent with credentials, as in the official client.
   const ext = credentials ? buildExt(credentials.certificate, options.authorizedScopes) : undefined;
   return {
@@ -82,5 +90,7 @@ export function createState(service: ServiceDefinition, options: ClientOptions):
     dispatcher: options.dispatcher ?? createDispatcher(),
     ownsDispatcher: options.dispatcher === undefined,
     signal: options.signal,
+    userAgent: userAgent(service),
+    traceId: options.traceId || undefined,
   };
 }

@@ -38,6 +38,11 @@ export const attempt: Attempt = async (req) => {
       body: req.body ?? null,
       signal: cancel,
     });
+    if (req.binary) {
+      const bytes = await res.body.arrayBuffer();
+      const text = res.statusCode >= 200 && res.statusCode < 300 ? '' : new TextDecoder().decode(bytes);
+      return { statusCode: res.statusCode, headers: res.headers, text, bytes };
+    }
     const text = await res.body.text();
     return { statusCode: res.statusCode, headers: res.headers, text };
   } catch (err) {

@@ -16,6 +16,8 @@ export interface AttemptRequest {
   /** ms */
   timeout: number;
   signal: AbortSignal | undefined;
+  /** Read the body as bytes (entries whose output is a blob); `text` is then only set for errors. */
+  binary?: boolean | undefined;
 }
 
 export interface AttemptResponse {
@@ -23,6 +25,8 @@ export interface AttemptResponse {
   /** Lower-case names. */
   headers: Record<string, string | string[] | undefined>;
   text: string;
+  /** The body, when the request was `binary`. */
+  bytes?: ArrayBuffer | undefined;
 }
 
 /** A failure without a usable response: connection error or timeout. */

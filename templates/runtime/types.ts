@@ -14,8 +14,13 @@ export interface EntryDefinition {
   readonly query: readonly string[];
   /** The entry takes a JSON payload. */
   readonly input: boolean;
-  /** The entry returns a JSON body. */
-  readonly output: boolean;
+  /**
+   * The entry declares an output schema (its method returns `Promise<Output>`): an answer
+   * without a JSON body is then an error. Without one, the method returns `Promise<unknown>`:
+   * the parsed body when the answer is JSON, else undefined (see response.ts). `'blob'`: the
+   * output is not JSON, and a 2xx body is given to the caller as a Blob (see blob.ts).
+   */
+  readonly output: boolean | 'blob';
   /** The reference's scope expression, kept for documentation and tooling. */
   readonly scopes?: unknown;
 }
@@ -23,6 +28,8 @@ export interface EntryDefinition {
 export interface ServiceDefinition {
   readonly serviceName: string;
   readonly apiVersion: string;
+  /** The generated package's version, sent in the User-Agent (see user-agent.ts). */
+  readonly packageVersion?: string;
   readonly entries: { readonly [name: string]: EntryDefinition };
 }
 
@@ -87,9 +94,20 @@ export interface ClientOptions {
   dispatcher?: Dispatcher | undefined;
   /** Cancels every call of this client, immediately, also during a backoff sleep. */
   signal?: AbortSignal | undefined;
+  /** Sent as `x-taskcluster-trace-id` on every call, as the official client's `traceId` option. */
+  traceId?: string | undefined;
 }
 
-export interface CallOptions {
+/** Type-only key: no value exists at run time (see CallOptions). */
+declare const entryHttpMethod: unique symbol;
+
+/**
+ * Options of one call. `Method` is the entry's HTTP method, for the types only: it lets
+ * buildSignedUrl refuse, at compile time, a method that is not a GET entry.
+ */
+export interface CallOptions<Method extends EntryDefinition['method'] = EntryDefinition['method']> {
+  /** Never set: carries the entry's HTTP method in the method's type. */
+  readonly [entryHttpMethod]?: Method;
   /** Cancels this call, immediately, also during a backoff sleep. */
   signal?: AbortSignal | undefined;
   /** Restrict this call to these scopes; overrides ClientOptions.authorizedScopes. */
@@ -101,9 +119,19 @@ export interface EventsOptions {
   rootUrl?: string | undefined;
 }
 
-/** What the official client's exchange methods return; feed it to a Pulse consumer. */
-export interface Binding {
-  exchange: string;
+/** Never present at run time: the key of Binding's type-only member. */
+declare const messageType: unique symbol;
+
+/**
+ * What the official client's exchange methods return; feed it to a Pulse consumer
+ * (`consume` from the package's `/pulse` subpath). The generated events methods fill in
+ * `Message` (the exchange's message type) and `Exchange` (the full exchange name), which
+ * `consume` uses to type each message; the object itself has only the three fields.
+ */
+export interface Binding<Message = unknown, Exchange extends string = string> {
+  exchange: Exchange;
   routingKeyPattern: string;
   routingKeyReference: RoutingKeyDefinition[];
+  /** Type only, never set: carries `Message` so that `consume` can infer it. */
+  readonly [messageType]?: Message;
 }

@@ -4,14 +4,18 @@
 import { stringify } from './querystring.js';
 import type { EntryDefinition } from './types.js';
 
-/** Parse and check a root URL: http(s) only, no user info; its trailing slash is dropped. */
+/**
+ * Parse and check a root URL: http(s) only, no user info, query or fragment. Every trailing
+ * slash is dropped, as taskcluster-lib-urls' normalizeRootUrl does (`https://tc.example.com///`
+ * is `https://tc.example.com`; a path is kept: `https://host/tc//` is `https://host/tc`).
+ */
 export function parseRootUrl(rootUrl: unknown): URL {
   if (typeof rootUrl !== 'string' || rootUrl === '') {
     throw new TypeError('rootUrl is required (e.g. https://tc.example.com)');
   }
   let url: URL;
   try {
-    url = new URL(rootUrl.replace(/\/$/, ''));
+    url = new URL(rootUrl.replace(/\/+$/, ''));
   } catch {
     throw new TypeError(`rootUrl is not a valid URL: ${JSON.stringify(rootUrl)}`);
   }
@@ -29,13 +33,17 @@ export function parseRootUrl(rootUrl: unknown): URL {
 
 /** Path prefix of every call of a service, e.g. `/api/queue/v1` (keeps a root URL's own path). */
 export function servicePrefix(root: URL, serviceName: string, apiVersion: string): string {
-  const base = root.pathname === '/' ? '' : root.pathname.replace(/\/$/, '');
+  const base = root.pathname === '/' ? '' : root.pathname.replace(/\/+$/, '');
   return `${base}/api/${serviceName}/${apiVersion}`;
 }
 
-/** The route with its `<arg>` placeholders replaced; `values[i]` belongs to `entry.args[i]`. */
+/**
+ * The route with its `<arg>` placeholders replaced; `values[i]` belongs to `entry.args[i]`.
+ * Always one leading slash: taskcluster-lib-urls' api() strips the route's leading slashes and
+ * joins with one.
+ */
 export function routePath(entry: EntryDefinition, values: ArrayLike<unknown>): string {
-  return entry.route.replace(/<([^<>]+)>/g, (text, name: string) => {
+  return '/' + entry.route.replace(/^\/+/, '').replace(/<([^<>]+)>/g, (text, name: string) => {
     const index = entry.args.indexOf(name);
     if (index === -1) return text; // not an argument: kept, as the official client does
     const value = values[index];

@@ -8,7 +8,7 @@ const CASES: BadCase[] = [
   {
     name: 'no manifest at all',
     tree: { [API]: apiReference([entry()]) },
-    lines: ['references/references/manifest.json: file not found'],
+    lines: ['references: has no references/manifest.json (expected a mirror of a deployment root, as `tcgen fetch` writes)'],
   },
   {
     name: 'a manifest that is not JSON',

@@ -2,7 +2,7 @@ import { apiReference, entry, objectSchema, runCases, xTree, type BadCase } from
 
 const withInput = (input: string) => apiReference([entry({ name: 'make', method: 'post', route: '/make', input })]);
 
-/** Valid shapes that cannot become code: names that are not identifiers, names that clash. */
+/** Valid shapes that cannot become code: names that are not identifiers, class names that clash (type names never fail: test/generator/names.test.ts). */
 const CASES: BadCase[] = [
   {
     name: 'a service name that starts with a digit',
@@ -10,6 +10,11 @@ const CASES: BadCase[] = [
     lines: [
       'references/references/x/v1/api.json#/serviceName: service name "9lives" cannot name a module and class (letters, digits, "-" and "_", starting with a letter)',
     ],
+  },
+  {
+    name: 'a service name that is one of the package\'s own subpaths',
+    tree: xTree(apiReference([entry()], { serviceName: 'pulse' })),
+    lines: ['references/references/x/v1/api.json#/serviceName: service name "pulse" would take the package\'s own "./pulse" export'],
   },
   {
     name: 'a service name with spaces and a slash',
@@ -28,6 +33,8 @@ const CASES: BadCase[] = [
         entry({ name: '2fa', route: '/d' }),
         entry({ name: 'purge-cache', route: '/e' }),
         entry({ name: '__proto__', route: '/f' }),
+        entry({ name: 'use', route: '/g' }),
+        entry({ name: 'taskclusterPerRequestInstance', route: '/h' }),
       ]),
     ),
     lines: [
@@ -37,6 +44,8 @@ const CASES: BadCase[] = [
       'references/references/x/v1/api.json#/entries/3/name: entry name "2fa" cannot name a method: expected an identifier (letters, digits, "_" and "$", not starting with a digit)',
       'references/references/x/v1/api.json#/entries/4/name: entry name "purge-cache" cannot name a method: expected an identifier (letters, digits, "_" and "$", not starting with a digit)',
       'references/references/x/v1/api.json#/entries/5/name: entry name "__proto__" cannot name a method: it is a reserved word in JavaScript or the generated code',
+      "references/references/x/v1/api.json#/entries/6/name: entry name \"use\" cannot name a method: it would shadow a member of the runtime's Client",
+      "references/references/x/v1/api.json#/entries/7/name: entry name \"taskclusterPerRequestInstance\" cannot name a method: it would shadow a member of the runtime's Client",
     ],
   },
   {
@@ -59,17 +68,6 @@ const CASES: BadCase[] = [
     },
     lines: [
       'references/references/b/v1/api.json#/serviceName: services "purge-cache" and "purge_cache" would both be named PurgeCache',
-    ],
-  },
-  {
-    name: 'two schemas that would get the same type name with no rule to part them',
-    tree: xTree(apiReference([entry({ name: 'a', route: '/a', output: 'v1/thing.json#' }), entry({ name: 'b', route: '/b', output: 'v2/thing.json#' })]), {
-      'thing.json': objectSchema('thing.json', { a: { type: 'string' } }, { $id: '/schemas/x/v1/thing.json#' }),
-      '../v2/thing.json': objectSchema('thing.json', { b: { type: 'string' } }, { $id: '/schemas/x/v2/thing.json#' }),
-    }),
-    lines: [
-      'references/schemas/x/v1/thing.json: cannot name the type of this schema: its title, file name and path give "Thing", "XThing", which clash with references/schemas/x/v2/thing.json; give it a distinct title',
-      'references/schemas/x/v2/thing.json: cannot name the type of this schema: its title, file name and path give "Thing", "XThing", which clash with references/schemas/x/v1/thing.json; give it a distinct title',
     ],
   },
   {

@@ -163,8 +163,9 @@ describe('generated v87.1.3 package in headless Chromium', { skip }, () => {
     const inputs = Object.keys(metafile.inputs);
     assert.ok(inputs.some((f) => f.endsWith('dist/runtime/transport-fetch.js')), 'fetch transport bundled');
     assert.ok(inputs.some((f) => f.endsWith('dist/runtime/crypto-web.js')), 'Web Crypto bundled');
-    for (const f of inputs) assert.doesNotMatch(f, /undici|transport-node|crypto-node|env-process|^node:/, f);
-    assert.doesNotMatch(script, /from\s*["']node:|require\(["']/);
+    for (const f of inputs) assert.doesNotMatch(f, /undici|amqplib|transport-node|crypto-node|env-process|objects-node|dist\/runtime\/(object|artifacts|transfer|pulse)\.js|^node:/, f);
+    assert.ok(inputs.some((f) => f.endsWith('dist/runtime/objects-unsupported.js')), 'Node-only helpers replaced');
+    assert.doesNotMatch(script, /from\s*["']node:|require\(["']|\bprocess\.(env|versions)/);
   });
 
   test('the page type-checks against the package as a browser application would (bundler resolution, browser condition, DOM, no @types/node)', () => {
@@ -238,6 +239,19 @@ describe('generated v87.1.3 package in headless Chromium', { skip }, () => {
     assert.match(r.buildSignedUrl, /^TypeError: .*buildSignedUrlAsync/);
     assert.match(r.createTemporaryCredentials, /^TypeError: .*createTemporaryCredentialsAsync/);
     assert.match(r.fromEnv, /^TypeError: fromEnv reads TASKCLUSTER_\* environment variables, which a browser does not have/);
+  });
+
+  test('upload, download and downloadArtifact reject as Node only; traceId and User-Agent are not sent, so the call passes its preflight', async () => {
+    const r = await run('nodeOnly', CREDS);
+    for (const name of ['upload', 'download', 'downloadArtifact']) {
+      assert.deepEqual([r[name].ok, r[name].name], [false, 'TypeError'], name);
+      assert.match(r[name].message, new RegExp(`^${name} needs Node\\.js`), name);
+    }
+    assert.deepEqual(r.traced, { ok: true, value: { taskId: 'trace-task', provisionerId: 'p' } });
+    const sent = requestsTo('GET', '/api/queue/v1/task/trace-task');
+    assert.equal(sent.length, 1);
+    assert.equal(sent[0]!.headers['x-taskcluster-trace-id'], undefined);
+    assert.doesNotMatch(String(sent[0]!.headers['user-agent']), /tcgen-client/);
   });
 
   test('a 500 is retried, a 404 is a TaskclusterError at once, exhausted retries report their count, a redirect is not followed', async () => {

@@ -4,7 +4,7 @@
 // package (the repository's tsc skips it: the package exists only in the test's scratch dir).
 import { PurgeCache } from '@tcgen/taskcluster-client/purge-cache';
 import { Queue } from '@tcgen/taskcluster-client/queue';
-import { TaskclusterError, createTemporaryCredentials, createTemporaryCredentialsAsync } from '@tcgen/taskcluster-client/runtime';
+import { TaskclusterError, createTemporaryCredentials, createTemporaryCredentialsAsync, download, downloadArtifact, upload } from '@tcgen/taskcluster-client/runtime';
 
 interface Credentials { clientId: string; accessToken: string }
 type Outcome = { ok: true; value: unknown } | { ok: false; name: string; message: string; isTaskclusterError: boolean; statusCode?: number; code?: string; retries?: number };
@@ -81,6 +81,19 @@ const scenarios = {
       createTemporaryCredentials: thrown(() => createTemporaryCredentials(options)),
       fromEnv: thrown(() => PurgeCache.fromEnv()),
       hasProcess: typeof (globalThis as { process?: unknown }).process !== 'undefined',
+    };
+  },
+  /** The Node-only helpers reject, saying so; a client with traceId still calls (the header is not sent, so no preflight fails). */
+  async nodeOnly(rootUrl: string, credentials: Credentials) {
+    const queue = new Queue({ rootUrl, credentials, traceId: 'trace/browser-1' });
+    const unused = (): never => {
+      throw new Error('not reached');
+    };
+    return {
+      upload: await outcome(upload({ projectId: 'p', name: 'n', contentType: 'text/plain', contentLength: 0, expires: new Date(), object: {} as never, streamFactory: unused })),
+      download: await outcome(download({ name: 'n', object: {} as never, streamFactory: unused })),
+      downloadArtifact: await outcome(downloadArtifact({ taskId: 't', name: 'public/x', queue, streamFactory: unused })),
+      traced: await outcome(queue.task('trace-task')),
     };
   },
 

@@ -25,13 +25,27 @@ async function cli(command: (argv: string[], streams: never) => Promise<number>,
   return { code, stdout, stderr };
 }
 
-async function assertSameTree(actual: string, expected: string): Promise<number> {
+/**
+ * The same files with the same bytes; with `rootUrl`, `actual` was generated from that deployment
+ * root: its schema links are absolute (`@see <rootUrl>/schemas/…`) where `expected`'s are
+ * root-relative, and its stamp differs accordingly; all else is identical.
+ */
+async function assertSameTree(actual: string, expected: string, rootUrl?: string): Promise<number> {
   const [a, e] = await Promise.all([listFiles(actual), listFiles(expected)]);
   assert.deepEqual(a, e, 'the same files');
+  let links = 0;
   for (const file of e) {
+    if (rootUrl !== undefined && file === '.tcgen.json') continue;
     const [x, y] = await Promise.all([readFile(path.join(actual, file)), readFile(path.join(expected, file))]);
-    assert.ok(x.equals(y), `${file} differs`);
+    if (rootUrl === undefined) {
+      assert.ok(x.equals(y), `${file} differs`);
+      continue;
+    }
+    const absolute = x.toString('utf8');
+    links += absolute.split(`@see ${rootUrl}/schemas/`).length - 1;
+    assert.ok(absolute.split(`@see ${rootUrl}/schemas/`).join('@see /schemas/') === y.toString('utf8'), `${file} differs beyond its schema links`);
   }
+  if (rootUrl !== undefined) assert.ok(links > 100, `schema links absolute under ${rootUrl}: ${links}`);
   return e.length;
 }
 
@@ -48,15 +62,15 @@ test(`generate --root-url and fetch + generate write the package generate --refe
     assert.equal(a.code, 0, a.stderr);
     const b = await cli(runGenerateCommand, ['--root-url', server.url + '/', '--out', overHttp]);
     assert.equal(b.code, 0, b.stderr);
-    const files = await assertSameTree(overHttp, fromDir);
+    const files = await assertSameTree(overHttp, fromDir, server.url);
     assert.ok((await listFiles(overHttp)).includes('.tcgen.json'));
 
     const f = await cli(runFetchCommand, ['--root-url', server.url, '--out', mirror]);
     assert.equal(f.code, 0, f.stderr);
     // Generated from the fetched mirror, the output is already up to date: same inputs, same stamp.
-    const c = await cli(runGenerateCommand, ['--references', mirror, '--out', overHttp, '--check']);
+    const c = await cli(runGenerateCommand, ['--references', mirror, '--out', fromDir, '--check']);
     assert.equal(c.code, 0, c.stderr);
-    assert.equal(c.stdout, `${overHttp} is up to date\n`);
+    assert.equal(c.stdout, `${fromDir} is up to date\n`);
     const d = await cli(runGenerateCommand, ['--references', mirror, '--out', fromMirror]);
     assert.equal(d.code, 0, d.stderr);
     await assertSameTree(fromMirror, fromDir);

@@ -36,7 +36,7 @@ export interface Generated {
 
 /**
  * Generates a package into a fresh temp dir. With `linkDependencies`, `node_modules/undici`
- * is linked to tcgen's own afterwards, so that plain `node` can import the dist.
+ * and `node_modules/amqplib` are linked to tcgen's own afterwards, so that plain `node` can import the dist.
  */
 export async function generateInto(options: GenerateOptions, linkDependencies = true): Promise<Generated> {
   const scratch = await mkdtemp(path.join(os.tmpdir(), 'tcgen-corpus-'));
@@ -45,6 +45,7 @@ export async function generateInto(options: GenerateOptions, linkDependencies = 
   if (linkDependencies) {
     await mkdir(path.join(out, 'node_modules'), { recursive: true });
     await symlink(path.join(ROOT, 'node_modules', 'undici'), path.join(out, 'node_modules', 'undici'), 'dir');
+    await symlink(path.join(ROOT, 'node_modules', 'amqplib'), path.join(out, 'node_modules', 'amqplib'), 'dir');
   }
   return { out, files, cleanup: () => rm(scratch, { recursive: true, force: true }) };
 }

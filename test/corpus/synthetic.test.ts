@@ -2,7 +2,8 @@
 // deployment (served from memory by an overlay source; generated once) with a service that
 // has exchanges and no api, one with no schemas, and schemas using every kind of $ref
 // (relative, root-relative, absolute to json-schema.org, into another file's definitions, a
-// JSON pointer; an absolute URL to a deployment host is refused, located), oneOf/anyOf/allOf, maps, const/enum, date-time, output "blob", entries
+// JSON pointer; an absolute URL to a deployment host is refused, located), oneOf/anyOf/allOf (a
+// titled branch), a nested name equal to another document's, maps, const/enum, date-time, output "blob", entries
 // without input/output, repeated route args, query params and every scope expression form.
 // Table-driven: each row names a generated file and the exact text it must contain.
 import assert from 'node:assert/strict';
@@ -35,6 +36,7 @@ const FILES: Record<string, unknown> = {
     }),
     fn('download', 'get', '/thing/<thingId>/blob', ['thingId'], { output: 'blob' }),
     fn('viaPointer', 'post', '/pointer', [], { input: 'v1/thing-request.json#/properties/owner', output: 'v1/common.json#/definitions/slugid' }),
+    fn('ownerRecord', 'get', '/owner-record', [], { output: 'v1/owner-record.json#' }),
   ]),
   '/schemas/alpha/v1/thing.json': {
     $schema: META, $id: '/schemas/alpha/v1/thing.json#', title: 'Thing', type: 'object',
@@ -56,6 +58,12 @@ const FILES: Record<string, unknown> = {
   '/schemas/alpha/v1/thing-request.json': {
     $schema: META, $id: '/schemas/alpha/v1/thing-request.json#', title: 'Thing Request', type: 'object',
     properties: { owner: { type: 'object', properties: { name: { type: 'string' } }, additionalProperties: false }, tags: { type: 'array', items: { type: 'string' } } },
+    additionalProperties: false,
+  },
+  // Its title gives the name thing-request.json's nested owner would take: documents claim first.
+  '/schemas/alpha/v1/owner-record.json': {
+    $schema: META, $id: '/schemas/alpha/v1/owner-record.json#', title: 'Thing Request Owner', type: 'object',
+    properties: { pick: { oneOf: [{ title: 'Circle Pick', type: 'object', properties: { radius: { type: 'number' } }, required: ['radius'] }, { type: 'string' }] } },
     additionalProperties: false,
   },
   '/schemas/alpha/v1/owner.json': {
@@ -100,19 +108,22 @@ const EXPECTED: Array<[string, string, string | RegExp]> = [
   ['alpha', 'const', 'version?: 1;'],
   ['alpha', 'additionalProperties map', /labels\?: \{\s*\[k: string\]: string;\s*\};/],
   ['alpha', 'root-relative $ref to a whole document is its named type', 'owner?: Owner;'],
-  ['alpha', 'oneOf', /shape\?:\s*\|\s*\{\s*circle: number;\s*\}\s*\|\s*string;/],
+  ['alpha', 'oneOf', /shape\?:\s*\|\s*\{\s*(?:\/\*\*[\s\S]*?\*\/\s*)?circle: number;\s*\}\s*\|\s*string;/],
   ['alpha', 'anyOf', 'either?: number | boolean;'],
   ['alpha', 'allOf', /both\?: Owner & \{/],
   ['alpha', '$ref to a JSON pointer in the same document', 'sameAsCreated?: string;'],
   ['alpha', 'the JSON Schema metaschema', /schema\?:\s*\|?\s*\{\s*\[key: string\]: unknown;\s*\}\s*\|\s*boolean;/],
   ['alpha', 'one type per $id', 'export interface Thing {'],
-  ['alpha', 'a named nested object', 'export interface ThingRequestOwner {'],
-  ['alpha', 'entry without input or output', /ping\(options\?: runtime\.CallOptions\): Promise<void>;/],
-  ['alpha', 'repeated route arg is one parameter; query keys', /getThing\(\s*thingId: string \| number,\s*query\?: \{\s*continuationToken\?: string \| number \| boolean;\s*limit\?: string \| number \| boolean;\s*\},\s*options\?: runtime\.CallOptions,\s*\): Promise<Thing>;/],
-  ['alpha', 'input and output types', /putThing\(\s*thingId: string \| number,\s*payload: ThingRequest,\s*options\?: runtime\.CallOptions,?\s*\): Promise<Thing>;/],
-  ['alpha', 'output "blob" is not a schema; resolves to nothing', /download\(thingId: string \| number, options\?: runtime\.CallOptions\): Promise<void>;/],
+  ['alpha', 'a named nested object whose path name a document\'s title took: the qualified path', 'export interface AlphaThingRequestOwner {'],
+  ['alpha', 'a document titled as a nested object\'s path name keeps its title', 'export interface ThingRequestOwner {'],
+  ['alpha', 'a titled oneOf branch is a named type', /pick\?: CirclePick \| string;/],
+  ['alpha', 'the titled branch\'s type', /export interface CirclePick \{(?:\s*\/\*\*(?:[^*]|\*(?!\/))*\*\/)?\s*radius: number;/],
+  ['alpha', 'entry without input or output resolves to what the server sent', /ping\(options\?: runtime\.CallOptions<'[A-Z]+'>\): Promise<unknown>;/],
+  ['alpha', 'repeated route arg is one parameter; query keys', /getThing\(\s*thingId: string \| number,\s*query\?: \{\s*continuationToken\?: string \| number \| boolean;\s*limit\?: string \| number \| boolean;\s*\},\s*options\?: runtime\.CallOptions<'[A-Z]+'>,\s*\): Promise<Thing>;/],
+  ['alpha', 'input and output types', /putThing\(\s*thingId: string \| number,\s*payload: ThingRequest,\s*options\?: runtime\.CallOptions<'[A-Z]+'>,?\s*\): Promise<Thing>;/],
+  ['alpha', 'output "blob" is not a schema; resolves to the body as a Blob', /download\(thingId: string \| number, options\?: runtime\.CallOptions<'[A-Z]+'>\): Promise<runtime\.BlobOutput>;/],
   ['alpha', 'blob note', 'The response is a blob, not JSON'],
-  ['alpha', 'entry input/output naming a JSON pointer', /viaPointer\(payload: ThingRequestOwner, options\?: runtime\.CallOptions\): Promise<CommonSlugid>;/],
+  ['alpha', 'entry input/output naming a JSON pointer', /viaPointer\(payload: AlphaThingRequestOwner, options\?: runtime\.CallOptions<'[A-Z]+'>\): Promise<CommonSlugid>;/],
   ['alpha', 'scope string', '* - `alpha:get:<thingId>`'],
   ['alpha', 'AllOf / AnyOf / if-then / for-each', [
     '* Required scopes:',
@@ -126,9 +137,9 @@ const EXPECTED: Array<[string, string, string | RegExp]> = [
     '*     - `alpha:tag:<tag>`',
   ].join('\n   ')],
   ['beta', 'events class of an exchanges-only service', 'export declare class BetaEvents extends runtime.EventsClient {'],
-  ['beta', 'typed routing-key pattern', /thingHappened\(\s*pattern\?:\s*\|\s*\{\s*routingKeyKind\?: string;\s*thingId\?: string \| number;\s*reserved\?: string \| number;\s*\}\s*\|\s*string,\s*\): runtime\.Binding;/],
+  ['beta', 'typed routing-key pattern', /thingHappened\(\s*pattern\?:\s*\|\s*\{\s*routingKeyKind\?: 'primary';\s*thingId\?: string \| number;\s*reserved\?: string \| number;\s*\}\s*\|\s*string,\s*\): runtime\.Binding<ThingMessage, 'exchange\/beta\/v1\/thing-happened'>;/],
   ['beta', 'named message type', 'export interface ThingMessage {'],
-  ['gamma', 'service without schemas', /remove\(itemId: string \| number, options\?: runtime\.CallOptions\): Promise<void>;/],
+  ['gamma', 'service without schemas', /remove\(itemId: string \| number, options\?: runtime\.CallOptions<'[A-Z]+'>\): Promise<unknown>;/],
 ];
 
 for (const [service, what, expected] of EXPECTED) {
@@ -156,6 +167,42 @@ test('a repeated route arg fills every place it appears; query keys go to the qu
   try {
     await client.getThing('a b', { limit: 2 });
     assert.equal(server.requests.at(-1)!.url, '/api/alpha/v1/thing/a%20b/again/a%20b?limit=2');
+  } finally {
+    await index.closeClient(client);
+    await server.close();
+  }
+});
+
+test('an output "blob" entry resolves to the body as a Blob (bytes intact, content type kept); its errors stay TaskclusterErrors', async () => {
+  const index = await importDist(generated.out);
+  const bytes = Buffer.from([0, 1, 2, 0xff, 0xfe, 0x80, 10, 13]);
+  const server: TestServer = await startServer((r, res) => {
+    if (r.url.includes('missing')) return json(res, 404, { code: 'ResourceNotFound', message: 'no such thing' });
+    if (r.url.includes('moved')) return json(res, 303, { url: 'https://elsewhere.example.com/x' }, { location: 'https://elsewhere.example.com/x' });
+    res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': bytes.length });
+    res.end(bytes);
+  });
+  const client = new index.Alpha({ rootUrl: server.rootUrl, retries: 0 });
+  try {
+    const blob = (await client.download('t1')) as Blob;
+    assert.ok(blob instanceof Blob);
+    assert.equal(blob.type, 'application/octet-stream');
+    assert.deepEqual(Buffer.from(await blob.arrayBuffer()), bytes);
+    const streamed: Buffer[] = [];
+    for await (const chunk of blob.stream()) streamed.push(Buffer.from(chunk));
+    assert.deepEqual(Buffer.concat(streamed), bytes);
+    await assert.rejects(client.download('missing'), (error: Error & { statusCode?: number; code?: string }) => {
+      assert.equal(error.name, 'TaskclusterError');
+      assert.equal(error.statusCode, 404);
+      assert.equal(error.code, 'ResourceNotFound');
+      assert.equal(error.message, 'no such thing');
+      return true;
+    });
+    await assert.rejects(client.download('moved'), (error: Error & { statusCode?: number }) => {
+      assert.equal(error.statusCode, 303, 'a redirect is not the body: refused, never followed');
+      assert.equal(server.requests.filter((r) => r.url.includes('moved')).length, 1);
+      return true;
+    });
   } finally {
     await index.closeClient(client);
     await server.close();

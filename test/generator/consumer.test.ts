@@ -8,9 +8,10 @@ import { test } from 'node:test';
 import ts from 'typescript';
 import { COMMITTED_OUTPUT, REPO_ROOT } from './helpers.ts';
 
-const CONSUMER = `import { PurgeCache, TaskclusterError, createTemporaryCredentials, fakeClient, paginate } from '@tcgen/taskcluster-client';
+const CONSUMER = `import { PurgeCache, TaskclusterError, createTemporaryCredentials, fakeClient, paginate, type CallOptions } from '@tcgen/taskcluster-client';
 import type { OpenAllPurgeRequestsList, OpenPurgeRequestList, PurgeCacheRequest } from '@tcgen/taskcluster-client/purge-cache';
 
+declare const otherClientMethod: (taskId: string | number, options?: CallOptions<'GET'>) => Promise<{ status: string }>;
 const client = new PurgeCache({ rootUrl: 'https://tc.example.com', credentials: { clientId: 'a', accessToken: 'b' } });
 const request: PurgeCacheRequest = { cacheName: 'x' };
 export async function main(): Promise<string | undefined> {
@@ -28,14 +29,34 @@ export async function main(): Promise<string | undefined> {
     const typed: OpenAllPurgeRequestsList = page;
     void typed;
   }
-  // @ts-expect-error ping is not paginated: it resolves to void
+  // @ts-expect-error ping is not paginated
   paginate(client, client.ping);
+  // ping has no output schema: it resolves to what the server sent (unknown), not void
+  const pong: unknown = await client.ping();
+  // @ts-expect-error unknown must be narrowed before use
+  void pong.alive;
   const fake = fakeClient(PurgeCache, { purgeRequests: async (provisionerId) => ({ requests: [{ provisionerId: String(provisionerId), workerType: 'w', cacheName: 'c', before: 'now' }] }) });
   const faked: OpenPurgeRequestList = await fake.client.purgeRequests('p', 'w');
   // @ts-expect-error a fake answers with the method's output type
   fakeClient(PurgeCache, { purgeRequests: async () => ({ requests: 'none' }) });
   void faked;
-  return list.requests[0].before + String(nothing);
+  // buildUrl and buildSignedUrl are typed from the method: route args, then its query, then { expiration }
+  const url: string = client.buildUrl(client.purgeRequests, 'p', 'w', { since: '2020-01-01' });
+  const signed: string = client.buildSignedUrl(client.purgeRequests, 'p', 'w', undefined, { expiration: 60 });
+  client.buildSignedUrl(client.ping);
+  // @ts-expect-error buildSignedUrl takes GET entries only: purgeCache is a POST
+  client.buildSignedUrl(client.purgeCache, 'p', 'w');
+  // @ts-expect-error too few route arguments
+  client.buildUrl(client.purgeRequests, 'p');
+  // @ts-expect-error too many arguments: ping takes no route args and no query
+  client.buildUrl(client.ping, 'p');
+  // @ts-expect-error the query takes the entry's keys only
+  client.buildUrl(client.purgeRequests, 'p', 'w', { until: 'x' });
+  // @ts-expect-error expiration is in seconds, a number
+  client.buildSignedUrl(client.allPurgeRequests, {}, { expiration: '1h' });
+  // @ts-expect-error a method of another client (its signature is none of this client's)
+  client.buildUrl(otherClientMethod, 't');
+  return list.requests[0].before + String(nothing) + url + signed;
 }
 `;
 

@@ -44,11 +44,11 @@ test('usage errors: one line each, then the usage, exit 2', async () => {
   assert.equal(positional.code, 2);
 });
 
-test('a bad root URL is one line on stderr, exit 1', async () => {
+test('a root URL that is not http(s) is a usage error naming the flag, exit 2', async () => {
   const { code, stdout, stderr } = await run(['--root-url', 'ftp://tc.example.com', '--out', 'unused']);
-  assert.equal(code, 1);
+  assert.equal(code, 2);
   assert.equal(stdout, '');
-  assert.equal(stderr, 'ftp://tc.example.com: root URL must start with http:// or https://, not ftp:\n');
+  assert.match(stderr, /^tcgen fetch: --root-url "ftp:\/\/tc\.example\.com" is not an http or https URL\n\nUsage: tcgen fetch /);
 });
 
 test('fetches a mirror; progress shows on a terminal and is erased', { skip }, async () => {

@@ -26,10 +26,10 @@ test('the PurgeCache class has one method per entry, in entry order, with the se
   // Whitespace folded: prettier decides where parameter lists break.
   const signatures = methods.map((m) => `${m.getName()}(${m.getParameters().map((p) => p.getText()).join(', ')}): ${m.getReturnTypeNode()?.getText()}`.replace(/\s+/g, ' '));
   assert.deepEqual(signatures, [
-    'ping(options?: runtime.CallOptions): Promise<void>',
-    'purgeCache(provisionerId: string | number, workerType: string | number, payload: PurgeCacheRequest, options?: runtime.CallOptions): Promise<void>',
-    'allPurgeRequests(query?: { continuationToken?: string | number | boolean; limit?: string | number | boolean; }, options?: runtime.CallOptions): Promise<OpenAllPurgeRequestsList>',
-    'purgeRequests(provisionerId: string | number, workerType: string | number, query?: { since?: string | number | boolean; }, options?: runtime.CallOptions): Promise<OpenPurgeRequestList>',
+    "ping(options?: runtime.CallOptions<'GET'>): Promise<unknown>",
+    "purgeCache(provisionerId: string | number, workerType: string | number, payload: PurgeCacheRequest, options?: runtime.CallOptions<'POST'>): Promise<unknown>",
+    "allPurgeRequests(query?: { continuationToken?: string | number | boolean; limit?: string | number | boolean; }, options?: runtime.CallOptions<'GET'>): Promise<OpenAllPurgeRequestsList>",
+    "purgeRequests(provisionerId: string | number, workerType: string | number, query?: { since?: string | number | boolean; }, options?: runtime.CallOptions<'GET'>): Promise<OpenPurgeRequestList>",
   ]);
   const statics = purgeCache.getStaticMethods().map((m) => `${m.getName()}(${m.getParameters().map((p) => p.getText()).join(', ')}): ${m.getReturnTypeNode()?.getText()}`);
   assert.deepEqual(statics, ['fromEnv(overrides?: Partial<runtime.ClientOptions>): PurgeCache']);
@@ -52,7 +52,7 @@ test('methods carry TSDoc: title, description and readable scopes', async () => 
   const purge = file.getClassOrThrow('PurgeCache').getMethodOrThrow('purgeCache');
   const doc = purge.getJsDocs().map((d) => d.getInnerText()).join('\n');
   assert.match(doc, /^Purge Worker Cache\n\nPublish a request to purge caches named `cacheName` with\n/);
-  assert.match(doc, /Required scopes:\n- `purge-cache:<provisionerId>\/<workerType>:<cacheName>`$/);
+  assert.match(doc, /Required scopes:\n- `purge-cache:<provisionerId>\/<workerType>:<cacheName>`\n\n@param provisionerId /);
   const classDoc = file.getClassOrThrow('PurgeCache').getJsDocs()[0]!.getInnerText();
   assert.match(classDoc, /The purge-cache service is responsible for tracking cache-purge requests\./);
 });
@@ -61,8 +61,11 @@ test('the package entry points: ESM, types first, a subpath per service', async 
   const manifest = JSON.parse(await readFile(path.join(COMMITTED_OUTPUT, 'package.json'), 'utf8'));
   assert.equal(manifest.type, 'module');
   assert.equal(manifest.sideEffects, false);
-  assert.deepEqual(Object.keys(manifest.exports), ['.', './runtime', './purge-cache']);
+  assert.deepEqual(Object.keys(manifest.exports), ['.', './runtime', './pulse', './purge-cache']);
+  // Node only: a browser bundler finds no `./pulse` (so never amqplib).
+  assert.deepEqual(manifest.exports['./pulse'], { types: './dist/runtime/pulse.d.ts', node: './dist/runtime/pulse.js' });
   assert.deepEqual(manifest.exports['./purge-cache'], { types: './dist/services/purge-cache.d.ts', default: './dist/services/purge-cache.js' });
   assert.deepEqual(Object.keys(manifest.exports['.']), ['types', 'default']);
   assert.match(manifest.dependencies.undici, /^\^7\./);
+  assert.match(manifest.dependencies.amqplib, /^\^2\./);
 });

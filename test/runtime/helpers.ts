@@ -55,28 +55,33 @@ const E = PURGE_CACHE.entries;
 export class PurgeCache extends Client {
   constructor(options: ClientOptions) { super(PURGE_CACHE, options); }
   static fromEnv(overrides?: Partial<ClientOptions>): PurgeCache { return new PurgeCache(Client.fromEnvVars(overrides)); }
-  ping(options?: CallOptions): Promise<void> { return callEntry(this, E.ping, arguments); }
-  lbheartbeat(options?: CallOptions): Promise<void> { return callEntry(this, E.lbheartbeat, arguments); }
-  version(options?: CallOptions): Promise<void> { return callEntry(this, E.version, arguments); }
-  purgeCache(workerPoolId: string, payload: { cacheName: string }, options?: CallOptions): Promise<void> {
+  ping(options?: CallOptions<'GET'>): Promise<unknown> { return callEntry(this, E.ping, arguments); }
+  lbheartbeat(options?: CallOptions<'GET'>): Promise<unknown> { return callEntry(this, E.lbheartbeat, arguments); }
+  version(options?: CallOptions<'GET'>): Promise<unknown> { return callEntry(this, E.version, arguments); }
+  purgeCache(workerPoolId: string | number, payload: { cacheName: string }, options?: CallOptions<'POST'>): Promise<unknown> {
     return callEntry(this, E.purgeCache, arguments);
   }
-  allPurgeRequests(query?: { continuationToken?: string; limit?: string }, options?: CallOptions): Promise<unknown> {
+  allPurgeRequests(query?: { continuationToken?: string; limit?: string }, options?: CallOptions<'GET'>): Promise<unknown> {
     return callEntry(this, E.allPurgeRequests, arguments);
   }
-  purgeRequests(workerPoolId: string, query?: { since?: string }, options?: CallOptions): Promise<unknown> {
+  purgeRequests(workerPoolId: string | number, query?: { since?: string }, options?: CallOptions<'GET'>): Promise<unknown> {
     return callEntry(this, E.purgeRequests, arguments);
   }
-  heartbeat(options?: CallOptions): Promise<void> { return callEntry(this, E.heartbeat, arguments); }
+  heartbeat(options?: CallOptions<'GET'>): Promise<unknown> { return callEntry(this, E.heartbeat, arguments); }
 }
 
-/** Independent of the runtime: Taskcluster's certificate signature text and HMAC. */
+/**
+ * Independent of the runtime: the certificate signature as the auth service checks it (its
+ * signature validator, and the Go/Python/Rust clients): the lines joined with '\n', no
+ * trailing newline, so `scopes: []` ends in 'scopes:'. The official JS client signs that case
+ * with 'scopes:\n', which this check refuses as the service does.
+ */
 export function expectedCertSignature(issuerKey: string, clientId: string, cert: Record<string, unknown>): string {
   const lines = ['version:' + String(cert.version)];
   if (cert.issuer) lines.push('clientId:' + clientId, 'issuer:' + String(cert.issuer));
   lines.push('seed:' + String(cert.seed), 'start:' + String(cert.start), 'expiry:' + String(cert.expiry), 'scopes:');
-  const text = lines.join('\n') + '\n' + (cert.scopes as string[]).join('\n');
-  return createHmac('sha256', issuerKey).update(text, 'utf8').digest('base64');
+  for (const scope of cert.scopes as string[]) lines.push(scope);
+  return createHmac('sha256', issuerKey).update(lines.join('\n'), 'utf8').digest('base64');
 }
 
 export function expectedTempKey(issuerKey: string, seed: string): string {

@@ -4,14 +4,15 @@
 // node:querystring's, and the retry, timeout and abort suite passes on the fetch transport too.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { stringify as nodeStringify } from 'node:querystring';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import * as nodeCrypto from '../../templates/runtime/crypto-node.ts';
 import * as webCrypto from '../../templates/runtime/crypto-web.ts';
 import { processEnv as browserEnv } from '../../templates/runtime/env-browser.ts';
-import { processEnv } from '../../templates/runtime/env-process.ts';
+import { nodeVersion as browserNodeVersion } from '../../templates/runtime/env-browser.ts';
+import { nodeVersion, processEnv } from '../../templates/runtime/env-process.ts';
 import { hawkBewit, hawkBewitAsync, hawkHeader, hawkHeaderAsync, hawkTarget } from '../../templates/runtime/hawk.ts';
 import { createTemporaryCredentialsAsync } from '../../templates/runtime/index.ts';
 import { stringify } from '../../templates/runtime/querystring.ts';
@@ -20,6 +21,32 @@ import { expectedCertSignature, expectedTempKey, startServer, USERS } from './he
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const TEXTS = ['', 'a', 'hawk.1.header\n1\nx\nGET\n/p?q=1\nh\n443\n\n\n', 'ünïcödé ✓ 𝄞', '\\ and \n', 'x'.repeat(100_000)];
+
+test('incremental sha256 and sha512 (object hashes) are the same from Web Crypto, node:crypto and one-shot hashing, for any chunking', async () => {
+  const data = new Uint8Array(randomBytes(70_000));
+  for (const cuts of [[], [0], [1, 2, 3], [65_536], [10, 40_000, 69_999]]) {
+    const chunks = [0, ...cuts, data.length].slice(1).map((end, i, ends) => data.subarray(i === 0 ? 0 : ends[i - 1]!, end));
+    for (const algorithm of ['sha256', 'sha512'] as const) {
+      const expected = createHash(algorithm).update(data).digest('hex');
+      for (const platform of [nodeCrypto, webCrypto]) {
+        const hash = platform.createContentHash(algorithm);
+        for (const chunk of chunks) hash.update(chunk);
+        assert.equal(await hash.digestHex(), expected, `${algorithm} ${cuts.join()}`);
+      }
+    }
+  }
+  // A chunk the caller reuses after update (as a stream's buffer pool may) does not change the digest.
+  const reused = new Uint8Array([1, 2, 3]);
+  const hash = webCrypto.createContentHash('sha256');
+  hash.update(reused);
+  reused.fill(0);
+  assert.equal(await hash.digestHex(), createHash('sha256').update(new Uint8Array([1, 2, 3])).digest('hex'));
+});
+
+test('the User-Agent platform part: Node\'s version from env-process, none in a browser', () => {
+  assert.equal(nodeVersion(), process.versions.node);
+  assert.equal(browserNodeVersion(), undefined);
+});
 
 test('Web Crypto HMAC, base64 and base64url equal node:crypto and Buffer', async () => {
   for (const key of ['k', 'tester-access-token-SECRET', 'ключ 🔑']) {

@@ -1,7 +1,8 @@
 import { TaskclusterError, redact } from './errors.js';
 import { buildExt, hawkHeaderAsync } from './hawk.js';
 import { TransportFailure, attempt } from './request.js';
-import { isRetriableStatus, responseError, responseResult } from './response.js';
+import { isAnswerStatus, isRetriableStatus, responseError, responseResult } from './response.js';
+import { blobResult } from './blob.js';
 import { abortReason, backoffDelay, retryAfterDelay, sleep } from './retry.js';
 /** The client's and the call's signals as one (either cancels the call). */
 function callSignal(state, call) {
@@ -15,10 +16,14 @@ function callExt(state, call) {
   if (!state.credentials || scopes === undefined) return state.ext;
   return buildExt(state.credentials.certificate, scopes);
 }
-/** Request headers for one attempt; signed afresh each time (new ts and nonce). Async: Web Crypto is. */
+/**
+ * Request headers for one attempt; signed afresh each time (new ts and nonce). Async: Web Crypto is.
+ * The fetch transport (browsers) drops those a cross-origin call may not carry (User-Agent).
+ */
 async function headers(state, entry, path, ext, json) {
-  const result = {};
+  const result = { 'user-agent': state.userAgent };
   if (json) result['content-type'] = 'application/json';
+  if (state.traceId !== undefined) result['x-taskcluster-trace-id'] = state.traceId;
   const creds = state.credentials;
   if (creds) {
     result.authorization = await hawkHeaderAsync({
@@ -47,11 +52,16 @@ function transportError(failure, line, timeout) {
   });
 }
 function classify(state, entry, res, line) {
-  if (res.statusCode >= 200 && res.statusCode < 300) {
+  if (isAnswerStatus(res.statusCode)) {
+    // A blob entry promises the body: a redirect (never followed) cannot keep that promise.
+    if (entry.output === 'blob')
+      return res.statusCode < 300
+        ? { ok: true, value: blobResult(res) }
+        : { ok: false, error: responseError(res, line), retriable: false };
     try {
       return { ok: true, value: responseResult(entry, res, line) };
     } catch (error) {
-      // A 2xx body we cannot read will not improve by asking again.
+      // An answer we cannot read will not improve by asking again.
       return { ok: false, error: error, retriable: false };
     }
   }
@@ -78,6 +88,7 @@ export async function runCall(state, entry, call) {
         body,
         timeout: state.timeout,
         signal,
+        binary: entry.output === 'blob',
       });
       outcome = classify(state, entry, res, line);
     } catch (err) {

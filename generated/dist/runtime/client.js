@@ -1,13 +1,16 @@
 // The base class of every generated service client, and callEntry, which generated
 // methods delegate to. Per-instance state lives in a WeakMap so that no instance member
 // can collide with an entry name (docs/contract.md): the only public instance members
-// are buildUrl and buildSignedUrl.
+// are buildUrl, buildSignedUrl, buildSignedUrlAsync, and use and taskclusterPerRequestInstance (named as the
+// official client's; no v44 or v87 entry has those names, and the generator refuses them).
 import { parseCallArgs, parseUrlArgs } from './args.js';
 import { runCall } from './call.js';
 import { fromEnvVars } from './env.js';
 import { hawkBewit, hawkBewitAsync } from './hawk.js';
 import { createState } from './state.js';
 const STATES = new WeakMap();
+/** The options each client was made with, for use() and the helpers beside the client. */
+const OPTIONS = new WeakMap();
 function stateOf(client) {
   const state = STATES.get(client);
   if (!state) throw new TypeError('not a Taskcluster client instance');
@@ -24,13 +27,41 @@ function entryOf(client, state, method, caller) {
 }
 export class Client {
   constructor(service, options) {
-    STATES.set(this, createState(service, options));
+    const state = createState(service, options);
+    STATES.set(this, state);
+    OPTIONS.set(this, { ...options, dispatcher: state.dispatcher });
+  }
+  /**
+   * A new client of the same class with `optionsUpdates` over this one's options (top-level keys;
+   * keys set to undefined are ignored, as lodash's defaults in the official client's `use`).
+   * This client is unchanged. The new one shares this client's connection pool unless
+   * `optionsUpdates.dispatcher` is given; closeClient(original) closes it for both. On a
+   * fakeClient the fakes carry over (recording into the same `calls`).
+   *
+   *   const restricted = queue.use({ authorizedScopes: ['queue:get-artifact:public/*'] });
+   */
+  use(optionsUpdates) {
+    const options = { ...OPTIONS.get(this) };
+    for (const [key, value] of Object.entries(optionsUpdates ?? {})) if (value !== undefined) options[key] = value;
+    const Class = this.constructor;
+    const derived = new Class(options);
+    // Methods replaced on the instance (fakeClient) carry over, as the official `fake` option does through use().
+    for (const name of Object.keys(stateOf(this).service.entries)) {
+      if (Object.hasOwn(this, name)) Object.defineProperty(derived, name, Object.getOwnPropertyDescriptor(this, name));
+    }
+    return derived;
+  }
+  /**
+   * The client to use while handling one incoming request: `use({ traceId })`, so each call sends
+   * `x-taskcluster-trace-id`. `requestId` is accepted and, as in the official client, not sent.
+   */
+  taskclusterPerRequestInstance({ traceId }) {
+    return this.use({ traceId });
   }
   /** Options from TASKCLUSTER_* environment variables, `overrides` on top (see env.ts). */
   static fromEnvVars(overrides, env) {
     return fromEnvVars(overrides, env);
   }
-  /** The URL `method` would call with these route arguments and query. Synchronous. */
   buildUrl(method, ...args) {
     const state = stateOf(this);
     const entry = entryOf(this, state, method, 'buildUrl');
@@ -42,18 +73,10 @@ export class Client {
     }
     return state.origin + state.prefix + route;
   }
-  /**
-   * A URL with a Hawk bewit that works without credentials until it expires; GET entries
-   * only. Arguments as buildUrl, then optionally `{ expiration }` in seconds. Synchronous.
-   */
   buildSignedUrl(method, ...args) {
     const { input, url } = signedUrlParts(this, 'buildSignedUrl', method, args);
     return url(hawkBewit(input));
   }
-  /**
-   * buildSignedUrl on every platform: the same URL, as a Promise. In browsers, whose Web Crypto
-   * is asynchronous only, this is the form that works (buildSignedUrl throws there).
-   */
   async buildSignedUrlAsync(method, ...args) {
     const { input, url } = signedUrlParts(this, 'buildSignedUrlAsync', method, args);
     return url(await hawkBewitAsync(input));
@@ -106,6 +129,14 @@ export function entryNamesOf(client) {
 /** The entry whose generated method is `method`, for helpers beside the client (see paginate.ts). */
 export function entryOfMethod(client, method, caller) {
   return entryOf(client, stateOf(client), method, caller);
+}
+/**
+ * The options `client` was made with (its dispatcher included), for helpers that make clients of
+ * other services or send requests beside it (downloadArtifact, upload).
+ */
+export function optionsOf(client) {
+  stateOf(client);
+  return OPTIONS.get(client);
 }
 /** Close the keep-alive pool the client created (a dispatcher you passed in is yours to close). */
 export async function closeClient(client) {

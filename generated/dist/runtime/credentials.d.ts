@@ -14,9 +14,12 @@ export interface TemporaryCredentialsOptions {
   credentials: Credentials;
 }
 /**
- * The certificate signature. Like the official client (and the auth service that checks
- * it), the text is the lines joined with `\n` where `scopes:` is always followed by `\n`:
- * with no scopes the text ends in `scopes:\n`.
+ * The certificate signature: base64 HMAC-SHA256 (key: the issuer's access token) of the lines
+ * `version:1`, [`clientId:<name>`, `issuer:<issuer>`,] `seed:…`, `start:…`, `expiry:…`,
+ * `scopes:`, then one line per scope, joined with `\n` and with no trailing newline: with no
+ * scopes the text ends in `scopes:`. This is what the auth service checks (and how the Go,
+ * Python and Rust clients sign); the official JS client 87.1.3 always writes `scopes:\n`,
+ * which the service refuses for `scopes: []`. We follow the service.
  */
 export declare function certificateSignature(
   accessToken: string,
@@ -34,6 +37,8 @@ export type TemporaryCredentials = Required<Credentials> & {
 };
 /**
  * Issue temporary credentials; `certificate` is JSON text, as the official client returns it.
+ * Same construction as the official createTemporaryCredentials except the signature of a
+ * certificate with no scopes, which follows the auth service (see certificateSignature).
  * Synchronous: Node only (a browser's Web Crypto is asynchronous, see createTemporaryCredentialsAsync).
  */
 export declare function createTemporaryCredentials(options: TemporaryCredentialsOptions): TemporaryCredentials;

@@ -38,20 +38,22 @@ function validate(options) {
   }
 }
 /**
- * The certificate signature. Like the official client (and the auth service that checks
- * it), the text is the lines joined with `\n` where `scopes:` is always followed by `\n`:
- * with no scopes the text ends in `scopes:\n`.
+ * The certificate signature: base64 HMAC-SHA256 (key: the issuer's access token) of the lines
+ * `version:1`, [`clientId:<name>`, `issuer:<issuer>`,] `seed:…`, `start:…`, `expiry:…`,
+ * `scopes:`, then one line per scope, joined with `\n` and with no trailing newline: with no
+ * scopes the text ends in `scopes:`. This is what the auth service checks (and how the Go,
+ * Python and Rust clients sign); the official JS client 87.1.3 always writes `scopes:\n`,
+ * which the service refuses for `scopes: []`. We follow the service.
  */
 export function certificateSignature(accessToken, cert, name) {
   return hmacSha256(accessToken, certificateText(cert, name), 'base64');
 }
 /** The text certificateSignature signs. */
 function certificateText(cert, name) {
-  let text = 'version:1\n';
-  if (name) text += `clientId:${name.clientId}\nissuer:${name.issuer}\n`;
-  text += `seed:${cert.seed}\nstart:${cert.start}\nexpiry:${cert.expiry}\nscopes:\n`;
-  text += cert.scopes.join('\n');
-  return text;
+  const lines = ['version:1'];
+  if (name) lines.push(`clientId:${name.clientId}`, `issuer:${name.issuer}`);
+  lines.push(`seed:${cert.seed}`, `start:${cert.start}`, `expiry:${cert.expiry}`, 'scopes:', ...cert.scopes);
+  return lines.join('\n');
 }
 /** The temporary access token derived from the issuer's token and the seed. */
 export function temporaryAccessToken(issuerAccessToken, seed) {
@@ -59,6 +61,8 @@ export function temporaryAccessToken(issuerAccessToken, seed) {
 }
 /**
  * Issue temporary credentials; `certificate` is JSON text, as the official client returns it.
+ * Same construction as the official createTemporaryCredentials except the signature of a
+ * certificate with no scopes, which follows the auth service (see certificateSignature).
  * Synchronous: Node only (a browser's Web Crypto is asynchronous, see createTemporaryCredentialsAsync).
  */
 export function createTemporaryCredentials(options) {

@@ -1,4 +1,12 @@
-import type { EncodeBytes, EncodeText, HmacSha256, HmacSha256Async, RandomBytes, RandomNonce } from './platform.js';
+import type {
+  CreateContentHash,
+  EncodeBytes,
+  EncodeText,
+  HmacSha256,
+  HmacSha256Async,
+  RandomBytes,
+  RandomNonce,
+} from './platform.js';
 export declare const hmacSha256: HmacSha256;
 export declare const hmacSha256Async: HmacSha256Async;
 export declare const randomBytes: RandomBytes;
@@ -10,3 +18,5 @@ export declare const randomBytes: RandomBytes;
 export declare const randomNonce: RandomNonce;
 export declare const encodeText: EncodeText;
 export declare const encodeBytes: EncodeBytes;
+/** node:crypto's incremental hash; the digest is ready at once (async only to match Web Crypto). */
+export declare const createContentHash: CreateContentHash;

@@ -1,5 +1,5 @@
 // Node: node:crypto, synchronous. Selected by the `node` condition of `#runtime/crypto`.
-import { createHmac, randomBytes as nodeRandomBytes, randomUUID } from 'node:crypto';
+import { createHash, createHmac, randomBytes as nodeRandomBytes, randomUUID } from 'node:crypto';
 export const hmacSha256 = (key, text, encoding) => createHmac('sha256', key).update(text).digest(encoding);
 export const hmacSha256Async = async (key, text, encoding) => hmacSha256(key, text, encoding);
 export const randomBytes = (n) => nodeRandomBytes(n);
@@ -15,3 +15,11 @@ export const randomNonce = () => {
 export const encodeText = (text, encoding) => Buffer.from(text).toString(encoding);
 export const encodeBytes = (bytes, encoding) =>
   Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString(encoding);
+/** node:crypto's incremental hash; the digest is ready at once (async only to match Web Crypto). */
+export const createContentHash = (algorithm) => {
+  const hash = createHash(algorithm);
+  return {
+    update: (bytes) => void hash.update(bytes),
+    digestHex: async () => hash.digest('hex'),
+  };
+};

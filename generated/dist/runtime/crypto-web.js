@@ -43,3 +43,30 @@ function base64(bytes, encoding) {
 }
 export const encodeBytes = (bytes, encoding) => base64(bytes, encoding);
 export const encodeText = (text, encoding) => base64(UTF8.encode(text), encoding);
+const DIGEST_NAMES = { sha256: 'SHA-256', sha512: 'SHA-512' };
+/**
+ * Web Crypto has no incremental digest: the chunks are kept and hashed at the end
+ * (`crypto.subtle.digest`), so this holds the whole content in memory once.
+ */
+export const createContentHash = (algorithm) => {
+  const chunks = [];
+  let length = 0;
+  return {
+    update: (bytes) => {
+      chunks.push(bytes.slice());
+      length += bytes.length;
+    },
+    digestHex: async () => {
+      const all = new Uint8Array(length);
+      let offset = 0;
+      for (const chunk of chunks) {
+        all.set(chunk, offset);
+        offset += chunk.length;
+      }
+      const digest = new Uint8Array(await globalThis.crypto.subtle.digest(DIGEST_NAMES[algorithm], all));
+      let hex = '';
+      for (const byte of digest) hex += byte.toString(16).padStart(2, '0');
+      return hex;
+    },
+  };
+};

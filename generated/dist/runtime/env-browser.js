@@ -4,3 +4,5 @@ export const processEnv = () => {
       'pass { rootUrl, credentials } to the constructor instead',
   );
 };
+/** Not Node; the User-Agent says only the package (and a browser does not send it anyway). */
+export const nodeVersion = () => undefined;

@@ -1,2 +1,3 @@
-import type { ProcessEnv } from './platform.js';
+import type { NodeVersion, ProcessEnv } from './platform.js';
 export declare const processEnv: ProcessEnv;
+export declare const nodeVersion: NodeVersion;

@@ -4,3 +4,4 @@ export const processEnv = () => {
     throw new TypeError('fromEnv: this runtime has no process.env; pass { rootUrl, credentials } to the constructor');
   return env;
 };
+export const nodeVersion = () => globalThis.process?.versions?.node;

@@ -8,7 +8,11 @@ export interface TaskclusterErrorInit {
   url: string;
   /** Retries made before giving up (attempts - 1). */
   retries: number;
-  /** Parsed JSON error body, or the raw text when it was not JSON. */
+  /**
+   * The error body: parsed when the content type is JSON (a Taskcluster error body is
+   * `{ code, message, requestInfo }`), else the raw text ('' when empty), as the official client
+   * keeps it; for `InvalidResponseBody`, the start of the answer's text.
+   */
   body?: unknown;
   cause?: unknown;
 }

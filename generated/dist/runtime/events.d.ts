@@ -2,9 +2,12 @@ import type { Binding, EventsOptions, ExchangeDefinition, ExchangesDefinition } 
 export declare class EventsClient {
   constructor(exchanges: ExchangesDefinition, options?: EventsOptions);
 }
-/** The binding for `entry` of `client`'s exchanges, for `pattern` (object or raw string). */
-export declare function bindExchange(
+/**
+ * The binding for `entry` of `client`'s exchanges, for `pattern` (object or raw string).
+ * `Message` and `Exchange` only type the result (see Binding); the caller vouches for them.
+ */
+export declare function bindExchange<Message = unknown, Exchange extends string = string>(
   client: EventsClient,
   entry: ExchangeDefinition,
   pattern?: object | string | null,
-): Binding;
+): Binding<Message, Exchange>;

@@ -25,7 +25,10 @@ function keyPattern(key, value) {
   }
   return key.multipleWords ? '#' : '*';
 }
-/** The binding for `entry` of `client`'s exchanges, for `pattern` (object or raw string). */
+/**
+ * The binding for `entry` of `client`'s exchanges, for `pattern` (object or raw string).
+ * `Message` and `Exchange` only type the result (see Binding); the caller vouches for them.
+ */
 export function bindExchange(client, entry, pattern) {
   const exchanges = EXCHANGES.get(client);
   if (!exchanges) throw new TypeError('not a Taskcluster events client instance');

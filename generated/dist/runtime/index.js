@@ -6,3 +6,9 @@ export { fakeClient } from './fake.js';
 export { TaskclusterError } from './errors.js';
 export { createTemporaryCredentials, createTemporaryCredentialsAsync, slugid } from './credentials.js';
 export { fromEnvVars } from './env.js';
+export { fromNow, fromNowJSON, parseTimeOffset } from './time.js';
+export { credentialInformation } from './credential-info.js';
+// upload, download and downloadArtifact are Node only: `#runtime/objects` gives browsers stand-ins that reject.
+export { upload, download, downloadArtifact } from './object-helpers.js';
+export { DATA_INLINE_MAX_SIZE, ArtifactError } from './object-common.js';
+export { HashMismatchError } from './hashing.js';

@@ -11,5 +11,15 @@ export type RandomNonce = () => string;
 export type EncodeText = (text: string, encoding: Base64Encoding) => string;
 /** `bytes` as base64 or base64url (unpadded). */
 export type EncodeBytes = (bytes: Uint8Array, encoding: Base64Encoding) => string;
+/** SHA-2 algorithms the object service accepts as content hashes. */
+export type ContentHashAlgorithm = 'sha256' | 'sha512';
+/** An incremental hash: `update` with each chunk in order, then `digestHex` once (lower-case hex). */
+export interface IncrementalHash {
+  update(bytes: Uint8Array): void;
+  digestHex(): Promise<string>;
+}
+export type CreateContentHash = (algorithm: ContentHashAlgorithm) => IncrementalHash;
 /** The process environment, or a TypeError saying there is none here (browsers). */
 export type ProcessEnv = () => Record<string, string | undefined>;
+/** The Node.js version (`process.versions.node`) for the User-Agent; undefined elsewhere. */
+export type NodeVersion = () => string | undefined;

@@ -1,2 +1,4 @@
+import type { Attempt, CreateDispatcher } from './transport.js';
 export { TransportFailure, type AttemptRequest, type AttemptResponse } from './transport.js';
-export { attempt, createDispatcher } from '#runtime/transport';
+export declare const attempt: Attempt;
+export declare const createDispatcher: CreateDispatcher;

@@ -1,4 +1,8 @@
 // One HTTP attempt: the transport the package's `imports` conditions chose (transport.ts says
-// what both do), re-exported here so the rest of the runtime never names a platform.
+// what both do), re-exported here so the rest of the runtime never names a platform. Declared
+// with transport.ts's types, so that no declaration file names a `#runtime/…` specifier, which an
+// application on moduleResolution node10 (which ignores `imports`) could not resolve.
+import { attempt as platformAttempt, createDispatcher as platformCreateDispatcher } from '#runtime/transport';
 export { TransportFailure } from './transport.js';
-export { attempt, createDispatcher } from '#runtime/transport';
+export const attempt = platformAttempt;
+export const createDispatcher = platformCreateDispatcher;

@@ -24,5 +24,9 @@ export interface ClientState {
   /** True when we created the dispatcher and so must close it. */
   ownsDispatcher: boolean;
   signal: AbortSignal | undefined;
+  /** Sent as User-Agent on every request. */
+  userAgent: string;
+  /** `x-taskcluster-trace-id` of every call, when set. */
+  traceId: string | undefined;
 }
 export declare function createState(service: ServiceDefinition, options: ClientOptions): ClientState;

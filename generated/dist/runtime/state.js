@@ -4,6 +4,7 @@ import { buildExt, hawkTarget } from './hawk.js';
 import { RETRY_DEFAULTS, validateRetryOptions } from './retry.js';
 import { isStringArray } from './args.js';
 import { parseRootUrl, servicePrefix } from './url.js';
+import { userAgent } from './user-agent.js';
 function signingCredentials(options) {
   const creds = options.credentials;
   // As the official client: no clientId means unauthenticated calls.
@@ -36,6 +37,9 @@ export function createState(service, options) {
   if (options.signal !== undefined && !(options.signal instanceof AbortSignal)) {
     throw new TypeError('signal must be an AbortSignal');
   }
+  if (options.traceId !== undefined && (typeof options.traceId !== 'string' || /[\r\n]/.test(options.traceId))) {
+    throw new TypeError('traceId must be a string without line breaks');
+  }
   // ext is only sent with credentials, as in the official client.
   const ext = credentials ? buildExt(credentials.certificate, options.authorizedScopes) : undefined;
   return {
@@ -50,5 +54,7 @@ export function createState(service, options) {
     dispatcher: options.dispatcher ?? createDispatcher(),
     ownsDispatcher: options.dispatcher === undefined,
     signal: options.signal,
+    userAgent: userAgent(service),
+    traceId: options.traceId || undefined,
   };
 }

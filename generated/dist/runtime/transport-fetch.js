@@ -7,7 +7,9 @@ import { TransportFailure } from './transport.js';
 /**
  * Request headers a cross-origin call may carry: those Taskcluster's API servers list in
  * Access-Control-Allow-Headers (a preflight asking for any other fails the whole call). Others,
- * such as User-Agent, which browsers do not let a page set anyway, are left out.
+ * such as User-Agent, which browsers do not let a page set anyway, and x-taskcluster-trace-id
+ * (`traceId`), which Taskcluster's list does not name, are left out. The list is
+ * taskcluster/taskcluster libraries/api/src/api.js corsHeaders (Origin is the browser's own).
  */
 export const CORS_REQUEST_HEADERS = new Set([
   'authorization',
@@ -57,9 +59,14 @@ export const attempt = async (req) => {
         retries: 0,
       });
     }
-    const text = await res.text();
     const headers = {};
     res.headers.forEach((value, name) => (headers[name] = value));
+    if (req.binary) {
+      const bytes = await res.arrayBuffer();
+      const text = res.status >= 200 && res.status < 300 ? '' : new TextDecoder().decode(bytes);
+      return { statusCode: res.status, headers, text, bytes };
+    }
+    const text = await res.text();
     return { statusCode: res.status, headers, text };
   } catch (err) {
     if (signal?.aborted) throw abortReason(signal);

@@ -2,14 +2,18 @@
 // encodeURIComponent and the query as node:querystring writes it, as the official client does
 // (taskcluster-lib-urls + querystring.stringify: a space becomes %20, not +).
 import { stringify } from './querystring.js';
-/** Parse and check a root URL: http(s) only, no user info; its trailing slash is dropped. */
+/**
+ * Parse and check a root URL: http(s) only, no user info, query or fragment. Every trailing
+ * slash is dropped, as taskcluster-lib-urls' normalizeRootUrl does (`https://tc.example.com///`
+ * is `https://tc.example.com`; a path is kept: `https://host/tc//` is `https://host/tc`).
+ */
 export function parseRootUrl(rootUrl) {
   if (typeof rootUrl !== 'string' || rootUrl === '') {
     throw new TypeError('rootUrl is required (e.g. https://tc.example.com)');
   }
   let url;
   try {
-    url = new URL(rootUrl.replace(/\/$/, ''));
+    url = new URL(rootUrl.replace(/\/+$/, ''));
   } catch {
     throw new TypeError(`rootUrl is not a valid URL: ${JSON.stringify(rootUrl)}`);
   }
@@ -26,20 +30,27 @@ export function parseRootUrl(rootUrl) {
 }
 /** Path prefix of every call of a service, e.g. `/api/queue/v1` (keeps a root URL's own path). */
 export function servicePrefix(root, serviceName, apiVersion) {
-  const base = root.pathname === '/' ? '' : root.pathname.replace(/\/$/, '');
+  const base = root.pathname === '/' ? '' : root.pathname.replace(/\/+$/, '');
   return `${base}/api/${serviceName}/${apiVersion}`;
 }
-/** The route with its `<arg>` placeholders replaced; `values[i]` belongs to `entry.args[i]`. */
+/**
+ * The route with its `<arg>` placeholders replaced; `values[i]` belongs to `entry.args[i]`.
+ * Always one leading slash: taskcluster-lib-urls' api() strips the route's leading slashes and
+ * joins with one.
+ */
 export function routePath(entry, values) {
-  return entry.route.replace(/<([^<>]+)>/g, (text, name) => {
-    const index = entry.args.indexOf(name);
-    if (index === -1) return text; // not an argument: kept, as the official client does
-    const value = values[index];
-    if ((typeof value !== 'string' && typeof value !== 'number') || value === '') {
-      throw new TypeError(`${entry.name}: route argument ${name} must be a non-empty string, got ${describe(value)}`);
-    }
-    return encodeURIComponent(value);
-  });
+  return (
+    '/' +
+    entry.route.replace(/^\/+/, '').replace(/<([^<>]+)>/g, (text, name) => {
+      const index = entry.args.indexOf(name);
+      if (index === -1) return text; // not an argument: kept, as the official client does
+      const value = values[index];
+      if ((typeof value !== 'string' && typeof value !== 'number') || value === '') {
+        throw new TypeError(`${entry.name}: route argument ${name} must be a non-empty string, got ${describe(value)}`);
+      }
+      return encodeURIComponent(value);
+    })
+  );
 }
 /** `?k=v&…` for the given query object (undefined values left out), or '' when empty. */
 export function queryString(entry, query) {

@@ -3,6 +3,7 @@ import * as runtime from '../runtime/index.js';
 const SERVICE = {
   serviceName: 'purge-cache',
   apiVersion: 'v1',
+  packageVersion: '0.0.0',
   entries: {
     ping: { name: 'ping', method: 'GET', route: '/ping', args: [], query: [], input: false, output: false },
     purgeCache: {
@@ -56,6 +57,11 @@ export class PurgeCache extends runtime.Client {
    *
    * Respond without doing anything.
    * This endpoint is used to check that the service is up.
+   *
+   * Request: `GET /api/purge-cache/v1/ping` (below the root URL)
+   *
+   * @param options - this call's `signal` and `authorizedScopes`
+   * @returns the JSON the server sent, or `undefined` when it sent none: the entry declares no output schema
    */
   ping(options) {
     return runtime.callEntry(this, SERVICE.entries['ping'], arguments);
@@ -69,8 +75,16 @@ export class PurgeCache extends runtime.Client {
    * If such a request already exists, its `before` timestamp is updated to
    * the current time.
    *
+   * Request: `POST /api/purge-cache/v1/purge-cache/<provisionerId>/<workerType>` (below the root URL)
+   *
    * Required scopes:
    * - `purge-cache:<provisionerId>/<workerType>:<cacheName>`
+   *
+   * @param provisionerId - the route's `<provisionerId>` (strings are percent-encoded)
+   * @param workerType - the route's `<workerType>` (strings are percent-encoded)
+   * @param payload - the request body, {@link PurgeCacheRequest}, sent as JSON
+   * @param options - this call's `signal` and `authorizedScopes`
+   * @returns the JSON the server sent, or `undefined` when it sent none: the entry declares no output schema
    */
   purgeCache(provisionerId, workerType, payload, options) {
     return runtime.callEntry(this, SERVICE.entries['purgeCache'], arguments);
@@ -85,6 +99,12 @@ export class PurgeCache extends runtime.Client {
    * be used by workers. They should use the purgeRequests
    * endpoint that is specific to their workerType and
    * provisionerId.
+   *
+   * Request: `GET /api/purge-cache/v1/purge-cache/list` (below the root URL)
+   *
+   * @param query - the query string; keys: `continuationToken`, `limit`
+   * @param options - this call's `signal` and `authorizedScopes`
+   * @returns the response body, {@link OpenAllPurgeRequestsList}
    */
   allPurgeRequests(query, options) {
     return runtime.callEntry(this, SERVICE.entries['allPurgeRequests'], arguments);
@@ -96,6 +116,14 @@ export class PurgeCache extends runtime.Client {
    * be purged if they are from before the time given in the response.
    *
    * This is intended to be used by workers to determine which caches to purge.
+   *
+   * Request: `GET /api/purge-cache/v1/purge-cache/<provisionerId>/<workerType>` (below the root URL)
+   *
+   * @param provisionerId - the route's `<provisionerId>` (strings are percent-encoded)
+   * @param workerType - the route's `<workerType>` (strings are percent-encoded)
+   * @param query - the query string; keys: `since`
+   * @param options - this call's `signal` and `authorizedScopes`
+   * @returns the response body, {@link OpenPurgeRequestList}
    */
   purgeRequests(provisionerId, workerType, query, options) {
     return runtime.callEntry(this, SERVICE.entries['purgeRequests'], arguments);

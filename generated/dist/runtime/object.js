@@ -1,0 +1,154 @@
+import { pipeline } from 'node:stream/promises';
+import { pipeline as pipelineCallback } from 'node:stream';
+import { optionsOf } from './client.js';
+import { slugid } from './credentials.js';
+import { DATA_INLINE_MAX_SIZE } from './object-common.js';
+import { hashMismatch } from './hashing.js';
+import { RETRY_DEFAULTS, validateRetryOptions } from './retry.js';
+import { HashingStream, getBody, putBody, withRetries } from './transfer.js';
+export { DATA_INLINE_MAX_SIZE };
+/** The retry settings of a transfer, defaults filled in and checked. */
+export function retryOf(options) {
+  const retry = {
+    retries: options.retries ?? RETRY_DEFAULTS.retries,
+    delayFactor: options.delayFactor ?? RETRY_DEFAULTS.delayFactor,
+    randomizationFactor: options.randomizationFactor ?? RETRY_DEFAULTS.randomizationFactor,
+    maxDelay: options.maxDelay ?? RETRY_DEFAULTS.maxDelay,
+  };
+  validateRetryOptions({ ...retry, timeout: 1 });
+  return retry;
+}
+/** A fresh stream from `streamFactory`, piped through a new HashingStream. */
+async function hashedStream(streamFactory) {
+  const source = await streamFactory();
+  const hashing = new HashingStream();
+  // The callback form destroys `hashing` when the source fails, which fails the request using it.
+  pipelineCallback(source, hashing, () => {});
+  return hashing;
+}
+async function checkedHashes(hashing, contentLength, what) {
+  if (hashing.bytes !== contentLength)
+    throw new RangeError(`${what}: streamFactory gave ${hashing.bytes} bytes, but contentLength is ${contentLength}`);
+  return hashing.hashes();
+}
+/**
+ * Uploads data to the object service (the official client's `upload`): createUpload proposing
+ * dataInline (small bodies) and putUrl; for putUrl, a PUT of a fresh stream to the returned URL
+ * with the returned headers, retried on 5xx and network errors with backoff; then finishUpload
+ * with the sha256 and sha512 of the bytes sent.
+ * @throws TaskclusterError from the API calls or a PUT that failed for good (4xx, or retries
+ *   spent); RangeError when the streams' length differs from contentLength; Error when the
+ *   service accepted no proposed method.
+ */
+export async function upload(options) {
+  const { projectId, name, contentType, contentLength, object, streamFactory, signal } = options;
+  if (!Number.isSafeInteger(contentLength) || contentLength < 0)
+    throw new TypeError('upload: contentLength must be an integer >= 0');
+  if (typeof streamFactory !== 'function')
+    throw new TypeError('upload: streamFactory must be a function returning a readable stream');
+  const retry = retryOf(options);
+  const uploadId = options.uploadId || slugid();
+  const expires = options.expires instanceof Date ? options.expires.toJSON() : options.expires;
+  const what = `upload of ${JSON.stringify(name)}`;
+  const proposed = {};
+  let hashes;
+  if (options.dataInline ?? contentLength < DATA_INLINE_MAX_SIZE) {
+    const hashing = await hashedStream(streamFactory);
+    const chunks = [];
+    for await (const chunk of hashing) chunks.push(chunk);
+    hashes = await checkedHashes(hashing, contentLength, what);
+    proposed.dataInline = { contentType, objectData: Buffer.concat(chunks).toString('base64') };
+  }
+  proposed.putUrl = { contentType, contentLength };
+  const callOptions = signal ? { signal } : undefined;
+  const answer = await object.createUpload(
+    name,
+    { expires, projectId, uploadId, proposedUploadMethods: proposed },
+    callOptions,
+  );
+  let uploadMethod;
+  if (answer?.uploadMethod?.dataInline && proposed.dataInline) {
+    uploadMethod = 'dataInline';
+  } else if (answer?.uploadMethod?.putUrl) {
+    uploadMethod = 'putUrl';
+    const { url, headers = {} } = answer.uploadMethod.putUrl;
+    const { dispatcher } = optionsOf(object);
+    hashes = await withRetries(retry, signal, async () => {
+      const hashing = await hashedStream(streamFactory);
+      await putBody(dispatcher, url, headers, hashing, signal);
+      return checkedHashes(hashing, contentLength, what);
+    });
+  } else {
+    throw new Error(
+      `${what}: the object service accepted none of the proposed upload methods (${Object.keys(proposed).join(', ')})`,
+    );
+  }
+  await object.finishUpload(name, { projectId, uploadId, hashes: hashes }, callOptions);
+  return { uploadId, uploadMethod, hashes: hashes };
+}
+const DEFAULT_CONTENT_TYPE = 'application/binary';
+function contentTypeOf(res) {
+  const value = res.headers['content-type'];
+  return (Array.isArray(value) ? value[0] : value) || DEFAULT_CONTENT_TYPE;
+}
+/**
+ * GETs `url` (on `source`'s dispatcher) into a fresh destination, verifying `expected` hashes when given (getUrl) before the
+ * destination ends: on a mismatch the destination is destroyed with the HashMismatchError and
+ * never finishes. Resolves to the response's content type.
+ */
+export async function fetchInto(source, url, streamFactory, verify, followRedirects, signal) {
+  const res = await getBody(optionsOf(source).dispatcher, url, { followRedirects, signal });
+  const destination = await streamFactory();
+  try {
+    if (verify)
+      await pipeline(
+        res.body,
+        new HashingStream((hashes) => hashMismatch(hashes, verify.expected, verify.what)),
+        destination,
+      );
+    else await pipeline(res.body, destination);
+  } catch (err) {
+    if (signal?.aborted) throw err;
+    // A hash mismatch is final; a body cut short is worth another attempt, as the official client.
+    if (!(err instanceof Error && err.name === 'HashMismatchError')) Object.assign(err, { retriable: true });
+    throw err;
+  }
+  return contentTypeOf(res);
+}
+/**
+ * Downloads an object (the official client's `download`, plus the `simple` method): startDownload
+ * accepting getUrl and simple, then a GET into `streamFactory()`'s stream, retried on 5xx and
+ * network errors (a getUrl URL past its `expires` is renewed first). getUrl data is checked against
+ * the service's sha256/sha512 (simple gives none). Resolves to the content type
+ * (default `application/binary`).
+ * @throws HashMismatchError (not retried; the destination is destroyed with it and never
+ *   finishes); TaskclusterError from startDownload or a GET that failed for good.
+ */
+export async function download(options) {
+  const { name, object, streamFactory, signal } = options;
+  if (typeof streamFactory !== 'function')
+    throw new TypeError('download: streamFactory must be a function returning a writable stream');
+  const retry = retryOf(options);
+  const callOptions = signal ? { signal } : undefined;
+  let answer = await object.startDownload(name, { acceptDownloadMethods: { getUrl: true, simple: true } }, callOptions);
+  const what = `download of ${JSON.stringify(name)}`;
+  if (answer?.method === 'simple') {
+    const { url } = answer;
+    return withRetries(retry, signal, () => fetchInto(object, url, streamFactory, undefined, true, signal));
+  }
+  if (answer?.method === 'getUrl') {
+    let used = false;
+    return withRetries(retry, signal, async () => {
+      if (used && answer.method === 'getUrl' && new Date(answer.expires) < new Date()) {
+        answer = await object.startDownload(name, { acceptDownloadMethods: { getUrl: true } }, callOptions);
+      }
+      used = true;
+      const expected = answer.method === 'getUrl' ? answer.hashes : {};
+      // getUrl servers must not redirect (download-method-geturl.json): a 3xx fails the download.
+      return fetchInto(object, answer.url, streamFactory, { expected, what }, false, signal);
+    });
+  }
+  throw new Error(
+    `${what}: the object service answered with an unsupported download method ${JSON.stringify(answer?.method)}`,
+  );
+}

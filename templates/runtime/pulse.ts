@@ -1,0 +1,392 @@
+// Pulse (Taskcluster's RabbitMQ, AMQP 0-9-1) consumption over amqplib. Node only: the package
+// exports this module from its own subpath (`<package>/pulse`) and never from the main entry,
+// so that browser bundles do not see amqplib. Conventions follow Taskcluster's own consumer
+// (taskcluster/taskcluster libraries/pulse, src/consumer.js and src/credentials.js): queue
+// names, the quorum type of named queues, CC routes, prefetch 5, the credentials' URL.
+import { createHash } from 'node:crypto';
+import amqplib from 'amqplib';
+import { slugid } from './credentials.js';
+import type { Binding } from './types.js';
+
+/** Pulse credentials and where to use them; becomes `amqps://username:password@hostname:5671/vhost`. */
+export interface PulseCredentials {
+  username: string;
+  password: string;
+  /** e.g. `pulse.mozilla.org`. */
+  hostname: string;
+  /** Default `/`. */
+  vhost?: string | undefined;
+  /** TLS on port 5671 (default true); false: plain AMQP on port 5672. */
+  amqps?: boolean | undefined;
+}
+
+/** What `consume` needs of a binding: the generated events methods return these (`QueueEvents.taskCompleted()`). */
+export type BindingLike = Pick<Binding, 'exchange' | 'routingKeyPattern'>;
+
+/**
+ * One message as the handler sees it: for a union of bindings, a union discriminated by
+ * `exchange`, so that checking `exchange` narrows `payload` to that exchange's message type.
+ */
+export type PulseMessage<B extends BindingLike> = B extends { exchange: infer Exchange extends string }
+  ? {
+      /** The exchange the message was published on (a binding's `exchange`). */
+      exchange: Exchange;
+      /** The message's primary routing key. */
+      routingKey: string;
+      /** The broker delivered it before (to this or another consumer) without an acknowledgement. */
+      redelivered: boolean;
+      /** The CC routes, without their `route.` prefix (the task's `routes` for queue messages). */
+      routes: string[];
+      /** The message body, parsed JSON; typed by the binding, not validated. */
+      payload: B extends Binding<infer Message, string> ? Message : unknown;
+    }
+  : never;
+
+/** A message the handler failed on too often, rejected without requeueing. */
+export interface DroppedMessage {
+  exchange: string;
+  routingKey: string;
+  routes: string[];
+  payload: unknown;
+  /** Handler failures, this one included (1 + maxRedeliveries). */
+  attempts: number;
+  /** What the handler's last attempt threw or rejected with. */
+  error: unknown;
+}
+
+/** A message that never reached the handler, acknowledged so that it does not come back. */
+export interface BadMessage {
+  /** `malformed-json`: the body is not UTF-8 JSON; `unknown-exchange`: no binding names its exchange. */
+  reason: 'malformed-json' | 'unknown-exchange';
+  exchange: string;
+  routingKey: string;
+  /** The raw body. */
+  content: Uint8Array;
+  /** The JSON parse error, for `malformed-json`. */
+  error?: unknown;
+}
+
+export interface ConsumeOptions<B extends BindingLike> {
+  /** An `amqp://` or `amqps://` URL (user and password in it), or Pulse credentials and a hostname. */
+  connection: string | PulseCredentials;
+  /** Declared on the queue (exchange, routingKeyPattern) on every (re)connection; exchanges are never declared. */
+  bindings: readonly B[];
+  /**
+   * A named queue, `queue/<username>/<queueName>`: durable (a quorum queue, as Taskcluster's
+   * consumers declare), it keeps messages while no one consumes. Without a name: an exclusive,
+   * auto-deleted queue with a fresh name per connection, whose messages are lost on a disconnection.
+   */
+  queueName?: string | undefined;
+  /** Unacknowledged messages at a time, i.e. handlers running at once (default 5). */
+  prefetch?: number | undefined;
+  /** Redeliveries after a handler failure before the message is dropped (default 5; 0: drop on the first failure). */
+  maxRedeliveries?: number | undefined;
+  /** First reconnection delay in ms (default 500); it doubles per failed attempt, randomized by ±25%. */
+  reconnectDelay?: number | undefined;
+  /** Longest reconnection delay in ms (default 30 000). */
+  maxReconnectDelay?: number | undefined;
+  /** Called when a message is dropped (default: a line on stderr). */
+  onDropped?: ((message: DroppedMessage) => void) | undefined;
+  /** Called for a malformed message or one from an exchange not in `bindings` (default: a line on stderr). */
+  onBadMessage?: ((message: BadMessage) => void) | undefined;
+  /** Called when the connection is lost or a reconnection fails, before the next attempt, `delay` ms later. */
+  onConnectionError?: ((error: unknown, retry: { attempt: number; delay: number }) => void) | undefined;
+  /** Called after each successful reconnection (not the first connection). Messages of a named queue were kept meanwhile. */
+  onReconnected?: (() => void) | undefined;
+}
+
+export interface Consumer {
+  /** The full queue name, e.g. `queue/<username>/<queueName>` (for an unnamed queue, the current connection's). */
+  readonly queueName: string;
+  /** Stops taking messages, waits for running handlers (and their acknowledgements), then closes the channel and connection. */
+  stop(): Promise<void>;
+}
+
+/** How long failure counts of messages are remembered: the most recent ones, this many. */
+const REMEMBERED_FAILURES = 10_000;
+
+/** `amqp(s)://…` for Pulse credentials, as Taskcluster's `pulseCredentials` builds it (frameMax=0: no client-side frame limit). */
+export function pulseUrl(credentials: PulseCredentials): string {
+  const { username, password, hostname, vhost = '/', amqps = true } = credentials;
+  for (const [name, value] of Object.entries({ username, password, hostname })) {
+    if (typeof value !== 'string' || value === '') throw new TypeError(`connection.${name} must be a non-empty string`);
+  }
+  const scheme = amqps ? 'amqps' : 'amqp';
+  return `${scheme}://${encodeURIComponent(username)}:${encodeURIComponent(password)}@${hostname}:${amqps ? 5671 : 5672}/${encodeURIComponent(vhost)}?frameMax=0`;
+}
+
+/** The user name a URL logs in as: amqplib's default (`guest`) when the URL has none. */
+function urlUsername(url: string): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new TypeError('connection must be an amqp:// or amqps:// URL, or Pulse credentials');
+  }
+  if (parsed.protocol !== 'amqp:' && parsed.protocol !== 'amqps:') throw new TypeError(`connection URL must use amqp: or amqps:, not ${parsed.protocol}`);
+  return parsed.username === '' ? 'guest' : decodeURIComponent(parsed.username);
+}
+
+/** The CC routes of a message: its `CC` header's `route.`-prefixed keys, prefix removed (Taskcluster's consumer). */
+function ccRoutes(headers: Record<string, unknown> | undefined): string[] {
+  const cc = headers?.['CC'];
+  if (!Array.isArray(cc)) return [];
+  return cc.flatMap((key) => {
+    const text = Buffer.isBuffer(key) ? key.toString('utf8') : key;
+    return typeof text === 'string' && text.startsWith('route.') ? [text.slice('route.'.length)] : [];
+  });
+}
+
+function positiveInteger(value: number | undefined, fallback: number, name: string, minimum = 1): number {
+  if (value === undefined) return fallback;
+  if (!Number.isInteger(value) || value < minimum) throw new TypeError(`${name} must be an integer >= ${minimum}`);
+  return value;
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+type Message = amqplib.ConsumeMessage;
+type Channel = amqplib.Channel;
+type ChannelModel = amqplib.ChannelModel;
+type RecoveringModel = amqplib.RecoveringChannelModel;
+
+class PulseConsumer<B extends BindingLike> implements Consumer {
+  readonly #url: string;
+  readonly #username: string;
+  readonly #bindings: readonly B[];
+  readonly #exchanges: Set<string>;
+  readonly #handler: (message: PulseMessage<B>) => unknown;
+  readonly #options: ConsumeOptions<B>;
+  readonly #prefetch: number;
+  readonly #maxRedeliveries: number;
+  readonly #reconnectDelay: number;
+  readonly #maxReconnectDelay: number;
+  /** Handler failures per message (exchange, routing key, body hash), oldest first. */
+  readonly #failures = new Map<string, number>();
+  readonly #running = new Set<Promise<void>>();
+  #queueName: string;
+  #recovering: RecoveringModel | undefined;
+  #channel: Channel | undefined;
+  #consumerTag: string | undefined;
+  #stopping: Promise<void> | undefined;
+
+  constructor(options: ConsumeOptions<B>, handler: (message: PulseMessage<B>) => unknown) {
+    if (typeof options !== 'object' || options === null) throw new TypeError('options must be an object');
+    if (typeof handler !== 'function') throw new TypeError('handler must be a function');
+    const { connection, bindings, queueName } = options;
+    this.#url = typeof connection === 'string' ? connection : pulseUrl(connection);
+    this.#username = urlUsername(this.#url);
+    if (!Array.isArray(bindings) || bindings.length === 0) throw new TypeError('bindings must be a non-empty array');
+    for (const binding of bindings) {
+      if (typeof binding?.exchange !== 'string' || binding.exchange === '' || typeof binding.routingKeyPattern !== 'string') {
+        throw new TypeError("each binding needs an exchange and a routingKeyPattern (use the events classes' methods)");
+      }
+    }
+    if (queueName !== undefined && (typeof queueName !== 'string' || queueName === '')) throw new TypeError('queueName must be a non-empty string');
+    this.#bindings = bindings;
+    this.#exchanges = new Set(bindings.map((binding) => binding.exchange));
+    this.#handler = handler;
+    this.#options = options;
+    this.#prefetch = positiveInteger(options.prefetch, 5, 'prefetch');
+    this.#maxRedeliveries = positiveInteger(options.maxRedeliveries, 5, 'maxRedeliveries', 0);
+    this.#reconnectDelay = positiveInteger(options.reconnectDelay, 500, 'reconnectDelay');
+    this.#maxReconnectDelay = positiveInteger(options.maxReconnectDelay, 30_000, 'maxReconnectDelay');
+    this.#queueName = this.#newQueueName();
+  }
+
+  get queueName(): string {
+    return this.#queueName;
+  }
+
+  #newQueueName(): string {
+    // An unnamed queue gets a fresh name per connection: the broker may not have deleted the last one yet.
+    return `queue/${this.#username}/${this.#options.queueName ?? slugid()}`;
+  }
+
+  /**
+   * Connects through amqplib's connection recovery, which reconnects with exponential backoff
+   * and runs #setup on every new connection. The first connection is not retried: its failure
+   * (and #setup's) rejects.
+   */
+  async start(): Promise<void> {
+    const recovering = await amqplib.connect(this.#url, {
+      recovery: {
+        initialDelay: this.#reconnectDelay,
+        maxDelay: this.#maxReconnectDelay,
+        jitter: 0.25,
+        initialMaxRetries: 0,
+        waitForConnect: false,
+        setup: (model: ChannelModel) => this.#setup(model),
+      },
+    });
+    this.#recovering = recovering;
+    // Connection errors are followed by a disconnection, which recovery handles; unheard, they would be thrown.
+    recovering.on('error', () => {});
+    let connected = false;
+    recovering.on('disconnect', () => {
+      this.#channel = undefined;
+      this.#consumerTag = undefined;
+    });
+    recovering.on('reconnect-scheduled', ({ attempt, delay, error }: { attempt: number; delay: number; error: Error }) => {
+      if (connected && !this.#stopping) report('onConnectionError', () => this.#options.onConnectionError?.(error, { attempt, delay }));
+    });
+    recovering.on('connect', () => {
+      if (connected && !this.#stopping) report('onReconnected', () => this.#options.onReconnected?.());
+      connected = true;
+    });
+    await recovering.waitForConnect();
+  }
+
+  /** On each connection: a channel with the prefetch, the queue and its bindings declared, consuming started. */
+  async #setup(model: ChannelModel): Promise<void> {
+    if (this.#stopping) throw new Error('consumer stopping');
+    const channel = await model.createChannel();
+    channel.on('error', () => {});
+    // A channel closed by the broker (e.g. its exchange deleted) leaves the connection open: closing it makes recovery redeclare all.
+    channel.on('close', () => {
+      if (this.#channel === channel && !this.#stopping) void model.close().catch(() => {});
+    });
+    await channel.prefetch(this.#prefetch);
+    const named = this.#options.queueName !== undefined;
+    const queueName = named ? this.#queueName : this.#newQueueName();
+    await channel.assertQueue(
+      queueName,
+      named
+        ? { durable: true, exclusive: false, autoDelete: false, arguments: { 'x-queue-type': 'quorum' } }
+        : { durable: false, exclusive: true, autoDelete: true },
+    );
+    for (const { exchange, routingKeyPattern } of this.#bindings) await channel.bindQueue(queueName, exchange, routingKeyPattern);
+    this.#queueName = queueName;
+    this.#channel = channel;
+    const { consumerTag } = await channel.consume(queueName, (message) => this.#receive(model, channel, message), { noAck: false });
+    this.#consumerTag = consumerTag;
+  }
+
+  #receive(model: ChannelModel, channel: Channel, message: Message | null): void {
+    if (message === null) {
+      // The broker cancelled the consumer (the queue was deleted): reconnecting declares it again.
+      if (!this.#stopping) void model.close().catch(() => {});
+      return;
+    }
+    if (this.#stopping) {
+      // Arrived between stop() and the cancellation: back to the queue, unhandled.
+      settle(channel, () => channel.nack(message, false, true));
+      return;
+    }
+    // #handle catches the handler's failures itself; nothing it does may become an unhandled rejection.
+    const running = this.#handle(channel, message).catch((error: unknown) => console.error(`pulse: ${describe(error)}`));
+    this.#running.add(running);
+    void running.finally(() => this.#running.delete(running));
+  }
+
+  async #handle(channel: Channel, message: Message): Promise<void> {
+    const { exchange, routingKey, redelivered } = message.fields;
+    if (!this.#exchanges.has(exchange)) {
+      this.#reportBad({ reason: 'unknown-exchange', exchange, routingKey, content: message.content });
+      settle(channel, () => channel.ack(message));
+      return;
+    }
+    let payload: unknown;
+    try {
+      payload = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(message.content));
+    } catch (error) {
+      this.#reportBad({ reason: 'malformed-json', exchange, routingKey, content: message.content, error });
+      settle(channel, () => channel.ack(message));
+      return;
+    }
+    const routes = ccRoutes(message.properties.headers);
+    try {
+      await this.#handler({ exchange, routingKey, redelivered, routes, payload } as PulseMessage<B>);
+    } catch (error) {
+      const key = `${exchange}\n${routingKey}\n${createHash('sha256').update(message.content).digest('base64')}`;
+      // Quorum queues count returns in x-delivery-count; an exclusive classic queue has only our own count.
+      const counted = Number(message.properties.headers?.['x-delivery-count'] ?? 0);
+      const attempts = Math.max(this.#failures.get(key) ?? 0, Number.isFinite(counted) ? counted : 0) + 1;
+      this.#failures.delete(key);
+      if (attempts > this.#maxRedeliveries) {
+        if (settle(channel, () => channel.nack(message, false, false))) this.#reportDropped({ exchange, routingKey, routes, payload, attempts, error });
+      } else {
+        this.#failures.set(key, attempts);
+        if (this.#failures.size > REMEMBERED_FAILURES) this.#failures.delete(this.#failures.keys().next().value!);
+        settle(channel, () => channel.nack(message, false, true));
+      }
+      return;
+    }
+    settle(channel, () => channel.ack(message));
+  }
+
+  #reportBad(bad: BadMessage): void {
+    const { onBadMessage } = this.#options;
+    if (onBadMessage) report('onBadMessage', () => onBadMessage(bad));
+    else console.error(`pulse: acknowledged a message that cannot be handled (${bad.reason}) from ${bad.exchange} with routing key ${bad.routingKey}`);
+  }
+
+  #reportDropped(dropped: DroppedMessage): void {
+    const { onDropped } = this.#options;
+    if (onDropped) report('onDropped', () => onDropped(dropped));
+    else console.error(`pulse: dropped a message from ${dropped.exchange} with routing key ${dropped.routingKey} after ${dropped.attempts} failed attempts: ${describe(dropped.error)}`);
+  }
+
+  stop(): Promise<void> {
+    this.#stopping ??= this.#stop();
+    return this.#stopping;
+  }
+
+  async #stop(): Promise<void> {
+    const channel = this.#channel;
+    if (channel && this.#consumerTag !== undefined) await channel.cancel(this.#consumerTag).catch(() => {});
+    // Handlers may have started during the cancellation: wait until none runs.
+    while (this.#running.size > 0) await Promise.allSettled([...this.#running]);
+    this.#channel = undefined;
+    if (channel) await channel.close().catch(() => {});
+    // Also ends recovery: no reconnection after this.
+    await this.#recovering?.close().catch(() => {});
+  }
+}
+
+/** Runs one of the application's callbacks: what it throws must not stop acknowledgements or recovery, so it is printed. */
+function report(name: string, callback: () => void): void {
+  try {
+    callback();
+  } catch (error) {
+    console.error(`pulse: the ${name} callback threw: ${describe(error)}`);
+  }
+}
+
+/** Runs an ack or nack on `channel`; false when the channel has gone (the broker then redelivers the message). */
+function settle(channel: Channel, operation: () => void): boolean {
+  try {
+    operation();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Consumes Pulse messages from a queue bound to `options.bindings`, calling `handler` for each,
+ * at most `prefetch` at a time. Resolves once the queue is declared and bound and consuming
+ * has started; rejects when that first connection fails (bad URL or credentials, a binding to
+ * an exchange that does not exist, an existing queue of another type).
+ *
+ * A message is acknowledged after `handler` resolves. When it throws or rejects, the message
+ * is requeued; after `maxRedeliveries` redeliveries it is rejected without requeueing and
+ * reported to `onDropped`. A body that is not JSON, or one from an exchange no binding names
+ * (a named queue keeps earlier bindings), is reported to `onBadMessage` and acknowledged.
+ * When the connection is lost, it reconnects with exponential backoff and declares the
+ * queue and bindings again; unacknowledged messages are redelivered (`redelivered: true`).
+ *
+ * @example
+ * const consumer = await consume(
+ *   { connection: process.env.PULSE_URL!, queueName: 'builds', bindings: [new QueueEvents().taskCompleted({ provisionerId: 'proj' })] },
+ *   async ({ exchange, payload }) => console.log(exchange, payload.status.taskId),
+ * );
+ * await consumer.stop();
+ */
+export async function consume<const B extends BindingLike>(options: ConsumeOptions<B>, handler: (message: PulseMessage<B>) => void | Promise<void>): Promise<Consumer> {
+  const consumer = new PulseConsumer(options, handler);
+  await consumer.start();
+  return consumer;
+}

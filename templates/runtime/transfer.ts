@@ -1,0 +1,178 @@
+// HTTP for data transfers beside the API: PUT of upload bodies to the URL the object service
+// returns, GET of download and artifact URLs (S3, a CDN, a reference). Over undici's request API,
+// not fetch: fetch refuses a Content-Length header given by hand ("invalid content-length header"),
+// and createUpload's putUrl headers carry one that must be sent verbatim. Kept apart from the
+// object and artifact logic so that a browser build can swap the transport.
+import { Transform, type Readable, type TransformCallback } from 'node:stream';
+import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
+import type { Dispatcher } from 'undici';
+import { TaskclusterError } from './errors.js';
+import { ContentHasher, type ContentHashes } from './hashing.js';
+import { abortReason, backoffDelay, sleep, type RetryOptions } from './retry.js';
+
+export interface TransferResponse {
+  statusCode: number;
+  headers: Record<string, string | string[] | undefined>;
+  /** The body, decoded when the server sent Content-Encoding gzip, deflate or br. */
+  body: Readable;
+  /** The URL that answered (after redirects). */
+  url: string;
+}
+
+/** The URL without its query: pre-signed URLs carry signatures there, which must not reach logs. */
+export function publicUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    return u.origin + u.pathname;
+  } catch {
+    return '(invalid URL)';
+  }
+}
+
+function split(url: string): { origin: string; path: string } {
+  const u = new URL(url);
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new TypeError(`not an http(s) URL: ${publicUrl(url)}`);
+  return { origin: u.origin, path: u.pathname + u.search };
+}
+
+function header(headers: TransferResponse['headers'], name: string): string | undefined {
+  const value = headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/** A failed attempt; `retriable` for 5xx and network errors, as the official upload/download. */
+function failure(method: string, url: string, statusCode: number | undefined, cause: unknown, detail: string): TaskclusterError & { retriable: boolean } {
+  const error = new TaskclusterError({
+    message: `${method} ${publicUrl(url)} ${detail}`,
+    ...(statusCode === undefined ? {} : { statusCode }),
+    code: statusCode === undefined ? String((cause as { code?: unknown } | undefined)?.code ?? 'ECONNERROR') : 'TransferFailed',
+    method,
+    url: publicUrl(url),
+    retries: 0,
+    cause,
+  });
+  // A body whose length differs from Content-Length will differ again: not worth a retry.
+  const code = (cause as { code?: unknown } | undefined)?.code;
+  return Object.assign(error, { retriable: (statusCode === undefined && code !== 'UND_ERR_REQ_CONTENT_LENGTH_MISMATCH') || (statusCode ?? 0) >= 500 });
+}
+
+/**
+ * PUT `body` to `url` with exactly `headers` (a Content-Length among them is sent as given).
+ * Resolves on 2xx; throws a TaskclusterError with `retriable` set otherwise.
+ */
+export async function putBody(dispatcher: Dispatcher, url: string, headers: Record<string, string>, body: Readable, signal?: AbortSignal): Promise<void> {
+  const { origin, path } = split(url);
+  let res: Dispatcher.ResponseData;
+  try {
+    res = await dispatcher.request({ origin, path, method: 'PUT', headers, body, ...(signal ? { signal } : {}) });
+  } catch (err) {
+    if (signal?.aborted) throw abortReason(signal);
+    body.destroy();
+    throw failure('PUT', url, undefined, err, `failed: ${String((err as Error)?.message ?? err)}`);
+  }
+  const text = await res.body.text().catch(() => '');
+  if (res.statusCode >= 200 && res.statusCode < 300) return;
+  // A server may answer before reading the whole body: release the source (a file, say) now.
+  body.destroy();
+  throw failure('PUT', url, res.statusCode, undefined, `answered HTTP ${res.statusCode}${text ? `: ${text.slice(0, 200)}` : ''}`);
+}
+
+/**
+ * GET `url`, following up to 10 redirects when `followRedirects`, and return the 2xx response with
+ * its body decoded; throws a TaskclusterError with `retriable` set otherwise. The caller consumes
+ * the body.
+ */
+export async function getBody(dispatcher: Dispatcher, url: string, options: { followRedirects: boolean; signal?: AbortSignal | undefined }): Promise<TransferResponse> {
+  let current = url;
+  for (let redirects = 0; ; redirects++) {
+    const { origin, path } = split(current);
+    let res: Dispatcher.ResponseData;
+    try {
+      res = await dispatcher.request({
+        origin,
+        path,
+        method: 'GET',
+        // The object service requires downloaders to accept gzip (download-method-geturl.json).
+        headers: { 'accept-encoding': 'gzip, deflate, br' },
+        ...(options.signal ? { signal: options.signal } : {}),
+      });
+    } catch (err) {
+      if (options.signal?.aborted) throw abortReason(options.signal);
+      throw failure('GET', current, undefined, err, `failed: ${String((err as Error)?.message ?? err)}`);
+    }
+    const location = header(res.headers, 'location');
+    if (options.followRedirects && res.statusCode >= 300 && res.statusCode < 400 && location !== undefined && redirects < 10) {
+      await res.body.dump();
+      current = new URL(location, current).href;
+      continue;
+    }
+    if (res.statusCode < 200 || res.statusCode >= 300) {
+      const text = await res.body.text().catch(() => '');
+      throw failure('GET', current, res.statusCode, undefined, `answered HTTP ${res.statusCode}${text ? `: ${text.slice(0, 200)}` : ''}`);
+    }
+    return { statusCode: res.statusCode, headers: res.headers, body: decoded(res.body, header(res.headers, 'content-encoding')), url: current };
+  }
+}
+
+function decoded(body: Readable, encoding: string | undefined): Readable {
+  const name = encoding?.trim().toLowerCase();
+  const decoder = name === 'gzip' || name === 'x-gzip' ? createGunzip() : name === 'deflate' ? createInflate() : name === 'br' ? createBrotliDecompress() : undefined;
+  if (!decoder) return body;
+  body.on('error', (err) => decoder.destroy(err));
+  return body.pipe(decoder);
+}
+
+/**
+ * Runs `attempt` until it succeeds, an error without `retriable: true` is thrown, or `retries`
+ * retries are spent; sleeps the official client's backoff between attempts. The error thrown
+ * carries the number of retries made.
+ */
+export async function withRetries<T>(retry: RetryOptions, signal: AbortSignal | undefined, attempt: (n: number) => Promise<T>): Promise<T> {
+  for (let n = 1; ; n++) {
+    try {
+      return await attempt(n);
+    } catch (err) {
+      if (signal?.aborted) throw abortReason(signal);
+      const retriable = (err as { retriable?: unknown } | null)?.retriable === true;
+      if (err instanceof TaskclusterError) err.retries = n - 1;
+      if (!retriable || n > retry.retries) throw err;
+    }
+    await sleep(backoffDelay(n, retry), signal);
+  }
+}
+
+/** Hashes every chunk that passes through (ContentHasher), counting bytes; `hashes()` at the end. */
+export class HashingStream extends Transform {
+  #hasher = new ContentHasher();
+  #verify: ((hashes: ContentHashes, bytes: number) => Error | undefined) | undefined;
+
+  /** `verify`, when given, runs before the stream ends: an error it returns fails the stream instead. */
+  constructor(verify?: (hashes: ContentHashes, bytes: number) => Error | undefined) {
+    super();
+    this.#verify = verify;
+  }
+
+  /** Bytes that have passed through. */
+  get bytes(): number {
+    return this.#hasher.bytes;
+  }
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
+    this.#hasher.update(chunk);
+    callback(null, chunk);
+  }
+
+  override _flush(callback: TransformCallback): void {
+    // Checked before the last callback, so a destination piped from here never sees a normal end
+    // on a mismatch: it is destroyed with the error instead.
+    this.hashes().then(
+      (hashes) => callback(this.#verify?.(hashes, this.bytes) ?? null),
+      (error: Error) => callback(error),
+    );
+  }
+
+  /** Hex digests of everything that passed through (computed once). */
+  hashes(): Promise<ContentHashes> {
+    return this.#hasher.hashes();
+  }
+}
