@@ -85,9 +85,18 @@ function inputHash(input: LoadedInput, generator: string, options: GenerateOptio
  */
 const stampHash = (hash: string, types: NameLock): string => sha256(`${hash}\n${canonicalNameLock(types)}`);
 
-async function isUpToDate(out: string, hash: string): Promise<boolean> {
+/**
+ * Whether `out` already holds what this run would write. With `--names`, also whether `out`
+ * kept every name of that lock whose schema it still has: the lock file itself is not part of
+ * the hash, so that `--check` without `--names` agrees with an output made with it.
+ */
+async function isUpToDate(out: string, hash: string, namesFile: NameLock | undefined): Promise<boolean> {
   const stamp = await readStamp(out);
   if (stamp === undefined || stamp.inputHash !== stampHash(hash, stamp.types ?? {})) return false;
+  for (const [service, names] of Object.entries(namesFile ?? {})) {
+    const kept = stamp.types?.[service] ?? {};
+    if (Object.entries(names).some(([location, name]) => Object.hasOwn(kept, location) && kept[location] !== name)) return false;
+  }
   const present = await listFiles(out);
   const expected = [STAMP_FILE, ...Object.keys(stamp.files)].sort();
   if (present.join('\n') !== expected.join('\n')) return false;
@@ -148,8 +157,8 @@ async function generatePackage(options: GenerateOptions): Promise<GenerateResult
   // Names recorded by an earlier output are kept: those of --names, else those of `out` itself.
   const namesFile = options.names === undefined ? undefined : await readNameLock(options.names, true);
   const lock = namesFile ?? (await readNameLock(path.join(out, STAMP_FILE), false));
-  const hash = inputHash(input, await generatorHash(), options) + (namesFile === undefined ? '' : `\n${canonicalNameLock(namesFile)}`);
-  if (await isUpToDate(out, hash)) return { files: [], unchanged: true, ...(options.diff && { diff: { verdict: 'none', changes: [] } }) };
+  const hash = inputHash(input, await generatorHash(), options);
+  if (await isUpToDate(out, hash, namesFile)) return { files: [], unchanged: true, ...(options.diff && { diff: { verdict: 'none', changes: [] } }) };
   // Heavy stages (handlebars, json-schema-to-typescript, TypeScript, prettier) load only
   // once the output is known to be stale, so that a no-op run stays cheap. TypeScript
   // loads on its own thread, started first, while this one models and renders.
@@ -169,7 +178,7 @@ async function generatePackage(options: GenerateOptions): Promise<GenerateResult
  * Throws every load problem together with what validation finds in the references that did
  * load: a broken document in one service does not hide another service's problems.
  */
-async function reportWithValidation(input: LoadedInput, problems: Problem[]): Promise<never> {
+export async function reportWithValidation(input: LoadedInput, problems: Problem[]): Promise<never> {
   const { validateReferences } = await import('./validate/validate.ts');
   try {
     validateReferences(input);

@@ -4,9 +4,10 @@ import { diffSnapshots, meetsThreshold, type ChangeClass } from '../diff/diff.ts
 import { DIFF_FORMATS, formatReport, type DiffFormat } from '../diff/format.ts';
 import { isRootUrl, snapshotsOf } from '../diff/model-of.ts';
 import { createProgressLine } from '../load/progress-line.ts';
+import { readNameLock } from '../write/name-lock.ts';
 import type { CommandStreams } from './fetch.ts';
 
-const USAGE = `Usage: tcgen diff OLD NEW [--format text|markdown|json] [--fail-on major|minor]
+const USAGE = `Usage: tcgen diff OLD NEW [--format text|markdown|json] [--fail-on major|minor] [--names FILE]
 
 Compares the clients two Taskcluster API references generate: services, methods,
 exchanges and the types they take and return, each change classified for the
@@ -22,6 +23,10 @@ Options:
                     for scripts: { verdict, changes: [{ kind, service, name,
                     pointer?, class, reason }] })
   --fail-on CLASS   exit 3 when the verdict is CLASS or higher (major, or minor)
+  --names FILE      name the types of both as \`tcgen generate\` would regenerating
+                    an output whose .tcgen.json (or directory) is FILE: its recorded
+                    names are kept, so a changed title is not a rename; default:
+                    names by the rules alone
   --help            show this help
 
 Exit codes: 0 compared, 3 the verdict meets --fail-on, 1 a reference has
@@ -30,17 +35,17 @@ problems (located, as \`tcgen generate\` reports them), 2 usage errors.`;
 type Parsed =
   | { kind: 'help' }
   | { kind: 'usage-error'; errors: string[] }
-  | { kind: 'run'; references: [string, string]; format?: DiffFormat; failOn?: ChangeClass };
+  | { kind: 'run'; references: [string, string]; format?: DiffFormat; failOn?: ChangeClass; names?: string };
 
 function parse(argv: string[]): Parsed {
-  let values: { format?: string; 'fail-on'?: string; help?: boolean };
+  let values: { format?: string; 'fail-on'?: string; names?: string; help?: boolean };
   let positionals: string[];
   try {
     ({ values, positionals } = parseArgs({
       args: argv,
       strict: true,
       allowPositionals: true,
-      options: { format: { type: 'string' }, 'fail-on': { type: 'string' }, help: { type: 'boolean' } },
+      options: { format: { type: 'string' }, 'fail-on': { type: 'string' }, names: { type: 'string' }, help: { type: 'boolean' } },
     }));
   } catch (error) {
     return { kind: 'usage-error', errors: [(error as Error).message] };
@@ -51,7 +56,7 @@ function parse(argv: string[]): Parsed {
   if (values.format !== undefined && !DIFF_FORMATS.includes(values.format as DiffFormat)) errors.push(`--format must be one of ${DIFF_FORMATS.join(', ')}, found "${values.format}"`);
   if (values['fail-on'] !== undefined && values['fail-on'] !== 'major' && values['fail-on'] !== 'minor') errors.push(`--fail-on must be major or minor, found "${values['fail-on']}"`);
   if (errors.length > 0) return { kind: 'usage-error', errors };
-  return { kind: 'run', references: positionals as [string, string], format: values.format as DiffFormat | undefined, failOn: values['fail-on'] as ChangeClass | undefined };
+  return { kind: 'run', references: positionals as [string, string], format: values.format as DiffFormat | undefined, failOn: values['fail-on'] as ChangeClass | undefined, names: values.names };
 }
 
 /**
@@ -81,7 +86,8 @@ export async function runDiffCommand(argv: string[], streams: CommandStreams = {
     },
   });
   try {
-    const [before, after] = await snapshotsOf(parsed.references, http);
+    const lock = parsed.names === undefined ? {} : await readNameLock(parsed.names, true);
+    const [before, after] = await snapshotsOf(parsed.references, http, lock);
     progress?.end();
     const report = diffSnapshots(before, after);
     const format = parsed.format ?? (streams.stdout.isTTY ? 'text' : 'json');

@@ -7,7 +7,7 @@ import { createProgressLine } from '../load/progress-line.ts';
 import { DEFAULT_PACKAGE_NAME, DEFAULT_PACKAGE_VERSION, packageNameProblem, packageVersionProblem } from '../render/package-identity.ts';
 import { rootUrlFlagProblem } from './flags.ts';
 
-const USAGE = `Usage: tcgen generate [--references DIR | --root-url URL] [--out DIR] [--names FILE] [--check | --pack]
+const USAGE = `Usage: tcgen generate [--references DIR | --root-url URL] [--out DIR] [--names FILE] [--check | --pack] [--diff]
                       [--name NAME] [--package-version VERSION] [--verbose] [--debug]
 
 Generates a typed TypeScript client package from a Taskcluster API reference.

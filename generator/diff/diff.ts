@@ -84,6 +84,14 @@ const isRecord = (value: unknown): value is Record<string, unknown> => value !==
 const json = (value: unknown): string => JSON.stringify(value) ?? 'undefined';
 const list = (values: unknown[]): string => values.map(json).join(', ');
 
+/** JSON with object keys sorted: equal for values that differ only in key order (which no reader of JSON sees). */
+function canonical(value: unknown): string {
+  const sorted = (node: unknown): unknown =>
+    Array.isArray(node) ? node.map(sorted) : isRecord(node) ? Object.fromEntries(Object.keys(node).sort().map((key) => [key, sorted(node[key])])) : node;
+  return json(sorted(value));
+}
+const sameJson = (a: unknown, b: unknown): boolean => canonical(a) === canonical(b);
+
 /** The type names reachable from a schema body (`{ tsType: name }` where `name` is an exported type). */
 function referencedTypes(body: unknown, types: Record<string, TypeSnapshot>, found: string[] = []): string[] {
   if (Array.isArray(body)) body.forEach((item) => referencedTypes(item, types, found));
@@ -132,7 +140,7 @@ function typeDirections(service: ServiceSnapshot): Map<string, Directions> {
  * reference a changed one until none is left to remove.
  */
 function unchangedTypes(before: ServiceSnapshot, after: ServiceSnapshot): Set<string> {
-  const same = new Set(Object.keys(before.types).filter((name) => Object.hasOwn(after.types, name) && json(before.types[name]) === json(after.types[name])));
+  const same = new Set(Object.keys(before.types).filter((name) => Object.hasOwn(after.types, name) && sameJson(before.types[name], after.types[name])));
   const references = typeReferences(after);
   for (let removed = true; removed; ) {
     removed = false;
@@ -175,8 +183,12 @@ class TypeComparison {
     if (oldType === undefined || newType === undefined) return;
     const directions = this.directions(oldName, newName);
     if (oldName !== newName && !Object.hasOwn(this.after.types, oldName)) {
-      const why = oldType.key === newType.key ? 'the same schema is now named' : 'its place is now taken by';
-      this.add(oldName, '', { class: 'major', reason: `type ${oldName} renamed: ${why} ${newName}, so code importing ${oldName} stops compiling` });
+      // Same schema, new name: a rename. Another schema in its place (the old one was removed): not a rename.
+      const reason =
+        oldType.key === newType.key
+          ? `type ${oldName} renamed: the same schema is now named ${newName}, so code importing ${oldName} stops compiling`
+          : `type ${oldName} is no longer exported: its schema is gone and ${newName} is used in its place, so code importing ${oldName} stops compiling`;
+      this.add(oldName, '', { class: 'major', reason });
     }
     if (oldType.title !== newType.title) this.add(newName, '/title', { class: 'patch', reason: 'title changed' });
     this.node(newName, '', oldType.body, newType.body, directions, [oldName], [newName]);
@@ -211,7 +223,7 @@ class TypeComparison {
    */
   private node(name: string, pointer: string, before: unknown, after: unknown, directions: Directions, oldStack: string[], newStack: string[]): void {
     if (typeof before === 'boolean' || typeof after === 'boolean' || !isRecord(before) || !isRecord(after)) {
-      if (json(before) === json(after)) return;
+      if (sameJson(before, after)) return;
       const allowsAll = (schema: unknown) => schema === true || (isRecord(schema) && Object.keys(schema).length === 0);
       if (allowsAll(after)) this.effect(name, pointer, WIDENED('schema now allows any value'), directions);
       else if (after === false) this.effect(name, pointer, NARROWED('schema now allows no value'), directions);
@@ -269,10 +281,10 @@ class TypeComparison {
     if (a === undefined && b === undefined) return;
     if (a === undefined) return this.effect(name, at, NARROWED(`values restricted to ${list(b!)}`), directions);
     if (b === undefined) return this.effect(name, at, WIDENED(`restriction to ${list(a)} removed`), directions);
-    const oldKeys = new Set(a.map(json));
-    const newKeys = new Set(b.map(json));
-    const added = b.filter((value) => !oldKeys.has(json(value)));
-    const removed = a.filter((value) => !newKeys.has(json(value)));
+    const oldKeys = new Set(a.map(canonical));
+    const newKeys = new Set(b.map(canonical));
+    const added = b.filter((value) => !oldKeys.has(canonical(value)));
+    const removed = a.filter((value) => !newKeys.has(canonical(value)));
     if (added.length > 0) this.effect(name, at, WIDENED(`enum value${added.length > 1 ? 's' : ''} ${list(added)} added`), directions);
     if (removed.length > 0) this.effect(name, at, NARROWED(`enum value${removed.length > 1 ? 's' : ''} ${list(removed)} removed`), directions);
   }
@@ -318,7 +330,7 @@ class TypeComparison {
   private additionalProperties(name: string, pointer: string, before: Record<string, unknown>, after: Record<string, unknown>, directions: Directions, oldStack: string[], newStack: string[]): void {
     const a = before.additionalProperties;
     const b = after.additionalProperties;
-    if (json(a) === json(b)) return;
+    if (sameJson(a, b)) return;
     const at = pointerJoin(pointer, 'additionalProperties');
     const isOpen = (value: unknown) => value === undefined || value === true || (isRecord(value) && Object.keys(value).length === 0);
     if (isRecord(a) && isRecord(b) && !isOpen(a) && !isOpen(b)) return this.node(name, at, a, b, directions, oldStack, newStack);
@@ -347,8 +359,7 @@ class TypeComparison {
     for (const keyword of ['oneOf', 'anyOf', 'allOf']) {
       const a = Array.isArray(before[keyword]) ? (before[keyword] as unknown[]) : [];
       const b = Array.isArray(after[keyword]) ? (after[keyword] as unknown[]) : [];
-      const common = Math.min(a.length, b.length);
-      for (let index = 0; index < common; index++) this.node(name, pointerJoin(pointer, keyword, index), a[index], b[index], directions, oldStack, newStack);
+      for (const [i, j] of this.branchPairs(a, b)) this.node(name, pointerJoin(pointer, keyword, j), a[i], b[j], directions, oldStack, newStack);
       if (a.length === b.length) continue;
       const at = pointerJoin(pointer, keyword);
       const more = b.length > a.length;
@@ -357,6 +368,34 @@ class TypeComparison {
       const widens = keyword === 'allOf' ? !more : more;
       this.effect(name, at, widens ? WIDENED(what) : NARROWED(what), directions);
     }
+  }
+
+  /**
+   * Which old branch each new branch of a oneOf/anyOf/allOf is compared with, as [old index, new
+   * index]: their order does not change what they accept, so a branch keeps its partner when the
+   * branches are reordered or one is inserted before it. First the same named type, then an equal
+   * schema, then the rest in order; a branch left over is added or removed.
+   */
+  private branchPairs(a: unknown[], b: unknown[]): Array<[number, number]> {
+    const pairs: Array<[number, number]> = [];
+    const oldFree = new Set(a.keys());
+    const newFree = new Set(b.keys());
+    const match = (same: (x: unknown, y: unknown) => boolean) => {
+      for (const j of newFree) {
+        const i = [...oldFree].find((index) => same(a[index], b[j]));
+        if (i === undefined) continue;
+        pairs.push([i, j]);
+        oldFree.delete(i);
+        newFree.delete(j);
+      }
+    };
+    const nameIn = (types: Record<string, TypeSnapshot>, node: unknown) => (isRecord(node) ? this.named(types, node) : undefined);
+    match((x, y) => nameIn(this.before.types, x) !== undefined && nameIn(this.before.types, x) === nameIn(this.after.types, y));
+    match(sameJson);
+    const oldRest = [...oldFree].sort((x, y) => x - y);
+    const newRest = [...newFree].sort((x, y) => x - y);
+    for (let k = 0; k < Math.min(oldRest.length, newRest.length); k++) pairs.push([oldRest[k]!, newRest[k]!]);
+    return pairs.sort((x, y) => x[1] - y[1]);
   }
 
   private constraints(name: string, pointer: string, before: Record<string, unknown>, after: Record<string, unknown>, directions: Directions): void {
@@ -368,7 +407,7 @@ class TypeComparison {
     for (const keyword of keywords) {
       const a = before[keyword];
       const b = after[keyword];
-      if (json(a) === json(b)) continue;
+      if (sameJson(a, b)) continue;
       const at = pointerJoin(pointer, keyword);
       const what = a === undefined ? `${keyword} ${json(b)} added` : b === undefined ? `${keyword} ${json(a)} removed` : `${keyword} changed from ${json(a)} to ${json(b)}`;
       if (documentation.has(keyword)) {
@@ -386,8 +425,6 @@ class TypeComparison {
     }
   }
 }
-
-const sameJson = (a: unknown, b: unknown): boolean => json(a) === json(b);
 
 function diffEntry(service: string, name: string, a: EntrySnapshot, b: EntrySnapshot, apiVersions: [string, string], types: TypeComparison, changes: Change[]): void {
   const add = (cls: ChangeClass, reason: string) => changes.push({ kind: 'method-changed', service, name, class: cls, reason });

@@ -164,6 +164,35 @@ function digestLetters(key: string, length: number): string {
   return letters[0] + letters.slice(1).toLowerCase();
 }
 
+const BRANCH_LOCATION = /^(.*\/(?:oneOf|anyOf|allOf))\/\d+$/;
+
+/**
+ * The lock by location, with each recorded oneOf/anyOf/allOf branch name moved to the sibling
+ * branch whose title gives that name, when the branch now at the recorded position has another
+ * title: a branch's position is no identity (reordering the branches, or inserting one before
+ * others, changes no value the union accepts), so a recorded name follows its branch rather than
+ * passing to whichever branch took the position.
+ */
+function branchesFollowTitles(schemas: readonly NamedSchema[], lock: ServiceNameLock): Map<string, string> {
+  const kept = new Map<string, string>();
+  const moved = new Map<string, string>();
+  const byKey = new Map(schemas.map((schema) => [schema.key, schema]));
+  const titleName = (schema: NamedSchema | undefined) => typeNameFrom(schema?.title ?? '');
+  for (const [key, name] of Object.entries(lock)) {
+    const list = BRANCH_LOCATION.exec(key)?.[1];
+    if (list !== undefined && titleName(byKey.get(key)) !== name) {
+      const sibling = schemas.find((schema) => schema.key !== key && BRANCH_LOCATION.exec(schema.key)?.[1] === list && titleName(schema) === name);
+      if (sibling !== undefined) {
+        moved.set(sibling.key, name);
+        continue;
+      }
+    }
+    kept.set(key, name);
+  }
+  for (const [key, name] of moved) kept.set(key, name);
+  return kept;
+}
+
 /**
  * Assigns every named schema of one service module its exported type name, in one pass,
  * and never fails: each schema takes the first of its candidate names that is usable and free
@@ -199,8 +228,9 @@ export function assignTypeNames(schemas: readonly NamedSchema[], roots: readonly
       for (let length = 4; !names.has(schema.key) && length <= 64; length++) claim(schema, base + digestLetters(schema.key, length));
     }
   };
+  const kept = branchesFollowTitles(schemas, lock);
   for (const schema of order) {
-    const locked = Object.hasOwn(lock, schema.key) ? lock[schema.key] : undefined;
+    const locked = kept.get(schema.key);
     if (locked !== undefined) claim(schema, locked);
   }
 

@@ -100,6 +100,11 @@ export function retryOf(options: TransferRetryOptions): RetryOptions {
 /** A fresh stream from `streamFactory`, piped through a new HashingStream. */
 async function hashedStream(streamFactory: () => Readable | Promise<Readable>): Promise<HashingStream> {
   const source = await streamFactory();
+  // pipeline() would take a string or Buffer as an iterable and fail (or send characters) later,
+  // as a network error that is retried: refuse it here, once.
+  if (!isStream(source) || typeof (source as Readable).pipe !== 'function') {
+    throw new TypeError(`upload: streamFactory must return a readable stream, not ${describeValue(source)}`);
+  }
   const hashing = new HashingStream();
   // The callback form destroys `hashing` when the source fails, which fails the request using it.
   pipelineCallback(source, hashing, () => {});
@@ -169,6 +174,16 @@ export interface DownloadOptions extends TransferRetryOptions {
   streamFactory: () => Writable | Promise<Writable>;
 }
 
+function isStream(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && typeof (value as { on?: unknown }).on === 'function';
+}
+
+function describeValue(value: unknown): string {
+  if (value === null) return 'null';
+  if (Buffer.isBuffer(value)) return 'a Buffer';
+  return typeof value === 'object' ? `an object without stream methods` : `a ${typeof value}`;
+}
+
 const DEFAULT_CONTENT_TYPE = 'application/binary';
 
 function contentTypeOf(res: TransferResponse): string {
@@ -190,7 +205,21 @@ export async function fetchInto(
   signal: AbortSignal | undefined,
 ): Promise<string> {
   const res = await getBody(optionsOf(source).dispatcher, url, { followRedirects, signal });
-  const destination = await streamFactory();
+  // Releases the connection when no destination takes the body (undici reports the abort as an error).
+  const discard = () => res.body.on('error', () => {}).destroy();
+  let destination: Writable;
+  try {
+    destination = await streamFactory();
+  } catch (err) {
+    discard();
+    throw err;
+  }
+  // pipeline() accepts a non-stream last argument without writing to it, and would resolve with
+  // the data gone (a file path instead of a stream, say): refuse it.
+  if (!isStream(destination) || typeof destination.write !== 'function' || typeof destination.end !== 'function') {
+    discard();
+    throw new TypeError(`streamFactory must return a writable stream, not ${describeValue(destination)}`);
+  }
   try {
     if (verify) await pipeline(res.body, new HashingStream((hashes) => hashMismatch(hashes, verify.expected, verify.what)), destination);
     else await pipeline(res.body, destination);

@@ -3,6 +3,7 @@
 // so that browser bundles do not see amqplib. Conventions follow Taskcluster's own consumer
 // (taskcluster/taskcluster libraries/pulse, src/consumer.js and src/credentials.js): queue
 // names, the quorum type of named queues, CC routes, prefetch 5, the credentials' URL.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
 import amqplib from 'amqplib';
 import { slugid } from './credentials.js';
@@ -98,7 +99,11 @@ export interface ConsumeOptions<B extends BindingLike> {
 export interface Consumer {
   /** The full queue name, e.g. `queue/<username>/<queueName>` (for an unnamed queue, the current connection's). */
   readonly queueName: string;
-  /** Stops taking messages, waits for running handlers (and their acknowledgements), then closes the channel and connection. */
+  /**
+   * Stops taking messages, waits for running handlers (and their acknowledgements), then closes
+   * the channel and connection. Called from a handler, it resolves once the other handlers are
+   * done, so that the handler may await it; the close follows when that handler returns.
+   */
   stop(): Promise<void>;
 }
 
@@ -166,6 +171,10 @@ class PulseConsumer<B extends BindingLike> implements Consumer {
   /** Handler failures per message (exchange, routing key, body hash), oldest first. */
   readonly #failures = new Map<string, number>();
   readonly #running = new Set<Promise<void>>();
+  /** The running handler (its entry of #running) in whose async context code runs, for a stop() from a handler. */
+  readonly #currentHandler = new AsyncLocalStorage<Promise<void>>();
+  /** Resolves once the consumer is cancelled and no handler but the caller's runs (see stop()). */
+  #quiesced: Promise<void> | undefined;
   #queueName: string;
   #recovering: RecoveringModel | undefined;
   #channel: Channel | undefined;
@@ -276,9 +285,15 @@ class PulseConsumer<B extends BindingLike> implements Consumer {
       return;
     }
     // #handle catches the handler's failures itself; nothing it does may become an unhandled rejection.
-    const running = this.#handle(channel, message).catch((error: unknown) => console.error(`pulse: ${describe(error)}`));
+    let handled!: () => void;
+    const running = new Promise<void>((resolve) => (handled = resolve));
     this.#running.add(running);
     void running.finally(() => this.#running.delete(running));
+    this.#currentHandler.run(running, () => {
+      void this.#handle(channel, message)
+        .catch((error: unknown) => console.error(`pulse: ${describe(error)}`))
+        .finally(handled);
+    });
   }
 
   async #handle(channel: Channel, message: Message): Promise<void> {
@@ -330,13 +345,28 @@ class PulseConsumer<B extends BindingLike> implements Consumer {
   }
 
   stop(): Promise<void> {
-    this.#stopping ??= this.#stop();
+    const channel = this.#channel;
+    const consumerTag = this.#consumerTag;
+    this.#quiesced ??= (async () => {
+      if (channel && consumerTag !== undefined) await channel.cancel(consumerTag).catch(() => {});
+    })();
+    this.#stopping ??= this.#stop(channel);
+    // A handler awaiting the full stop would wait for itself: it gets the point where only it runs.
+    const own = this.#currentHandler.getStore();
+    if (own !== undefined && this.#running.has(own)) return this.#othersDone(own);
     return this.#stopping;
   }
 
-  async #stop(): Promise<void> {
-    const channel = this.#channel;
-    if (channel && this.#consumerTag !== undefined) await channel.cancel(this.#consumerTag).catch(() => {});
+  async #othersDone(own: Promise<void>): Promise<void> {
+    await this.#quiesced;
+    // Handlers may have started during the cancellation: wait until none but `own` runs.
+    for (let others = [...this.#running].filter((p) => p !== own); others.length > 0; others = [...this.#running].filter((p) => p !== own)) {
+      await Promise.allSettled(others);
+    }
+  }
+
+  async #stop(channel: Channel | undefined): Promise<void> {
+    await this.#quiesced;
     // Handlers may have started during the cancellation: wait until none runs.
     while (this.#running.size > 0) await Promise.allSettled([...this.#running]);
     this.#channel = undefined;

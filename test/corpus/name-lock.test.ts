@@ -83,4 +83,27 @@ describe('regenerating one output directory: v44.0.0, then v87.1.3, then v87.1.3
     assert.equal(changed.queue!['/schemas/queue/v1/aa-newcomer.json#'], 'AaNewcomer', 'the newcomer takes its file name');
     assert.equal(changed.queue!['/schemas/queue/v1/aa-newcomer.json#/properties/run'], 'AaNewcomerRun');
   });
+
+  test('oneOf branches reordered, with a newcomer inserted first: each titled branch keeps its name, which follows the branch', async () => {
+    const location = '/schemas/queue/v1/post-artifact-request.json';
+    const request = JSON.parse(await readFile(path.join(snapshotDir('v87.1.3'), location), 'utf8'));
+    const titles = request.oneOf.map((branch: { title: string }) => branch.title);
+    assert.deepEqual(titles, ['S3 Artifact Request', 'Object Artifact Request', 'Redirect Artifact Request', 'Link Artifact Request', 'Error Artifact Request']);
+    const newcomer = { ...structuredClone(request.oneOf[2]), title: 'Reference Artifact Request' };
+    request.oneOf = [newcomer, ...request.oneOf.reverse()];
+    const before = await typesOf(out);
+    assert.equal(before.queue![`${location}#/oneOf/0`], 'S3ArtifactRequest');
+    await generate({ source: overlaySource({ [location]: request }, dirSource('v87.1.3')), out });
+    const branches = Object.fromEntries(Object.entries((await typesOf(out)).queue!).filter(([key]) => key.startsWith(`${location}#/oneOf/`)));
+    assert.deepEqual(branches, {
+      [`${location}#/oneOf/0`]: 'ReferenceArtifactRequest',
+      [`${location}#/oneOf/1`]: 'ErrorArtifactRequest',
+      [`${location}#/oneOf/2`]: 'LinkArtifactRequest',
+      [`${location}#/oneOf/3`]: 'RedirectArtifactRequest',
+      [`${location}#/oneOf/4`]: 'ObjectArtifactRequest',
+      [`${location}#/oneOf/5`]: 'S3ArtifactRequest',
+    });
+    const queue = await readFile(path.join(out, 'dist', 'services', 'queue.d.ts'), 'utf8');
+    assert.match(queue, /export interface S3ArtifactRequest \{[^}]*storageType: 's3';/);
+  });
 });

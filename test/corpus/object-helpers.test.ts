@@ -233,6 +233,33 @@ test('a transfer is cancelled by its signal, also during a backoff sleep; an upl
   await pkg.closeClient(object);
 });
 
+test('a streamFactory that returns no stream is refused at once: not resolved with the data gone, not retried as a network error', { skip }, async () => {
+  const data = randomBytes(10_000);
+  fakes.objects.set('misuse', { data, contentType: 'a/b' });
+  const object = objectClient();
+  // A file path where a stream belongs: pipeline() took it without writing to it, and the download resolved.
+  for (const wrong of ['/tmp/out.bin', {}]) {
+    await assert.rejects(
+      pkg.download({ name: 'misuse', object, streamFactory: () => wrong, ...FAST }),
+      (error: Error) => error instanceof TypeError && /^streamFactory must return a writable stream, not (a string|an object without stream methods)$/.test(error.message),
+    );
+  }
+  assert.equal(fakes.s3.requests.length, 2, 'one GET each, not retried');
+  // A Buffer where a stream belongs: it failed the PUT as a network error, retried, with a message about the request.
+  fakes.s3.requests.length = 0;
+  fakes.api.requests.length = 0;
+  await assert.rejects(
+    pkg.upload({ projectId: 'proj', name: 'misuse', contentType: 'a/b', contentLength: data.length, expires: EXPIRES, object, streamFactory: () => data, ...FAST }),
+    (error: Error) => error instanceof TypeError && error.message === 'upload: streamFactory must return a readable stream, not a Buffer',
+  );
+  assert.equal(fakes.s3.requests.length, 0, 'nothing PUT');
+  await assert.rejects(
+    pkg.upload({ projectId: 'proj', name: 'misuse', contentType: 'a/b', contentLength: 2, expires: EXPIRES, object, streamFactory: () => 'hi', ...FAST }),
+    /upload: streamFactory must return a readable stream, not a string/,
+  );
+  await pkg.closeClient(object);
+});
+
 function artifactsFor(taskId: string, data: Buffer): void {
   fakes.bucket.set('s3-key', { data, contentType: 'application/x-s3' });
   fakes.objects.set('obj/artifact', { data, contentType: 'application/x-object' });

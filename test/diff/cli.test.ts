@@ -120,6 +120,48 @@ test('problems in both references are all reported, located as generate reports 
   }
 });
 
+test('a reference with a document that cannot be read still has its other problems reported, as generate reports them', async () => {
+  const broken = await writeMirror(
+    path.join(dir, 'broken-both'),
+    variant((f) => {
+      f[ALPHA].entries[1].route = '/thing/<thingId>/<extra>';
+      f[ALPHA].entries[2].input = 'v1/missing.json#';
+    }),
+  );
+  const result = await diff([oldDir, broken]);
+  assert.equal(result.code, 1);
+  const located = (file: string) => path.relative(process.cwd(), path.join(broken, file));
+  assert.deepEqual(result.stderr.trimEnd().split('\n'), [
+    `${located(ALPHA)}#/entries/2/input: "v1/missing.json#" names a schema that cannot be read (${located('/schemas/alpha/v1/missing.json')}: file not found)`,
+    `${located(ALPHA)}#/entries/1/route: route parameter <extra> is not listed in args`,
+  ]);
+  await assert.rejects(generate({ references: broken, out: path.join(dir, 'unused'), check: true }), (error: Error) => error.message === result.stderr.trimEnd());
+  // The same broken reference as OLD and NEW: each problem once.
+  const twice = await diff([broken, broken]);
+  assert.equal(twice.code, 1);
+  assert.equal(twice.stderr, result.stderr);
+});
+
+test('--names: a retitled schema keeps the name recorded in an output\'s stamp, as generate keeps it (a title change, not a rename)', async () => {
+  const retitled = await writeMirror(path.join(dir, 'retitled'), variant((f) => (f[REQUEST].title = 'Thing Order')));
+  const lockless = await diff([oldDir, retitled]);
+  assert.equal(JSON.parse(lockless.stdout).verdict, 'major', 'without --names, the new title gives a new name: a rename');
+  const out = path.join(dir, 'out-old');
+  await generate({ references: oldDir, out });
+  const titleOnly = { verdict: 'patch', changes: [{ kind: 'type-changed', service: 'alpha', name: 'ThingRequest', pointer: '/title', class: 'patch', reason: 'title changed' }] };
+  for (const names of [out, path.join(out, '.tcgen.json')]) {
+    const result = await diff([oldDir, retitled, '--names', names]);
+    assert.equal(result.code, 0, result.stderr);
+    assert.deepEqual(JSON.parse(result.stdout), titleOnly);
+  }
+  // The same report generate --diff gives regenerating that output.
+  const { diff: report } = await generate({ references: retitled, out, diff: true });
+  assert.deepEqual(report, titleOnly);
+  const missing = await diff([oldDir, retitled, '--names', path.join(dir, 'no-such-output')]);
+  assert.equal(missing.code, 1);
+  assert.match(missing.stderr, /no-such-output: cannot read the name lock \(ENOENT\)/);
+});
+
 test('usage errors exit 2 with the usage; --help exits 0', async () => {
   for (const args of [[oldDir], [oldDir, newDir, 'third'], [oldDir, newDir, '--format', 'yaml'], [oldDir, newDir, '--fail-on', 'patch'], [oldDir, newDir, '--nope']]) {
     const result = await diff(args);

@@ -324,6 +324,18 @@ const RULES: Rule[] = [
     ],
   },
   {
+    rule: 'a schema replaced by another in its place: the old type is no longer exported (major), not renamed',
+    after: (f) => {
+      f['/schemas/alpha/v1/widget.json'] = { ...f[THING], title: 'Widget', $id: '/schemas/alpha/v1/widget.json#' };
+      delete f[THING];
+      for (const name of ['getThing', 'putThing']) entry(f, name).output = 'v1/widget.json#';
+    },
+    changes: [
+      type('alpha', 'Thing', '', 'major', 'type Thing is no longer exported: its schema is gone and Widget is used in its place, so code importing Thing stops compiling'),
+      type('alpha', 'Widget', '/title', 'patch', 'title changed'),
+    ],
+  },
+  {
     rule: 'schema description changed (patch)',
     after: (f) => (f[THING].properties.note.description = 'A note, in Markdown.'),
     changes: [type('alpha', 'Thing', '/properties/note/description', 'patch', 'description changed')],
@@ -342,6 +354,33 @@ const RULES: Rule[] = [
       f['/schemas/alpha/v1/thing-v2.json'] = { properties: Object.fromEntries(Object.entries(properties).reverse()), ...rest, $id: '/schemas/alpha/v1/thing-v2.json#' };
       for (const name of ['getThing', 'putThing']) entry(f, name).output = 'v1/thing-v2.json#';
       f[ALPHA].entries.reverse();
+    },
+    changes: [],
+  },
+  {
+    rule: 'oneOf branches reordered, one inserted before the others: each keeps its partner (one branch added, minor for an input)',
+    before: (f) => {
+      const branch = (title: string, kind: string) => ({ title, type: 'object', properties: { kind: { type: 'string', enum: [kind] }, size: { type: 'integer' } }, required: ['kind'], additionalProperties: false });
+      f[REQUEST] = { $schema: f[REQUEST].$schema, $id: f[REQUEST].$id, title: 'Thing Request', oneOf: [branch('Small Thing', 'small'), branch('Large Thing', 'large'), { type: 'object', properties: { other: { type: 'string' } } }] };
+    },
+    after: (f) => {
+      const [small, large, untitled] = f[REQUEST].oneOf;
+      const medium = { ...structuredClone(small), title: 'Medium Thing', properties: { kind: { type: 'string', enum: ['medium'] } } };
+      f[REQUEST].oneOf = [medium, untitled, large, small];
+    },
+    changes: [type('alpha', 'ThingRequest', '/oneOf', 'minor', '1 oneOf schema added in an input: more values are accepted')],
+  },
+  {
+    rule: 'reordered keys of a scope expression, a default and an enum value are no change',
+    before: (f) => {
+      entry(f, 'getThing').scopes = { if: 'admin', then: { AllOf: ['alpha:get:<thingId>'] }, else: 'alpha:read' };
+      f[REQUEST].properties.size.default = { a: 1, b: 2 };
+      f[REQUEST].properties.kind = { enum: [{ x: 1, y: 2 }, 'small'] };
+    },
+    after: (f) => {
+      entry(f, 'getThing').scopes = { else: 'alpha:read', then: { AllOf: ['alpha:get:<thingId>'] }, if: 'admin' };
+      f[REQUEST].properties.size.default = { b: 2, a: 1 };
+      f[REQUEST].properties.kind = { enum: [{ y: 2, x: 1 }, 'small'] };
     },
     changes: [],
   },

@@ -217,6 +217,35 @@ describe('consume against RabbitMQ', () => {
     assert.deepEqual(rest.sort(), ['s3', 's4']);
   });
 
+  test('a handler may await stop(): it resolves once the other handlers are done, and the close follows the handler', { skip }, async () => {
+    const queueName = named();
+    const queue = `queue/guest/${queueName}`;
+    const log: string[] = [];
+    let consumer!: Awaited<ReturnType<typeof consume>>;
+    let handlerDone!: () => void;
+    const done = new Promise<void>((resolve) => (handlerDone = resolve));
+    consumer = await consume({ connection: AMQP_URL, queueName, prefetch: 2, bindings: [taskCompleted()] }, async ({ payload }) => {
+      const id = payload.status.taskId;
+      log.push(`start ${id}`);
+      if (id === 'slow') {
+        await new Promise((resolve) => setTimeout(resolve, 300));
+      } else {
+        await waitFor(() => log.includes('start slow'), 'the other handler running');
+        // Waiting here for the whole stop would wait for this very handler: it never returned.
+        await consumer.stop();
+        log.push('stopped inside');
+        handlerDone();
+      }
+      log.push(`end ${id}`);
+    });
+    await pub.publishMany(['stopper', 'slow', 'later'].map((id) => ({ exchange: COMPLETED, routingKey: completedKey(task(id)), message: completed(id) })));
+    await Promise.race([done, new Promise((_, reject) => setTimeout(() => reject(new Error('await stop() in a handler never resolved')), 5000))]);
+    await consumer.stop();
+    assert.deepEqual(log, ['start stopper', 'start slow', 'end slow', 'stopped inside', 'end stopper']);
+    // Both handled messages were acknowledged before the close; the third waits in the queue.
+    assert.equal(await pub.messageCount(queue), 1);
+  });
+
   test('a queue deleted under the consumer is declared and bound again on a new connection', { skip }, async () => {
     const queueName = named();
     const seen: string[] = [];

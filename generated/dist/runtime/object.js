@@ -21,6 +21,11 @@ export function retryOf(options) {
 /** A fresh stream from `streamFactory`, piped through a new HashingStream. */
 async function hashedStream(streamFactory) {
   const source = await streamFactory();
+  // pipeline() would take a string or Buffer as an iterable and fail (or send characters) later,
+  // as a network error that is retried: refuse it here, once.
+  if (!isStream(source) || typeof source.pipe !== 'function') {
+    throw new TypeError(`upload: streamFactory must return a readable stream, not ${describeValue(source)}`);
+  }
   const hashing = new HashingStream();
   // The callback form destroys `hashing` when the source fails, which fails the request using it.
   pipelineCallback(source, hashing, () => {});
@@ -86,6 +91,14 @@ export async function upload(options) {
   await object.finishUpload(name, { projectId, uploadId, hashes: hashes }, callOptions);
   return { uploadId, uploadMethod, hashes: hashes };
 }
+function isStream(value) {
+  return typeof value === 'object' && value !== null && typeof value.on === 'function';
+}
+function describeValue(value) {
+  if (value === null) return 'null';
+  if (Buffer.isBuffer(value)) return 'a Buffer';
+  return typeof value === 'object' ? `an object without stream methods` : `a ${typeof value}`;
+}
 const DEFAULT_CONTENT_TYPE = 'application/binary';
 function contentTypeOf(res) {
   const value = res.headers['content-type'];
@@ -98,7 +111,21 @@ function contentTypeOf(res) {
  */
 export async function fetchInto(source, url, streamFactory, verify, followRedirects, signal) {
   const res = await getBody(optionsOf(source).dispatcher, url, { followRedirects, signal });
-  const destination = await streamFactory();
+  // Releases the connection when no destination takes the body (undici reports the abort as an error).
+  const discard = () => res.body.on('error', () => {}).destroy();
+  let destination;
+  try {
+    destination = await streamFactory();
+  } catch (err) {
+    discard();
+    throw err;
+  }
+  // pipeline() accepts a non-stream last argument without writing to it, and would resolve with
+  // the data gone (a file path instead of a stream, say): refuse it.
+  if (!isStream(destination) || typeof destination.write !== 'function' || typeof destination.end !== 'function') {
+    discard();
+    throw new TypeError(`streamFactory must return a writable stream, not ${describeValue(destination)}`);
+  }
   try {
     if (verify)
       await pipeline(

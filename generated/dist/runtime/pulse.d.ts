@@ -93,7 +93,11 @@ export interface ConsumeOptions<B extends BindingLike> {
 export interface Consumer {
   /** The full queue name, e.g. `queue/<username>/<queueName>` (for an unnamed queue, the current connection's). */
   readonly queueName: string;
-  /** Stops taking messages, waits for running handlers (and their acknowledgements), then closes the channel and connection. */
+  /**
+   * Stops taking messages, waits for running handlers (and their acknowledgements), then closes
+   * the channel and connection. Called from a handler, it resolves once the other handlers are
+   * done, so that the handler may await it; the close follows when that handler returns.
+   */
   stop(): Promise<void>;
 }
 /** `amqp(s)://…` for Pulse credentials, as Taskcluster's `pulseCredentials` builds it (frameMax=0: no client-side frame limit). */

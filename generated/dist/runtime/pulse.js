@@ -3,6 +3,7 @@
 // so that browser bundles do not see amqplib. Conventions follow Taskcluster's own consumer
 // (taskcluster/taskcluster libraries/pulse, src/consumer.js and src/credentials.js): queue
 // names, the quorum type of named queues, CC routes, prefetch 5, the credentials' URL.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
 import amqplib from 'amqplib';
 import { slugid } from './credentials.js';
@@ -60,6 +61,10 @@ class PulseConsumer {
   /** Handler failures per message (exchange, routing key, body hash), oldest first. */
   #failures = new Map();
   #running = new Set();
+  /** The running handler (its entry of #running) in whose async context code runs, for a stop() from a handler. */
+  #currentHandler = new AsyncLocalStorage();
+  /** Resolves once the consumer is cancelled and no handler but the caller's runs (see stop()). */
+  #quiesced;
   #queueName;
   #recovering;
   #channel;
@@ -173,9 +178,15 @@ class PulseConsumer {
       return;
     }
     // #handle catches the handler's failures itself; nothing it does may become an unhandled rejection.
-    const running = this.#handle(channel, message).catch((error) => console.error(`pulse: ${describe(error)}`));
+    let handled;
+    const running = new Promise((resolve) => (handled = resolve));
     this.#running.add(running);
     void running.finally(() => this.#running.delete(running));
+    this.#currentHandler.run(running, () => {
+      void this.#handle(channel, message)
+        .catch((error) => console.error(`pulse: ${describe(error)}`))
+        .finally(handled);
+    });
   }
   async #handle(channel, message) {
     const { exchange, routingKey, redelivered } = message.fields;
@@ -230,12 +241,30 @@ class PulseConsumer {
       );
   }
   stop() {
-    this.#stopping ??= this.#stop();
+    const channel = this.#channel;
+    const consumerTag = this.#consumerTag;
+    this.#quiesced ??= (async () => {
+      if (channel && consumerTag !== undefined) await channel.cancel(consumerTag).catch(() => {});
+    })();
+    this.#stopping ??= this.#stop(channel);
+    // A handler awaiting the full stop would wait for itself: it gets the point where only it runs.
+    const own = this.#currentHandler.getStore();
+    if (own !== undefined && this.#running.has(own)) return this.#othersDone(own);
     return this.#stopping;
   }
-  async #stop() {
-    const channel = this.#channel;
-    if (channel && this.#consumerTag !== undefined) await channel.cancel(this.#consumerTag).catch(() => {});
+  async #othersDone(own) {
+    await this.#quiesced;
+    // Handlers may have started during the cancellation: wait until none but `own` runs.
+    for (
+      let others = [...this.#running].filter((p) => p !== own);
+      others.length > 0;
+      others = [...this.#running].filter((p) => p !== own)
+    ) {
+      await Promise.allSettled(others);
+    }
+  }
+  async #stop(channel) {
+    await this.#quiesced;
     // Handlers may have started during the cancellation: wait until none runs.
     while (this.#running.size > 0) await Promise.allSettled([...this.#running]);
     this.#channel = undefined;
