@@ -1,8 +1,9 @@
 // `npm run bench`: every benchmark in one run, then bench/RESULTS.md from its numbers.
-// `npm run bench -- generation` (or client, import) runs one and prints it without writing.
+// `npm run bench -- generation` (or client, bundle, import) runs one and prints it without writing.
 import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { benchBundle, bundleTable } from './bundle.ts';
 import { benchClient, clientTables } from './client.ts';
 import { benchDiff, diffTable } from './diff.ts';
 import { benchGeneration, generationTables } from './generation.ts';
@@ -27,6 +28,12 @@ if (want('client')) {
   process.stderr.write('client throughput…\n');
   const t = clientTables(await benchClient());
   sections.push('## Client throughput (loopback, purge-cache `allPurgeRequests`, small JSON body)\n', t.markdown);
+  Object.assign(headline, t.headline);
+}
+if (want('bundle')) {
+  process.stderr.write('browser bundle size…\n');
+  const t = bundleTable(await benchBundle());
+  sections.push('## Browser bundle size (v87.1.3, one service per bundle)\n', t.markdown);
   Object.assign(headline, t.headline);
 }
 if (want('import')) {
@@ -69,6 +76,7 @@ const summary = [
   `- Client CPU per request, Hawk-signed tcgen / the limit: ${h('cpuOursVsLimit@1')}× (sequential), ${h('cpuOursVsLimit@16')}× (16 concurrent): on a loaded 2-core machine this is steadier than requests/s.`,
   `- Client vs the official taskcluster-client: **${h('oursVsOfficial@1', 1)}×** (sequential), **${h('oursVsOfficial@16', 1)}×** (16 concurrent) its requests/s (target ≥ 3).`,
   `- Importing one service module: the official client takes **${h('importOfficialOverOurs', 1)}×** as long as ours.`,
+  `- Browser bundle (esbuild, minified, gzip -9): \`PurgeCache\` alone **${h('purgeCacheGzipKiB', 1)} KiB**, \`Queue\` alone **${h('queueGzipKiB', 1)} KiB**; neither holds another service's code.`,
   `- Object transfer of 64 MiB vs the official client's upload/download: **${h('uploadSpeedRatio')}×** (upload), **${h('downloadSpeedRatio')}×** (download, hashes verified) its speed.`,
   `- \`tcgen diff\` of v87.1.3 with itself, end to end: **${h('diffSelfWallMs', 0)} ms** (target < 1000).`,
   `- Pulse: consume() with a no-op handler drains **${h('pulseOurs@50', 0)}** messages/s at prefetch 50, **${h('pulseOursVsBare@50')}×** amqplib's bare consume (${h('pulseOursVsBare@5')}× at prefetch 5).`,

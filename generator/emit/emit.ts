@@ -147,7 +147,8 @@ export function emitAgainstRuntimeDeclarations(files: Map<string, string>, runti
  */
 export function emitPackage(files: Map<string, string>, cache: DeclarationCache = new Map(), checked: Map<string, string> = new Map()): Map<string, string> {
   const emitted = new Map<string, string>();
-  const sources = new Map([...files].filter(([file]) => (file.startsWith('src/') && file.endsWith('.ts')) || file === 'package.json'));
+  // src/runtime/package.json maps the runtime's `#runtime/…` imports to its platform modules.
+  const sources = new Map([...files].filter(([file]) => (file.startsWith('src/') && (file.endsWith('.ts') || file.endsWith('/package.json'))) || file === 'package.json'));
   const program = programOf(sources, emitted, cache);
   checkAndEmit(program, program.getRootFileNames().filter((file) => checked.get(relativePath(file)) !== sources.get(relativePath(file))));
   return emitted;

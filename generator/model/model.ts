@@ -36,7 +36,7 @@ export interface PackageModel {
 }
 
 /** Instance members of the runtime's Client and EventsClient that an entry must not shadow. */
-export const RUNTIME_MEMBERS = new Set(['buildUrl', 'buildSignedUrl', 'use', 'taskclusterPerRequestInstance', 'constructor']);
+export const RUNTIME_MEMBERS = new Set(['buildUrl', 'buildSignedUrl', 'buildSignedUrlAsync', 'use', 'taskclusterPerRequestInstance', 'constructor']);
 /** Module-level names every generated service module declares or imports besides its classes. */
 const MODULE_NAMES = ['runtime', 'SERVICE', 'EXCHANGES'];
 /** Subpaths the package exports besides its services' (render.ts, packageJson). */

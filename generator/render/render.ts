@@ -3,7 +3,7 @@ import path from 'node:path';
 import Handlebars from 'handlebars';
 import type { PackageModel } from '../model/model.ts';
 import { docComment, literal, propertyKey } from './escape.ts';
-import { runtimeFiles, TEMPLATES_DIR } from './runtime-files.ts';
+import { packageImports, runtimeFiles, TEMPLATES_DIR } from './runtime-files.ts';
 import { renderType } from './types.ts';
 import { tarballName } from './package-identity.ts';
 import type { SchemaDocsContext } from './schema-docs.ts';
@@ -28,10 +28,12 @@ async function loadTemplates() {
   return { service: await compile('service.ts.hbs'), index: await compile('index.ts.hbs'), readme: await compile('README.md.hbs') };
 }
 
-function packageJson(model: PackageModel, options: RenderOptions): string {
+function packageJson(model: PackageModel, options: RenderOptions, imports: Record<string, unknown>): string {
   const entry = (base: string) => ({ types: `./dist/${base}.d.ts`, default: `./dist/${base}.js` });
   // `./pulse` (Node only, amqplib) stays out of the main entry, so that browser bundles never see amqplib.
-  const exports: Record<string, unknown> = { '.': entry('index'), './runtime': entry('runtime/index'), './pulse': entry('runtime/pulse') };
+  // Its only condition is `node`, so that a bundler for a browser fails to resolve it instead of including amqplib.
+  const nodeOnly = (base: string) => ({ types: `./dist/${base}.d.ts`, node: `./dist/${base}.js` });
+  const exports: Record<string, unknown> = { '.': entry('index'), './runtime': entry('runtime/index'), './pulse': nodeOnly('runtime/pulse') };
   // Subpath types for applications still on moduleResolution node10, which ignores `exports`.
   const typesVersions: Record<string, string[]> = { runtime: ['./dist/runtime/index.d.ts'], pulse: ['./dist/runtime/pulse.d.ts'] };
   for (const service of model.services) {
@@ -49,6 +51,8 @@ function packageJson(model: PackageModel, options: RenderOptions): string {
     types: './dist/index.d.ts',
     exports,
     typesVersions: { '*': typesVersions },
+    // The runtime's platform modules, chosen by condition so that a bundler includes one of each.
+    imports,
     // The stamp ships too: its name lock lets the next generation keep this package's type names (--names).
     files: ['dist', '.tcgen.json'],
     dependencies: { amqplib: '^2.3.1', undici: '^7.0.0' },
@@ -95,6 +99,6 @@ export async function renderPackage(model: PackageModel, options: RenderOptions,
       firstService: first?.serviceName ?? '',
     }),
   );
-  files.set('package.json', packageJson(model, options));
+  files.set('package.json', packageJson(model, options, packageImports(files)));
   return files;
 }

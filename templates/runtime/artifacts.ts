@@ -4,8 +4,11 @@
 import type { Writable } from 'node:stream';
 import { Client, callEntry, optionsOf } from './client.js';
 import { download, fetchInto, retryOf, type ObjectClient, type TransferRetryOptions } from './object.js';
+import { ArtifactError } from './object-common.js';
 import { withRetries } from './transfer.js';
 import type { CallOptions, ClientOptions, Credentials, ServiceDefinition } from './types.js';
+
+export { ArtifactError };
 
 /** The queue methods downloadArtifact calls: any generated `Queue` client (v44, v87) fits. */
 export interface ArtifactQueue extends Client {
@@ -30,20 +33,6 @@ export interface DownloadArtifactOptions extends TransferRetryOptions {
   streamFactory: () => Writable | Promise<Writable>;
 }
 
-/** An artifact of storage type `error`: the task said the artifact could not be made. */
-export class ArtifactError extends Error {
-  readonly code = 'ArtifactError';
-  constructor(
-    message: string,
-    /** The queue's `reason`, e.g. `file-missing-on-worker`. */
-    readonly reason: string,
-    readonly taskId: string,
-    readonly artifactName: string,
-  ) {
-    super(message);
-    this.name = 'ArtifactError';
-  }
-}
 
 // The object service's routes used here (Taskcluster's object/v1 API, unchanged since it appeared).
 const OBJECT_SERVICE: ServiceDefinition = {

@@ -3,7 +3,7 @@
 import type { Dispatcher } from 'undici';
 import type { ParsedCall } from './args.js';
 import { TaskclusterError, redact } from './errors.js';
-import { buildExt, hawkHeader } from './hawk.js';
+import { buildExt, hawkHeaderAsync } from './hawk.js';
 import { TransportFailure, attempt, type AttemptResponse } from './request.js';
 import { isAnswerStatus, isRetriableStatus, responseError, responseResult, type RequestLine } from './response.js';
 import { blobResult } from './blob.js';
@@ -25,14 +25,17 @@ function callExt(state: ClientState, call: ParsedCall): string | undefined {
   return buildExt(state.credentials.certificate, scopes);
 }
 
-/** Request headers for one attempt; signed afresh each time (new ts and nonce). */
-function headers(state: ClientState, entry: EntryDefinition, path: string, ext: string | undefined, json: boolean): Record<string, string> {
+/**
+ * Request headers for one attempt; signed afresh each time (new ts and nonce). Async: Web Crypto is.
+ * The fetch transport (browsers) drops those a cross-origin call may not carry (User-Agent).
+ */
+async function headers(state: ClientState, entry: EntryDefinition, path: string, ext: string | undefined, json: boolean): Promise<Record<string, string>> {
   const result: Record<string, string> = { 'user-agent': state.userAgent };
   if (json) result['content-type'] = 'application/json';
   if (state.traceId !== undefined) result['x-taskcluster-trace-id'] = state.traceId;
   const creds = state.credentials;
   if (creds) {
-    result.authorization = hawkHeader({
+    result.authorization = await hawkHeaderAsync({
       clientId: creds.clientId,
       accessToken: creds.accessToken,
       method: entry.method,
@@ -90,7 +93,7 @@ export async function runCall(state: ClientState, entry: EntryDefinition, call: 
         origin: state.origin,
         path,
         method: entry.method as Dispatcher.HttpMethod,
-        headers: headers(state, entry, path, ext, body !== undefined),
+        headers: await headers(state, entry, path, ext, body !== undefined),
         body,
         timeout: state.timeout,
         signal,

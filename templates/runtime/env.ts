@@ -1,6 +1,7 @@
 // Client options from the environment, as the official fromEnvVars reads them, plus
 // TASKCLUSTER_PROXY_URL: inside a task the proxy signs for us, so it becomes the root
 // URL and no credentials are sent.
+import { processEnv } from '#runtime/env';
 import type { ClientOptions, Credentials } from './types.js';
 
 function credentialsFromEnv(env: NodeJS.ProcessEnv): Credentials | undefined {
@@ -15,9 +16,10 @@ function credentialsFromEnv(env: NodeJS.ProcessEnv): Credentials | undefined {
 /**
  * `ClientOptions` from TASKCLUSTER_PROXY_URL (when non-empty; then no credentials) or
  * TASKCLUSTER_ROOT_URL, TASKCLUSTER_CLIENT_ID, TASKCLUSTER_ACCESS_TOKEN and
- * TASKCLUSTER_CERTIFICATE; `overrides` are applied on top (shallowly).
+ * TASKCLUSTER_CERTIFICATE; `overrides` are applied on top (shallowly). `env` defaults to the
+ * process environment; in a browser, which has none, that is a TypeError.
  */
-export function fromEnvVars(overrides: Partial<ClientOptions> = {}, env: NodeJS.ProcessEnv = process.env): ClientOptions {
+export function fromEnvVars(overrides: Partial<ClientOptions> = {}, env: NodeJS.ProcessEnv = processEnv()): ClientOptions {
   const proxy = env.TASKCLUSTER_PROXY_URL;
   const fromEnv: Partial<ClientOptions> = {};
   if (proxy) {

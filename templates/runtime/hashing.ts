@@ -1,8 +1,9 @@
 // Content hashes for object uploads and downloads: sha256 and sha512, hex, as the object service
 // stores them (its hashes.json; the official client's hashstream.js). Kept apart from the
-// transfer code so that a browser build can swap node:crypto for Web Crypto.
-import { createHash, type Hash } from 'node:crypto';
-import { Transform, type TransformCallback } from 'node:stream';
+// transfer code (the stream that feeds it is transfer.ts's HashingStream, Node only); the hashes
+// come from `#runtime/crypto`, so this module is the same on every platform.
+import { createContentHash } from '#runtime/crypto';
+import type { IncrementalHash } from './platform.js';
 
 /** The hash algorithms the object service accepts as proof of content (hashes.json). */
 export const ACCEPTABLE_HASHES: ReadonlySet<string> = new Set(['sha256', 'sha512']);
@@ -12,37 +13,26 @@ export interface ContentHashes {
   sha512: string;
 }
 
-/** Hashes every chunk that passes through, counting bytes; `hashes()` once at the end. */
-export class HashingStream extends Transform {
-  #sha256: Hash = createHash('sha256');
-  #sha512: Hash = createHash('sha512');
-  /** Bytes that have passed through. */
+/**
+ * sha256 and sha512 of bytes fed in order, counting them; the hashes come from `#runtime/crypto`
+ * (node:crypto on Node, Web Crypto elsewhere). `hashes()` once the last chunk is in.
+ */
+export class ContentHasher {
+  #sha256: IncrementalHash = createContentHash('sha256');
+  #sha512: IncrementalHash = createContentHash('sha512');
+  /** Bytes fed so far. */
   bytes = 0;
-  #verify: ((hashes: ContentHashes, bytes: number) => Error | undefined) | undefined;
+  #digests: Promise<ContentHashes> | undefined;
 
-  /** `verify`, when given, runs before the stream ends: an error it returns fails the stream instead. */
-  constructor(verify?: (hashes: ContentHashes, bytes: number) => Error | undefined) {
-    super();
-    this.#verify = verify;
-  }
-
-  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
+  update(chunk: Uint8Array): void {
     this.#sha256.update(chunk);
     this.#sha512.update(chunk);
     this.bytes += chunk.length;
-    callback(null, chunk);
   }
 
-  override _flush(callback: TransformCallback): void {
-    // Checked before the last callback, so a destination piped from here never sees a normal end
-    // on a mismatch: it is destroyed with the error instead.
-    callback(this.#verify?.(this.hashes(), this.bytes) ?? null);
-  }
-
-  #digests: ContentHashes | undefined;
-  /** Hex digests of everything that passed through (computed once). */
-  hashes(): ContentHashes {
-    this.#digests ??= { sha256: this.#sha256.digest('hex'), sha512: this.#sha512.digest('hex') };
+  /** Hex digests of everything fed (computed once; later calls give the same promise). */
+  hashes(): Promise<ContentHashes> {
+    this.#digests ??= Promise.all([this.#sha256.digestHex(), this.#sha512.digestHex()]).then(([sha256, sha512]) => ({ sha256, sha512 }));
     return this.#digests;
   }
 }

@@ -1,7 +1,8 @@
 // Hawk request signing as Taskcluster uses it: sha256, no payload hash, optional
-// `ext`. Written against node:crypto so that signing costs one HMAC per request;
-// the normalized strings follow hawk's lib/crypto.js generateNormalizedString.
-import { createHmac, randomUUID } from 'node:crypto';
+// `ext`. Hand-written so that signing costs one HMAC per request; the HMAC comes from
+// `#runtime/crypto` (node:crypto on Node, Web Crypto elsewhere, where only the async forms
+// work). The normalized strings follow hawk's lib/crypto.js generateNormalizedString.
+import { encodeText, hmacSha256, hmacSha256Async, randomNonce } from '#runtime/crypto';
 
 /** What signing needs about a request target, computed once per client. */
 export interface HawkTarget {
@@ -17,23 +18,9 @@ export function hawkTarget(url: URL): HawkTarget {
   return { host, port };
 }
 
-/**
- * 48 random bits as 12 hex chars (hawk's own client uses 6 random chars). randomUUID
- * draws from Node's cached entropy, about 20x cheaper per call than randomBytes(6),
- * which matters because every request is signed. Skips the fixed version digit.
- */
-function randomNonce(): string {
-  const uuid = randomUUID();
-  return uuid.slice(0, 8) + uuid.slice(9, 13);
-}
-
 /** hawk escapes `\` and newlines in ext before MACing it. */
 function normalizeExt(ext: string): string {
   return ext.replace(/\\/g, '\\\\').replace(/\n/g, '\\n');
-}
-
-function mac(key: string, normalized: string): string {
-  return createHmac('sha256', key).update(normalized).digest('base64');
 }
 
 export interface HeaderInput {
@@ -50,17 +37,28 @@ export interface HeaderInput {
   nonce?: string;
 }
 
-/** The `Authorization` header value for one attempt (fresh ts and nonce each time). */
-export function hawkHeader(input: HeaderInput): string {
+/** The normalized string to MAC, and the header around the MAC. */
+function headerParts(input: HeaderInput): { normalized: string; header: (mac: string) => string } {
   const ts = input.ts ?? Math.floor(Date.now() / 1000);
   const nonce = input.nonce ?? randomNonce();
   const ext = input.ext ?? '';
   const normalized =
     `hawk.1.header\n${ts}\n${nonce}\n${input.method}\n${input.resource}\n` +
     `${input.target.host}\n${input.target.port}\n\n${ext === '' ? '' : normalizeExt(ext)}\n`;
-  const signature = mac(input.accessToken, normalized);
   const extAttr = ext === '' ? '' : `", ext="${ext}`;
-  return `Hawk id="${input.clientId}", ts="${ts}", nonce="${nonce}${extAttr}", mac="${signature}"`;
+  return { normalized, header: (mac) => `Hawk id="${input.clientId}", ts="${ts}", nonce="${nonce}${extAttr}", mac="${mac}"` };
+}
+
+/** The `Authorization` header value for one attempt (fresh ts and nonce each time). Node only (synchronous HMAC). */
+export function hawkHeader(input: HeaderInput): string {
+  const { normalized, header } = headerParts(input);
+  return header(hmacSha256(input.accessToken, normalized, 'base64'));
+}
+
+/** hawkHeader on every platform. */
+export async function hawkHeaderAsync(input: HeaderInput): Promise<string> {
+  const { normalized, header } = headerParts(input);
+  return header(await hmacSha256Async(input.accessToken, normalized, 'base64'));
 }
 
 export interface BewitInput {
@@ -74,16 +72,26 @@ export interface BewitInput {
   now?: number;
 }
 
-/** A bewit for a GET URL, as hawk.client.getBewit builds it. */
-export function hawkBewit(input: BewitInput): string {
+function bewitParts(input: BewitInput): { normalized: string; bewit: (mac: string) => string } {
   const now = input.now ?? Date.now();
   const exp = Math.floor(now / 1000) + input.ttlSec;
   const ext = input.ext ?? '';
   const normalized =
     `hawk.1.bewit\n${exp}\n\nGET\n${input.resource}\n` +
     `${input.target.host}\n${input.target.port}\n\n${ext === '' ? '' : normalizeExt(ext)}\n`;
-  const signature = mac(input.accessToken, normalized);
-  return Buffer.from(`${input.clientId}\\${exp}\\${signature}\\${ext}`).toString('base64url');
+  return { normalized, bewit: (mac) => encodeText(`${input.clientId}\\${exp}\\${mac}\\${ext}`, 'base64url') };
+}
+
+/** A bewit for a GET URL, as hawk.client.getBewit builds it. Node only (synchronous HMAC). */
+export function hawkBewit(input: BewitInput): string {
+  const { normalized, bewit } = bewitParts(input);
+  return bewit(hmacSha256(input.accessToken, normalized, 'base64'));
+}
+
+/** hawkBewit on every platform. */
+export async function hawkBewitAsync(input: BewitInput): Promise<string> {
+  const { normalized, bewit } = bewitParts(input);
+  return bewit(await hmacSha256Async(input.accessToken, normalized, 'base64'));
 }
 
 /**
@@ -98,5 +106,5 @@ export function buildExt(
   if (certificate) ext.certificate = certificate;
   if (authorizedScopes) ext.authorizedScopes = authorizedScopes;
   if (ext.certificate === undefined && ext.authorizedScopes === undefined) return undefined;
-  return Buffer.from(JSON.stringify(ext)).toString('base64');
+  return encodeText(JSON.stringify(ext), 'base64');
 }

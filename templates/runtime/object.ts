@@ -8,13 +8,13 @@ import { pipeline } from 'node:stream/promises';
 import { pipeline as pipelineCallback } from 'node:stream';
 import { optionsOf, type Client } from './client.js';
 import { slugid } from './credentials.js';
-import { HashingStream, hashMismatch, type ContentHashes } from './hashing.js';
+import { DATA_INLINE_MAX_SIZE } from './object-common.js';
+import { hashMismatch, type ContentHashes } from './hashing.js';
 import { RETRY_DEFAULTS, validateRetryOptions, type RetryOptions } from './retry.js';
-import { getBody, putBody, withRetries, type TransferResponse } from './transfer.js';
+import { HashingStream, getBody, putBody, withRetries, type TransferResponse } from './transfer.js';
 import type { CallOptions } from './types.js';
 
-/** Bodies below this many bytes are proposed inline (`dataInline`), as the official client does. */
-export const DATA_INLINE_MAX_SIZE = 8192;
+export { DATA_INLINE_MAX_SIZE };
 
 /** Retry settings of the PUT/GET of a transfer; defaults as for API calls (5 retries, 100 ms, 0.25, 30 s). */
 export interface TransferRetryOptions {
@@ -111,7 +111,7 @@ async function hashedStream(streamFactory: () => Readable | Promise<Readable>): 
   return hashing;
 }
 
-function checkedHashes(hashing: HashingStream, contentLength: number, what: string): ContentHashes {
+async function checkedHashes(hashing: HashingStream, contentLength: number, what: string): Promise<ContentHashes> {
   if (hashing.bytes !== contentLength) throw new RangeError(`${what}: streamFactory gave ${hashing.bytes} bytes, but contentLength is ${contentLength}`);
   return hashing.hashes();
 }
@@ -140,7 +140,7 @@ export async function upload(options: UploadOptions): Promise<UploadResult> {
     const hashing = await hashedStream(streamFactory);
     const chunks: Buffer[] = [];
     for await (const chunk of hashing) chunks.push(chunk as Buffer);
-    hashes = checkedHashes(hashing, contentLength, what);
+    hashes = await checkedHashes(hashing, contentLength, what);
     proposed.dataInline = { contentType, objectData: Buffer.concat(chunks).toString('base64') };
   }
   proposed.putUrl = { contentType, contentLength };

@@ -1,7 +1,8 @@
 // Everything a client computes once from its options, so that a call only substitutes
 // the route, signs and sends.
-import { Agent, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
 import { parseCertificate } from './credentials.js';
+import { createDispatcher } from './request.js';
 import { buildExt, hawkTarget, type HawkTarget } from './hawk.js';
 import { RETRY_DEFAULTS, validateRetryOptions, type RetryOptions } from './retry.js';
 import type { Certificate, ClientOptions, ServiceDefinition } from './types.js';
@@ -27,7 +28,8 @@ export interface ClientState {
   ext: string | undefined;
   retry: RetryOptions;
   timeout: number;
-  dispatcher: Dispatcher;
+  /** undefined with the fetch transport (browsers), which pools connections itself. */
+  dispatcher: Dispatcher | undefined;
   /** True when we created the dispatcher and so must close it. */
   ownsDispatcher: boolean;
   signal: AbortSignal | undefined;
@@ -85,7 +87,7 @@ export function createState(service: ServiceDefinition, options: ClientOptions):
     ext,
     ...retryOptions(options),
     // One keep-alive pool per client unless the caller brings a dispatcher (tests, proxies).
-    dispatcher: options.dispatcher ?? new Agent(),
+    dispatcher: options.dispatcher ?? createDispatcher(),
     ownsDispatcher: options.dispatcher === undefined,
     signal: options.signal,
     userAgent: userAgent(service),

@@ -3,10 +3,11 @@
 // not fetch: fetch refuses a Content-Length header given by hand ("invalid content-length header"),
 // and createUpload's putUrl headers carry one that must be sent verbatim. Kept apart from the
 // object and artifact logic so that a browser build can swap the transport.
-import type { Readable } from 'node:stream';
+import { Transform, type Readable, type TransformCallback } from 'node:stream';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import type { Dispatcher } from 'undici';
 import { TaskclusterError } from './errors.js';
+import { ContentHasher, type ContentHashes } from './hashing.js';
 import { abortReason, backoffDelay, sleep, type RetryOptions } from './retry.js';
 
 export interface TransferResponse {
@@ -137,5 +138,41 @@ export async function withRetries<T>(retry: RetryOptions, signal: AbortSignal | 
       if (!retriable || n > retry.retries) throw err;
     }
     await sleep(backoffDelay(n, retry), signal);
+  }
+}
+
+/** Hashes every chunk that passes through (ContentHasher), counting bytes; `hashes()` at the end. */
+export class HashingStream extends Transform {
+  #hasher = new ContentHasher();
+  #verify: ((hashes: ContentHashes, bytes: number) => Error | undefined) | undefined;
+
+  /** `verify`, when given, runs before the stream ends: an error it returns fails the stream instead. */
+  constructor(verify?: (hashes: ContentHashes, bytes: number) => Error | undefined) {
+    super();
+    this.#verify = verify;
+  }
+
+  /** Bytes that have passed through. */
+  get bytes(): number {
+    return this.#hasher.bytes;
+  }
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
+    this.#hasher.update(chunk);
+    callback(null, chunk);
+  }
+
+  override _flush(callback: TransformCallback): void {
+    // Checked before the last callback, so a destination piped from here never sees a normal end
+    // on a mismatch: it is destroyed with the error instead.
+    this.hashes().then(
+      (hashes) => callback(this.#verify?.(hashes, this.bytes) ?? null),
+      (error: Error) => callback(error),
+    );
+  }
+
+  /** Hex digests of everything that passed through (computed once). */
+  hashes(): Promise<ContentHashes> {
+    return this.#hasher.hashes();
   }
 }

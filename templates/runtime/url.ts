@@ -1,7 +1,7 @@
 // URL building: `<rootUrl>/api/<service>/<apiVersion><route>`, route arguments through
-// encodeURIComponent and the query through node:querystring, as the official client does
+// encodeURIComponent and the query as node:querystring writes it, as the official client does
 // (taskcluster-lib-urls + querystring.stringify: a space becomes %20, not +).
-import { stringify } from 'node:querystring';
+import { stringify } from './querystring.js';
 import type { EntryDefinition } from './types.js';
 
 /**
@@ -70,7 +70,7 @@ export function queryString(entry: EntryDefinition, query: unknown): string {
     }
     if (value !== undefined) defined[key] = value;
   }
-  const text = stringify(defined as Parameters<typeof stringify>[0]);
+  const text = stringify(defined);
   return text === '' ? '' : `?${text}`;
 }
 

@@ -1,9 +1,12 @@
 // The User-Agent every request carries: the generated package's version, then the platform's.
 // Kept apart from the transport so that each transport (undici, fetch) sends the same value.
+// The Node.js version comes from `#runtime/env`, so that a browser bundle never names `process`
+// (browsers do not let a page set User-Agent: the fetch transport drops it).
+import { nodeVersion } from '#runtime/env';
 import type { ServiceDefinition } from './types.js';
 
 /** `tcgen-client/<package version> node/<Node.js version>`; the platform part only where it is known. */
 export function userAgent(service: ServiceDefinition): string {
-  const node = typeof process === 'object' ? process.versions?.node : undefined;
+  const node = nodeVersion();
   return `tcgen-client/${service.packageVersion ?? '0.0.0'}${node ? ` node/${node}` : ''}`;
 }

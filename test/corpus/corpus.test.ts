@@ -95,7 +95,8 @@ for (const version of VERSIONS) {
         const base = ${base};
         const pkg = JSON.parse(await (await import('node:fs/promises')).readFile(new URL('package.json', base), 'utf8'));
         const modules = {};
-        for (const [subpath, target] of Object.entries(pkg.exports)) modules[subpath] = await import(new URL(target.default, base));
+        // ./pulse has only a node condition (Node only, never in a browser bundle).
+        for (const [subpath, target] of Object.entries(pkg.exports)) modules[subpath] = await import(new URL(target.default ?? target.node, base));
         const index = modules['.'];
         const classes = new Set(); // distinct: Object is also exported as ObjectService
         for (const value of Object.values(index)) {

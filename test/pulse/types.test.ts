@@ -93,7 +93,7 @@ test('payload narrows by exchange; bindings carry their message type and exchang
 test('the package declares amqplib, exports consume from ./pulse only, and nothing else reaches amqplib', { skip }, async () => {
   const manifest = JSON.parse(await readFile(path.join(out, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; exports: Record<string, { default: string }> };
   assert.match(manifest.dependencies['amqplib'] ?? '', /^\^2\./);
-  assert.equal(manifest.exports['./pulse']?.default, './dist/runtime/pulse.js');
+  assert.deepEqual(manifest.exports['./pulse'], { types: './dist/runtime/pulse.d.ts', node: './dist/runtime/pulse.js' });
   const files = (await listFiles(path.join(out, 'dist'))).filter((file) => file.endsWith('.js') || file.endsWith('.d.ts'));
   const mentioning = [];
   for (const file of files) if ((await readFile(path.join(out, 'dist', file), 'utf8')).includes('amqplib')) mentioning.push(file);

@@ -1,7 +1,9 @@
 import type { Writable } from 'node:stream';
 import { Client } from './client.js';
 import { type TransferRetryOptions } from './object.js';
+import { ArtifactError } from './object-common.js';
 import type { CallOptions, Credentials } from './types.js';
+export { ArtifactError };
 /** The queue methods downloadArtifact calls: any generated `Queue` client (v44, v87) fits. */
 export interface ArtifactQueue extends Client {
   artifact(taskId: string, runId: string | number, name: string, options?: CallOptions): Promise<unknown>;
@@ -32,21 +34,6 @@ export interface DownloadArtifactOptions extends TransferRetryOptions {
   queue: ArtifactQueue;
   /** Called for each attempt: a fresh destination each time. */
   streamFactory: () => Writable | Promise<Writable>;
-}
-/** An artifact of storage type `error`: the task said the artifact could not be made. */
-export declare class ArtifactError extends Error {
-  /** The queue's `reason`, e.g. `file-missing-on-worker`. */
-  readonly reason: string;
-  readonly taskId: string;
-  readonly artifactName: string;
-  readonly code = 'ArtifactError';
-  constructor(
-    message: string,
-    /** The queue's `reason`, e.g. `file-missing-on-worker`. */
-    reason: string,
-    taskId: string,
-    artifactName: string,
-  );
 }
 /**
  * Downloads an artifact into `streamFactory()`'s stream, whatever its storage type: `s3` and

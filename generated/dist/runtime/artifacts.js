@@ -1,26 +1,8 @@
 import { Client, callEntry, optionsOf } from './client.js';
 import { download, fetchInto, retryOf } from './object.js';
+import { ArtifactError } from './object-common.js';
 import { withRetries } from './transfer.js';
-/** An artifact of storage type `error`: the task said the artifact could not be made. */
-export class ArtifactError extends Error {
-  reason;
-  taskId;
-  artifactName;
-  code = 'ArtifactError';
-  constructor(
-    message,
-    /** The queue's `reason`, e.g. `file-missing-on-worker`. */
-    reason,
-    taskId,
-    artifactName,
-  ) {
-    super(message);
-    this.reason = reason;
-    this.taskId = taskId;
-    this.artifactName = artifactName;
-    this.name = 'ArtifactError';
-  }
-}
+export { ArtifactError };
 // The object service's routes used here (Taskcluster's object/v1 API, unchanged since it appeared).
 const OBJECT_SERVICE = {
   serviceName: 'object',

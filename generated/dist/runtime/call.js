@@ -1,5 +1,5 @@
 import { TaskclusterError, redact } from './errors.js';
-import { buildExt, hawkHeader } from './hawk.js';
+import { buildExt, hawkHeaderAsync } from './hawk.js';
 import { TransportFailure, attempt } from './request.js';
 import { isAnswerStatus, isRetriableStatus, responseError, responseResult } from './response.js';
 import { blobResult } from './blob.js';
@@ -16,14 +16,17 @@ function callExt(state, call) {
   if (!state.credentials || scopes === undefined) return state.ext;
   return buildExt(state.credentials.certificate, scopes);
 }
-/** Request headers for one attempt; signed afresh each time (new ts and nonce). */
-function headers(state, entry, path, ext, json) {
+/**
+ * Request headers for one attempt; signed afresh each time (new ts and nonce). Async: Web Crypto is.
+ * The fetch transport (browsers) drops those a cross-origin call may not carry (User-Agent).
+ */
+async function headers(state, entry, path, ext, json) {
   const result = { 'user-agent': state.userAgent };
   if (json) result['content-type'] = 'application/json';
   if (state.traceId !== undefined) result['x-taskcluster-trace-id'] = state.traceId;
   const creds = state.credentials;
   if (creds) {
-    result.authorization = hawkHeader({
+    result.authorization = await hawkHeaderAsync({
       clientId: creds.clientId,
       accessToken: creds.accessToken,
       method: entry.method,
@@ -81,7 +84,7 @@ export async function runCall(state, entry, call) {
         origin: state.origin,
         path,
         method: entry.method,
-        headers: headers(state, entry, path, ext, body !== undefined),
+        headers: await headers(state, entry, path, ext, body !== undefined),
         body,
         timeout: state.timeout,
         signal,

@@ -35,6 +35,14 @@ export declare class Client {
    * `{ expiration }` in seconds. Synchronous. Throws a TypeError without credentials.
    */
   buildSignedUrl<M extends ApiMethod>(method: M, ...args: SignedUrlArgs<this, M, SignedUrlOptions>): string;
+  /**
+   * buildSignedUrl on every platform: the same URL, as a Promise. In browsers, whose Web Crypto
+   * is asynchronous only, this is the form that works (buildSignedUrl throws there).
+   */
+  buildSignedUrlAsync<M extends ApiMethod>(
+    method: M,
+    ...args: SignedUrlArgs<this, M, SignedUrlOptions>
+  ): Promise<string>;
 }
 /** What every generated method calls: validate `args` (see args.ts), then call. */
 export declare function callEntry<T>(client: Client, entry: EntryDefinition, args: ArrayLike<unknown>): Promise<T>;

@@ -1,12 +1,12 @@
 // The base class of every generated service client, and callEntry, which generated
 // methods delegate to. Per-instance state lives in a WeakMap so that no instance member
 // can collide with an entry name (docs/contract.md): the only public instance members
-// are buildUrl, buildSignedUrl, and use and taskclusterPerRequestInstance (named as the
+// are buildUrl, buildSignedUrl, buildSignedUrlAsync, and use and taskclusterPerRequestInstance (named as the
 // official client's; no v44 or v87 entry has those names, and the generator refuses them).
 import { parseCallArgs, parseUrlArgs } from './args.js';
 import { runCall } from './call.js';
 import { fromEnvVars } from './env.js';
-import { hawkBewit } from './hawk.js';
+import { hawkBewit, hawkBewitAsync } from './hawk.js';
 import { createState } from './state.js';
 const STATES = new WeakMap();
 /** The options each client was made with, for use() and the helpers beside the client. */
@@ -59,7 +59,7 @@ export class Client {
     return this.use({ traceId });
   }
   /** Options from TASKCLUSTER_* environment variables, `overrides` on top (see env.ts). */
-  static fromEnvVars(overrides, env = process.env) {
+  static fromEnvVars(overrides, env) {
     return fromEnvVars(overrides, env);
   }
   buildUrl(method, ...args) {
@@ -74,23 +74,32 @@ export class Client {
     return state.origin + state.prefix + route;
   }
   buildSignedUrl(method, ...args) {
-    const state = stateOf(this);
-    const entry = entryOf(this, state, method, 'buildSignedUrl');
-    if (entry.method !== 'GET')
-      throw new TypeError(`buildSignedUrl only works for GET entries; ${entry.name} is ${entry.method}`);
-    const { route, used } = parseUrlArgs(entry, args);
-    const expiration = signedUrlExpiration(args[used]);
-    if (args.length > used + 1) {
-      throw new TypeError(
-        `buildSignedUrl(${entry.name}, ...) takes at most ${used + 1} arguments after the method, got ${args.length}`,
-      );
-    }
-    const creds = state.credentials;
-    if (!creds) throw new TypeError('buildSignedUrl needs credentials (clientId and accessToken)');
-    const resource = state.prefix + route;
-    const bewit = hawkBewit({ ...creds, resource, target: state.target, ext: state.ext, ttlSec: expiration });
-    return `${state.origin}${resource}${route.includes('?') ? '&' : '?'}bewit=${bewit}`;
+    const { input, url } = signedUrlParts(this, 'buildSignedUrl', method, args);
+    return url(hawkBewit(input));
   }
+  async buildSignedUrlAsync(method, ...args) {
+    const { input, url } = signedUrlParts(this, 'buildSignedUrlAsync', method, args);
+    return url(await hawkBewitAsync(input));
+  }
+}
+/** What a bewit is computed from, and the URL around it (buildSignedUrl and buildSignedUrlAsync). */
+function signedUrlParts(client, caller, method, args) {
+  const state = stateOf(client);
+  const entry = entryOf(client, state, method, caller);
+  if (entry.method !== 'GET')
+    throw new TypeError(`${caller} only works for GET entries; ${entry.name} is ${entry.method}`);
+  const { route, used } = parseUrlArgs(entry, args);
+  const expiration = signedUrlExpiration(args[used]);
+  if (args.length > used + 1) {
+    throw new TypeError(
+      `${caller}(${entry.name}, ...) takes at most ${used + 1} arguments after the method, got ${args.length}`,
+    );
+  }
+  const creds = state.credentials;
+  if (!creds) throw new TypeError(`${caller} needs credentials (clientId and accessToken)`);
+  const resource = state.prefix + route;
+  const input = { ...creds, resource, target: state.target, ext: state.ext, ttlSec: expiration };
+  return { input, url: (bewit) => `${state.origin}${resource}${route.includes('?') ? '&' : '?'}bewit=${bewit}` };
 }
 function signedUrlExpiration(options) {
   if (options === undefined) return 900;
@@ -132,5 +141,5 @@ export function optionsOf(client) {
 /** Close the keep-alive pool the client created (a dispatcher you passed in is yours to close). */
 export async function closeClient(client) {
   const state = stateOf(client);
-  if (state.ownsDispatcher) await state.dispatcher.close();
+  if (state.ownsDispatcher) await state.dispatcher?.close();
 }

@@ -1,9 +1,9 @@
 // credentialInformation, as the official client's: what a set of credentials is, read from the
 // certificate and from the auth service (the issuer's client record, and the scopes the
 // credentials have, as the service computes them).
-import { Agent } from 'undici';
 import { Client, callEntry } from './client.js';
 import { parseCertificate } from './credentials.js';
+import { createDispatcher } from './request.js';
 // The auth service's routes used here (Taskcluster's auth/v1 API).
 const AUTH_SERVICE = {
   serviceName: 'auth',
@@ -63,7 +63,8 @@ export async function credentialInformation(rootUrl, credentials, options = {}) 
     result.expiry = new Date(certificate.expiry);
     if (certificate.issuer) issuer = certificate.issuer;
   }
-  const dispatcher = options.dispatcher ?? new Agent();
+  // One pool for both lookups (undici on Node; fetch, which has none, elsewhere).
+  const dispatcher = options.dispatcher ?? createDispatcher();
   try {
     const anonymous = new AuthLookups({ ...options, rootUrl, dispatcher, credentials: undefined });
     const signed = new AuthLookups({ ...options, rootUrl, dispatcher, credentials });
@@ -73,7 +74,7 @@ export async function credentialInformation(rootUrl, credentials, options = {}) 
     if (client.disabled) result.active = false;
     result.scopes = current.scopes;
   } finally {
-    if (options.dispatcher === undefined) await dispatcher.close();
+    if (options.dispatcher === undefined) await dispatcher?.close();
   }
   const now = new Date();
   if ((result.start && result.start > now) || (result.expiry && now > result.expiry)) result.active = false;

@@ -31,13 +31,20 @@ export declare function certificateSignature(
 ): string;
 /** The temporary access token derived from the issuer's token and the seed. */
 export declare function temporaryAccessToken(issuerAccessToken: string, seed: string): string;
+/** Temporary credentials as the official client returns them: `certificate` is JSON text. */
+export type TemporaryCredentials = Required<Credentials> & {
+  certificate: string;
+};
 /**
  * Issue temporary credentials; `certificate` is JSON text, as the official client returns it.
  * Same construction as the official createTemporaryCredentials except the signature of a
  * certificate with no scopes, which follows the auth service (see certificateSignature).
+ * Synchronous: Node only (a browser's Web Crypto is asynchronous, see createTemporaryCredentialsAsync).
  */
-export declare function createTemporaryCredentials(options: TemporaryCredentialsOptions): Required<Credentials> & {
-  certificate: string;
-};
+export declare function createTemporaryCredentials(options: TemporaryCredentialsOptions): TemporaryCredentials;
+/** createTemporaryCredentials on every platform (Web Crypto in browsers), same result. */
+export declare function createTemporaryCredentialsAsync(
+  options: TemporaryCredentialsOptions,
+): Promise<TemporaryCredentials>;
 /** A certificate given as text is parsed once, so that `ext` carries the object. */
 export declare function parseCertificate(certificate: Credentials['certificate']): Certificate | undefined;

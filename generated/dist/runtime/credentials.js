@@ -1,6 +1,7 @@
 // Temporary credentials and slugids, following the official client's
-// createTemporaryCredentials (client.js) and slugid.nice().
-import { createHmac, randomBytes } from 'node:crypto';
+// createTemporaryCredentials (client.js) and slugid.nice(). HMACs come from `#runtime/crypto`:
+// the synchronous forms work on Node only, the async ones everywhere.
+import { encodeBytes, hmacSha256, hmacSha256Async, randomBytes } from '#runtime/crypto';
 const MAX_SPAN_MS = 31 * 24 * 60 * 60 * 1000;
 /**
  * A random v4 slugid with slugid.nice()'s extra constraint: the first bit is cleared so
@@ -11,7 +12,7 @@ export function slugid() {
   bytes[6] = (bytes[6] & 0x0f) | 0x40; // UUID version 4
   bytes[8] = (bytes[8] & 0x3f) | 0x80; // RFC 4122 variant
   bytes[0] = bytes[0] & 0x7f; // nice(): first char in [A-Za-f]
-  return bytes.toString('base64url'); // 16 bytes -> 22 chars, no padding
+  return encodeBytes(bytes, 'base64url'); // 16 bytes -> 22 chars, no padding
 }
 function validate(options) {
   const { credentials: issuer, start, expiry, scopes } = options;
@@ -45,21 +46,39 @@ function validate(options) {
  * which the service refuses for `scopes: []`. We follow the service.
  */
 export function certificateSignature(accessToken, cert, name) {
+  return hmacSha256(accessToken, certificateText(cert, name), 'base64');
+}
+/** The text certificateSignature signs. */
+function certificateText(cert, name) {
   const lines = ['version:1'];
   if (name) lines.push(`clientId:${name.clientId}`, `issuer:${name.issuer}`);
   lines.push(`seed:${cert.seed}`, `start:${cert.start}`, `expiry:${cert.expiry}`, 'scopes:', ...cert.scopes);
-  return createHmac('sha256', accessToken).update(lines.join('\n')).digest('base64');
+  return lines.join('\n');
 }
 /** The temporary access token derived from the issuer's token and the seed. */
 export function temporaryAccessToken(issuerAccessToken, seed) {
-  return createHmac('sha256', issuerAccessToken).update(seed).digest('base64url');
+  return hmacSha256(issuerAccessToken, seed, 'base64url');
 }
 /**
  * Issue temporary credentials; `certificate` is JSON text, as the official client returns it.
  * Same construction as the official createTemporaryCredentials except the signature of a
  * certificate with no scopes, which follows the auth service (see certificateSignature).
+ * Synchronous: Node only (a browser's Web Crypto is asynchronous, see createTemporaryCredentialsAsync).
  */
 export function createTemporaryCredentials(options) {
+  const { cert, name, finish } = unsignedCredentials(options);
+  cert.signature = certificateSignature(options.credentials.accessToken, cert, name);
+  return finish(temporaryAccessToken(options.credentials.accessToken, cert.seed));
+}
+/** createTemporaryCredentials on every platform (Web Crypto in browsers), same result. */
+export async function createTemporaryCredentialsAsync(options) {
+  const { cert, name, finish } = unsignedCredentials(options);
+  const key = options.credentials.accessToken;
+  cert.signature = await hmacSha256Async(key, certificateText(cert, name), 'base64');
+  return finish(await hmacSha256Async(key, cert.seed, 'base64url'));
+}
+/** The certificate before its signature, and how to finish the credentials once it and the access token are computed. */
+function unsignedCredentials(options) {
   validate(options);
   const issuer = options.credentials;
   const named = options.clientId !== undefined && options.clientId !== '';
@@ -73,12 +92,12 @@ export function createTemporaryCredentials(options) {
   };
   if (named) cert.issuer = issuer.clientId;
   const name = named ? { clientId: options.clientId, issuer: issuer.clientId } : undefined;
-  cert.signature = certificateSignature(issuer.accessToken, cert, name);
-  return {
+  const finish = (accessToken) => ({
     clientId: named ? options.clientId : issuer.clientId,
-    accessToken: temporaryAccessToken(issuer.accessToken, cert.seed),
+    accessToken,
     certificate: JSON.stringify(cert),
-  };
+  });
+  return { cert, name, finish };
 }
 /** A certificate given as text is parsed once, so that `ext` carries the object. */
 export function parseCertificate(certificate) {

@@ -1,3 +1,7 @@
+// Client options from the environment, as the official fromEnvVars reads them, plus
+// TASKCLUSTER_PROXY_URL: inside a task the proxy signs for us, so it becomes the root
+// URL and no credentials are sent.
+import { processEnv } from '#runtime/env';
 function credentialsFromEnv(env) {
   const clientId = env.TASKCLUSTER_CLIENT_ID;
   if (!clientId) return undefined; // no client id: unauthenticated
@@ -9,9 +13,10 @@ function credentialsFromEnv(env) {
 /**
  * `ClientOptions` from TASKCLUSTER_PROXY_URL (when non-empty; then no credentials) or
  * TASKCLUSTER_ROOT_URL, TASKCLUSTER_CLIENT_ID, TASKCLUSTER_ACCESS_TOKEN and
- * TASKCLUSTER_CERTIFICATE; `overrides` are applied on top (shallowly).
+ * TASKCLUSTER_CERTIFICATE; `overrides` are applied on top (shallowly). `env` defaults to the
+ * process environment; in a browser, which has none, that is a TypeError.
  */
-export function fromEnvVars(overrides = {}, env = process.env) {
+export function fromEnvVars(overrides = {}, env = processEnv()) {
   const proxy = env.TASKCLUSTER_PROXY_URL;
   const fromEnv = {};
   if (proxy) {

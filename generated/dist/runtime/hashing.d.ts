@@ -1,21 +1,20 @@
-import { Transform, type TransformCallback } from 'node:stream';
 /** The hash algorithms the object service accepts as proof of content (hashes.json). */
 export declare const ACCEPTABLE_HASHES: ReadonlySet<string>;
 export interface ContentHashes {
   sha256: string;
   sha512: string;
 }
-/** Hashes every chunk that passes through, counting bytes; `hashes()` once at the end. */
-export declare class HashingStream extends Transform {
+/**
+ * sha256 and sha512 of bytes fed in order, counting them; the hashes come from `#runtime/crypto`
+ * (node:crypto on Node, Web Crypto elsewhere). `hashes()` once the last chunk is in.
+ */
+export declare class ContentHasher {
   #private;
-  /** Bytes that have passed through. */
+  /** Bytes fed so far. */
   bytes: number;
-  /** `verify`, when given, runs before the stream ends: an error it returns fails the stream instead. */
-  constructor(verify?: (hashes: ContentHashes, bytes: number) => Error | undefined);
-  _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void;
-  _flush(callback: TransformCallback): void;
-  /** Hex digests of everything that passed through (computed once). */
-  hashes(): ContentHashes;
+  update(chunk: Uint8Array): void;
+  /** Hex digests of everything fed (computed once; later calls give the same promise). */
+  hashes(): Promise<ContentHashes>;
 }
 /**
  * Compares computed hashes with the object service's, as the official client's verifyHashes:

@@ -1,37 +1,31 @@
 // Content hashes for object uploads and downloads: sha256 and sha512, hex, as the object service
 // stores them (its hashes.json; the official client's hashstream.js). Kept apart from the
-// transfer code so that a browser build can swap node:crypto for Web Crypto.
-import { createHash } from 'node:crypto';
-import { Transform } from 'node:stream';
+// transfer code (the stream that feeds it is transfer.ts's HashingStream, Node only); the hashes
+// come from `#runtime/crypto`, so this module is the same on every platform.
+import { createContentHash } from '#runtime/crypto';
 /** The hash algorithms the object service accepts as proof of content (hashes.json). */
 export const ACCEPTABLE_HASHES = new Set(['sha256', 'sha512']);
-/** Hashes every chunk that passes through, counting bytes; `hashes()` once at the end. */
-export class HashingStream extends Transform {
-  #sha256 = createHash('sha256');
-  #sha512 = createHash('sha512');
-  /** Bytes that have passed through. */
+/**
+ * sha256 and sha512 of bytes fed in order, counting them; the hashes come from `#runtime/crypto`
+ * (node:crypto on Node, Web Crypto elsewhere). `hashes()` once the last chunk is in.
+ */
+export class ContentHasher {
+  #sha256 = createContentHash('sha256');
+  #sha512 = createContentHash('sha512');
+  /** Bytes fed so far. */
   bytes = 0;
-  #verify;
-  /** `verify`, when given, runs before the stream ends: an error it returns fails the stream instead. */
-  constructor(verify) {
-    super();
-    this.#verify = verify;
-  }
-  _transform(chunk, _encoding, callback) {
+  #digests;
+  update(chunk) {
     this.#sha256.update(chunk);
     this.#sha512.update(chunk);
     this.bytes += chunk.length;
-    callback(null, chunk);
   }
-  _flush(callback) {
-    // Checked before the last callback, so a destination piped from here never sees a normal end
-    // on a mismatch: it is destroyed with the error instead.
-    callback(this.#verify?.(this.hashes(), this.bytes) ?? null);
-  }
-  #digests;
-  /** Hex digests of everything that passed through (computed once). */
+  /** Hex digests of everything fed (computed once; later calls give the same promise). */
   hashes() {
-    this.#digests ??= { sha256: this.#sha256.digest('hex'), sha512: this.#sha512.digest('hex') };
+    this.#digests ??= Promise.all([this.#sha256.digestHex(), this.#sha512.digestHex()]).then(([sha256, sha512]) => ({
+      sha256,
+      sha512,
+    }));
     return this.#digests;
   }
 }

@@ -19,8 +19,10 @@ export interface HeaderInput {
   ts?: number;
   nonce?: string;
 }
-/** The `Authorization` header value for one attempt (fresh ts and nonce each time). */
+/** The `Authorization` header value for one attempt (fresh ts and nonce each time). Node only (synchronous HMAC). */
 export declare function hawkHeader(input: HeaderInput): string;
+/** hawkHeader on every platform. */
+export declare function hawkHeaderAsync(input: HeaderInput): Promise<string>;
 export interface BewitInput {
   clientId: string;
   accessToken: string;
@@ -31,8 +33,10 @@ export interface BewitInput {
   ttlSec: number;
   now?: number;
 }
-/** A bewit for a GET URL, as hawk.client.getBewit builds it. */
+/** A bewit for a GET URL, as hawk.client.getBewit builds it. Node only (synchronous HMAC). */
 export declare function hawkBewit(input: BewitInput): string;
+/** hawkBewit on every platform. */
+export declare function hawkBewitAsync(input: BewitInput): Promise<string>;
 /**
  * Taskcluster's ext: base64 of JSON `{certificate, authorizedScopes}` holding only what is
  * set (key order as the official client), or undefined when there is nothing to send.

@@ -1,50 +1,59 @@
 // Hawk request signing as Taskcluster uses it: sha256, no payload hash, optional
-// `ext`. Written against node:crypto so that signing costs one HMAC per request;
-// the normalized strings follow hawk's lib/crypto.js generateNormalizedString.
-import { createHmac, randomUUID } from 'node:crypto';
+// `ext`. Hand-written so that signing costs one HMAC per request; the HMAC comes from
+// `#runtime/crypto` (node:crypto on Node, Web Crypto elsewhere, where only the async forms
+// work). The normalized strings follow hawk's lib/crypto.js generateNormalizedString.
+import { encodeText, hmacSha256, hmacSha256Async, randomNonce } from '#runtime/crypto';
 export function hawkTarget(url) {
   const host = url.hostname.replace(/^\[(.*)\]$/, '$1').toLowerCase();
   const port = url.port || (url.protocol === 'http:' ? '80' : '443');
   return { host, port };
 }
-/**
- * 48 random bits as 12 hex chars (hawk's own client uses 6 random chars). randomUUID
- * draws from Node's cached entropy, about 20x cheaper per call than randomBytes(6),
- * which matters because every request is signed. Skips the fixed version digit.
- */
-function randomNonce() {
-  const uuid = randomUUID();
-  return uuid.slice(0, 8) + uuid.slice(9, 13);
-}
 /** hawk escapes `\` and newlines in ext before MACing it. */
 function normalizeExt(ext) {
   return ext.replace(/\\/g, '\\\\').replace(/\n/g, '\\n');
 }
-function mac(key, normalized) {
-  return createHmac('sha256', key).update(normalized).digest('base64');
-}
-/** The `Authorization` header value for one attempt (fresh ts and nonce each time). */
-export function hawkHeader(input) {
+/** The normalized string to MAC, and the header around the MAC. */
+function headerParts(input) {
   const ts = input.ts ?? Math.floor(Date.now() / 1000);
   const nonce = input.nonce ?? randomNonce();
   const ext = input.ext ?? '';
   const normalized =
     `hawk.1.header\n${ts}\n${nonce}\n${input.method}\n${input.resource}\n` +
     `${input.target.host}\n${input.target.port}\n\n${ext === '' ? '' : normalizeExt(ext)}\n`;
-  const signature = mac(input.accessToken, normalized);
   const extAttr = ext === '' ? '' : `", ext="${ext}`;
-  return `Hawk id="${input.clientId}", ts="${ts}", nonce="${nonce}${extAttr}", mac="${signature}"`;
+  return {
+    normalized,
+    header: (mac) => `Hawk id="${input.clientId}", ts="${ts}", nonce="${nonce}${extAttr}", mac="${mac}"`,
+  };
 }
-/** A bewit for a GET URL, as hawk.client.getBewit builds it. */
-export function hawkBewit(input) {
+/** The `Authorization` header value for one attempt (fresh ts and nonce each time). Node only (synchronous HMAC). */
+export function hawkHeader(input) {
+  const { normalized, header } = headerParts(input);
+  return header(hmacSha256(input.accessToken, normalized, 'base64'));
+}
+/** hawkHeader on every platform. */
+export async function hawkHeaderAsync(input) {
+  const { normalized, header } = headerParts(input);
+  return header(await hmacSha256Async(input.accessToken, normalized, 'base64'));
+}
+function bewitParts(input) {
   const now = input.now ?? Date.now();
   const exp = Math.floor(now / 1000) + input.ttlSec;
   const ext = input.ext ?? '';
   const normalized =
     `hawk.1.bewit\n${exp}\n\nGET\n${input.resource}\n` +
     `${input.target.host}\n${input.target.port}\n\n${ext === '' ? '' : normalizeExt(ext)}\n`;
-  const signature = mac(input.accessToken, normalized);
-  return Buffer.from(`${input.clientId}\\${exp}\\${signature}\\${ext}`).toString('base64url');
+  return { normalized, bewit: (mac) => encodeText(`${input.clientId}\\${exp}\\${mac}\\${ext}`, 'base64url') };
+}
+/** A bewit for a GET URL, as hawk.client.getBewit builds it. Node only (synchronous HMAC). */
+export function hawkBewit(input) {
+  const { normalized, bewit } = bewitParts(input);
+  return bewit(hmacSha256(input.accessToken, normalized, 'base64'));
+}
+/** hawkBewit on every platform. */
+export async function hawkBewitAsync(input) {
+  const { normalized, bewit } = bewitParts(input);
+  return bewit(await hmacSha256Async(input.accessToken, normalized, 'base64'));
 }
 /**
  * Taskcluster's ext: base64 of JSON `{certificate, authorizedScopes}` holding only what is
@@ -55,5 +64,5 @@ export function buildExt(certificate, authorizedScopes) {
   if (certificate) ext.certificate = certificate;
   if (authorizedScopes) ext.authorizedScopes = authorizedScopes;
   if (ext.certificate === undefined && ext.authorizedScopes === undefined) return undefined;
-  return Buffer.from(JSON.stringify(ext)).toString('base64');
+  return encodeText(JSON.stringify(ext), 'base64');
 }

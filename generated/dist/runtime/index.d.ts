@@ -4,27 +4,20 @@ export { paginate, type Page } from './paginate.js';
 export type { ApiMethod, HttpMethodOf, IsMethodOf, SignedUrlArgs, UrlArgs } from './method-types.js';
 export { fakeClient, type FakeCall, type FakeMethods } from './fake.js';
 export { TaskclusterError } from './errors.js';
-export { createTemporaryCredentials, slugid, type TemporaryCredentialsOptions } from './credentials.js';
+export {
+  createTemporaryCredentials,
+  createTemporaryCredentialsAsync,
+  slugid,
+  type TemporaryCredentials,
+  type TemporaryCredentialsOptions,
+} from './credentials.js';
 export { fromEnvVars } from './env.js';
 export { fromNow, fromNowJSON, parseTimeOffset, type TimeOffset } from './time.js';
 export { credentialInformation, type CredentialInformation } from './credential-info.js';
-export {
-  upload,
-  download,
-  DATA_INLINE_MAX_SIZE,
-  type UploadOptions,
-  type UploadResult,
-  type DownloadOptions,
-  type ObjectClient,
-  type TransferRetryOptions,
-} from './object.js';
-export {
-  downloadArtifact,
-  ArtifactError,
-  type ArtifactContent,
-  type ArtifactQueue,
-  type DownloadArtifactOptions,
-} from './artifacts.js';
+export { upload, download, downloadArtifact } from './object-helpers.js';
+export { DATA_INLINE_MAX_SIZE, ArtifactError } from './object-common.js';
+export type { UploadOptions, UploadResult, DownloadOptions, ObjectClient, TransferRetryOptions } from './object.js';
+export type { ArtifactContent, ArtifactQueue, DownloadArtifactOptions } from './artifacts.js';
 export { HashMismatchError, type ContentHashes } from './hashing.js';
 export type { BlobOutput } from './blob.js';
 export type {

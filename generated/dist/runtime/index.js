@@ -4,10 +4,11 @@ export { EventsClient, bindExchange } from './events.js';
 export { paginate } from './paginate.js';
 export { fakeClient } from './fake.js';
 export { TaskclusterError } from './errors.js';
-export { createTemporaryCredentials, slugid } from './credentials.js';
+export { createTemporaryCredentials, createTemporaryCredentialsAsync, slugid } from './credentials.js';
 export { fromEnvVars } from './env.js';
 export { fromNow, fromNowJSON, parseTimeOffset } from './time.js';
 export { credentialInformation } from './credential-info.js';
-export { upload, download, DATA_INLINE_MAX_SIZE } from './object.js';
-export { downloadArtifact, ArtifactError } from './artifacts.js';
+// upload, download and downloadArtifact are Node only: `#runtime/objects` gives browsers stand-ins that reject.
+export { upload, download, downloadArtifact } from './object-helpers.js';
+export { DATA_INLINE_MAX_SIZE, ArtifactError } from './object-common.js';
 export { HashMismatchError } from './hashing.js';

@@ -1,10 +1,10 @@
 import type { Readable, Writable } from 'node:stream';
 import { type Client } from './client.js';
+import { DATA_INLINE_MAX_SIZE } from './object-common.js';
 import { type ContentHashes } from './hashing.js';
 import { type RetryOptions } from './retry.js';
 import type { CallOptions } from './types.js';
-/** Bodies below this many bytes are proposed inline (`dataInline`), as the official client does. */
-export declare const DATA_INLINE_MAX_SIZE = 8192;
+export { DATA_INLINE_MAX_SIZE };
 /** Retry settings of the PUT/GET of a transfer; defaults as for API calls (5 retries, 100 ms, 0.25, 30 s). */
 export interface TransferRetryOptions {
   retries?: number | undefined;

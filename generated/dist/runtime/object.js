@@ -2,11 +2,11 @@ import { pipeline } from 'node:stream/promises';
 import { pipeline as pipelineCallback } from 'node:stream';
 import { optionsOf } from './client.js';
 import { slugid } from './credentials.js';
-import { HashingStream, hashMismatch } from './hashing.js';
+import { DATA_INLINE_MAX_SIZE } from './object-common.js';
+import { hashMismatch } from './hashing.js';
 import { RETRY_DEFAULTS, validateRetryOptions } from './retry.js';
-import { getBody, putBody, withRetries } from './transfer.js';
-/** Bodies below this many bytes are proposed inline (`dataInline`), as the official client does. */
-export const DATA_INLINE_MAX_SIZE = 8192;
+import { HashingStream, getBody, putBody, withRetries } from './transfer.js';
+export { DATA_INLINE_MAX_SIZE };
 /** The retry settings of a transfer, defaults filled in and checked. */
 export function retryOf(options) {
   const retry = {
@@ -31,7 +31,7 @@ async function hashedStream(streamFactory) {
   pipelineCallback(source, hashing, () => {});
   return hashing;
 }
-function checkedHashes(hashing, contentLength, what) {
+async function checkedHashes(hashing, contentLength, what) {
   if (hashing.bytes !== contentLength)
     throw new RangeError(`${what}: streamFactory gave ${hashing.bytes} bytes, but contentLength is ${contentLength}`);
   return hashing.hashes();
@@ -61,7 +61,7 @@ export async function upload(options) {
     const hashing = await hashedStream(streamFactory);
     const chunks = [];
     for await (const chunk of hashing) chunks.push(chunk);
-    hashes = checkedHashes(hashing, contentLength, what);
+    hashes = await checkedHashes(hashing, contentLength, what);
     proposed.dataInline = { contentType, objectData: Buffer.concat(chunks).toString('base64') };
   }
   proposed.putUrl = { contentType, contentLength };

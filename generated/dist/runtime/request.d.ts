@@ -1,34 +1,4 @@
-import type { Dispatcher } from 'undici';
-export interface AttemptRequest {
-  dispatcher: Dispatcher;
-  origin: string;
-  /** Path and query as sent on the request line (and signed). */
-  path: string;
-  method: Dispatcher.HttpMethod;
-  headers: Record<string, string>;
-  body: string | undefined;
-  timeout: number;
-  signal: AbortSignal | undefined;
-  /** Read the body as bytes (entries whose output is a blob); `text` is then only set for errors. */
-  binary?: boolean | undefined;
-}
-export interface AttemptResponse {
-  statusCode: number;
-  headers: Record<string, string | string[] | undefined>;
-  text: string;
-  /** The body, when the request was `binary`. */
-  bytes?: ArrayBuffer | undefined;
-}
-/** A failure without a usable response: connection error or timeout. */
-export declare class TransportFailure extends Error {
-  readonly timedOut: boolean;
-  readonly transportCode: string;
-  constructor(
-    timedOut: boolean,
-    transportCode: string,
-    options: {
-      cause: unknown;
-    },
-  );
-}
-export declare function attempt(req: AttemptRequest): Promise<AttemptResponse>;
+import type { Attempt, CreateDispatcher } from './transport.js';
+export { TransportFailure, type AttemptRequest, type AttemptResponse } from './transport.js';
+export declare const attempt: Attempt;
+export declare const createDispatcher: CreateDispatcher;

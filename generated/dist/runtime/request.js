@@ -1,60 +1,8 @@
-// One HTTP attempt over undici: per-attempt timeout, immediate cancellation by the
-// caller's signal, the whole body read as text. Redirects are never followed (undici's
-// dispatcher.request does not follow them), so credentials only ever go to rootUrl's origin.
-import { EventEmitter } from 'node:events';
-import { abortReason } from './retry.js';
-/** A failure without a usable response: connection error or timeout. */
-export class TransportFailure extends Error {
-  timedOut;
-  transportCode;
-  constructor(timedOut, transportCode, options) {
-    super('transport failure', options);
-    this.timedOut = timedOut;
-    this.transportCode = transportCode;
-  }
-}
-function errorCode(err) {
-  const code = err?.code;
-  return typeof code === 'string' ? code : 'ECONNERROR';
-}
-export async function attempt(req) {
-  const { signal } = req;
-  if (signal?.aborted) throw abortReason(signal);
-  // undici accepts an EventEmitter as `signal`; listening on one costs far less than on an
-  // AbortSignal (EventTarget), and this is paid on every request (see the throughput target).
-  const cancel = new EventEmitter();
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    cancel.emit('abort');
-  }, req.timeout);
-  const onAbort = () => {
-    cancel.emit('abort');
-  };
-  signal?.addEventListener('abort', onAbort, { once: true });
-  try {
-    const res = await req.dispatcher.request({
-      origin: req.origin,
-      path: req.path,
-      method: req.method,
-      headers: req.headers,
-      body: req.body ?? null,
-      signal: cancel,
-    });
-    if (req.binary) {
-      const bytes = await res.body.arrayBuffer();
-      const text = res.statusCode >= 200 && res.statusCode < 300 ? '' : new TextDecoder().decode(bytes);
-      return { statusCode: res.statusCode, headers: res.headers, text, bytes };
-    }
-    const text = await res.body.text();
-    return { statusCode: res.statusCode, headers: res.headers, text };
-  } catch (err) {
-    if (signal?.aborted) throw abortReason(signal);
-    // ECONNABORTED for timeouts, as the official client labels got's TimeoutError.
-    if (timedOut) throw new TransportFailure(true, 'ECONNABORTED', { cause: err });
-    throw new TransportFailure(false, errorCode(err), { cause: err });
-  } finally {
-    clearTimeout(timer);
-    signal?.removeEventListener('abort', onAbort);
-  }
-}
+// One HTTP attempt: the transport the package's `imports` conditions chose (transport.ts says
+// what both do), re-exported here so the rest of the runtime never names a platform. Declared
+// with transport.ts's types, so that no declaration file names a `#runtime/…` specifier, which an
+// application on moduleResolution node10 (which ignores `imports`) could not resolve.
+import { attempt as platformAttempt, createDispatcher as platformCreateDispatcher } from '#runtime/transport';
+export { TransportFailure } from './transport.js';
+export const attempt = platformAttempt;
+export const createDispatcher = platformCreateDispatcher;

@@ -1,4 +1,4 @@
-import { type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
 import { type HawkTarget } from './hawk.js';
 import { type RetryOptions } from './retry.js';
 import type { Certificate, ClientOptions, ServiceDefinition } from './types.js';
@@ -19,7 +19,8 @@ export interface ClientState {
   ext: string | undefined;
   retry: RetryOptions;
   timeout: number;
-  dispatcher: Dispatcher;
+  /** undefined with the fetch transport (browsers), which pools connections itself. */
+  dispatcher: Dispatcher | undefined;
   /** True when we created the dispatcher and so must close it. */
   ownsDispatcher: boolean;
   signal: AbortSignal | undefined;

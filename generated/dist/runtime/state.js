@@ -1,7 +1,5 @@
-// Everything a client computes once from its options, so that a call only substitutes
-// the route, signs and sends.
-import { Agent } from 'undici';
 import { parseCertificate } from './credentials.js';
+import { createDispatcher } from './request.js';
 import { buildExt, hawkTarget } from './hawk.js';
 import { RETRY_DEFAULTS, validateRetryOptions } from './retry.js';
 import { isStringArray } from './args.js';
@@ -53,7 +51,7 @@ export function createState(service, options) {
     ext,
     ...retryOptions(options),
     // One keep-alive pool per client unless the caller brings a dispatcher (tests, proxies).
-    dispatcher: options.dispatcher ?? new Agent(),
+    dispatcher: options.dispatcher ?? createDispatcher(),
     ownsDispatcher: options.dispatcher === undefined,
     signal: options.signal,
     userAgent: userAgent(service),

@@ -1,5 +1,6 @@
-import type { Readable } from 'node:stream';
+import { Transform, type Readable, type TransformCallback } from 'node:stream';
 import type { Dispatcher } from 'undici';
+import { type ContentHashes } from './hashing.js';
 import { type RetryOptions } from './retry.js';
 export interface TransferResponse {
   statusCode: number;
@@ -45,3 +46,15 @@ export declare function withRetries<T>(
   signal: AbortSignal | undefined,
   attempt: (n: number) => Promise<T>,
 ): Promise<T>;
+/** Hashes every chunk that passes through (ContentHasher), counting bytes; `hashes()` at the end. */
+export declare class HashingStream extends Transform {
+  #private;
+  /** `verify`, when given, runs before the stream ends: an error it returns fails the stream instead. */
+  constructor(verify?: (hashes: ContentHashes, bytes: number) => Error | undefined);
+  /** Bytes that have passed through. */
+  get bytes(): number;
+  _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void;
+  _flush(callback: TransformCallback): void;
+  /** Hex digests of everything that passed through (computed once). */
+  hashes(): Promise<ContentHashes>;
+}

@@ -1,5 +1,12 @@
+// HTTP for data transfers beside the API: PUT of upload bodies to the URL the object service
+// returns, GET of download and artifact URLs (S3, a CDN, a reference). Over undici's request API,
+// not fetch: fetch refuses a Content-Length header given by hand ("invalid content-length header"),
+// and createUpload's putUrl headers carry one that must be sent verbatim. Kept apart from the
+// object and artifact logic so that a browser build can swap the transport.
+import { Transform } from 'node:stream';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import { TaskclusterError } from './errors.js';
+import { ContentHasher } from './hashing.js';
 import { abortReason, backoffDelay, sleep } from './retry.js';
 /** The URL without its query: pre-signed URLs carry signatures there, which must not reach logs. */
 export function publicUrl(url) {
@@ -145,5 +152,35 @@ export async function withRetries(retry, signal, attempt) {
       if (!retriable || n > retry.retries) throw err;
     }
     await sleep(backoffDelay(n, retry), signal);
+  }
+}
+/** Hashes every chunk that passes through (ContentHasher), counting bytes; `hashes()` at the end. */
+export class HashingStream extends Transform {
+  #hasher = new ContentHasher();
+  #verify;
+  /** `verify`, when given, runs before the stream ends: an error it returns fails the stream instead. */
+  constructor(verify) {
+    super();
+    this.#verify = verify;
+  }
+  /** Bytes that have passed through. */
+  get bytes() {
+    return this.#hasher.bytes;
+  }
+  _transform(chunk, _encoding, callback) {
+    this.#hasher.update(chunk);
+    callback(null, chunk);
+  }
+  _flush(callback) {
+    // Checked before the last callback, so a destination piped from here never sees a normal end
+    // on a mismatch: it is destroyed with the error instead.
+    this.hashes().then(
+      (hashes) => callback(this.#verify?.(hashes, this.bytes) ?? null),
+      (error) => callback(error),
+    );
+  }
+  /** Hex digests of everything that passed through (computed once). */
+  hashes() {
+    return this.#hasher.hashes();
   }
 }

@@ -1,7 +1,7 @@
 // URL building: `<rootUrl>/api/<service>/<apiVersion><route>`, route arguments through
-// encodeURIComponent and the query through node:querystring, as the official client does
+// encodeURIComponent and the query as node:querystring writes it, as the official client does
 // (taskcluster-lib-urls + querystring.stringify: a space becomes %20, not +).
-import { stringify } from 'node:querystring';
+import { stringify } from './querystring.js';
 /**
  * Parse and check a root URL: http(s) only, no user info, query or fragment. Every trailing
  * slash is dropped, as taskcluster-lib-urls' normalizeRootUrl does (`https://tc.example.com///`

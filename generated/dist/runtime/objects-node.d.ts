@@ -1,0 +1,2 @@
+export { upload, download } from './object.js';
+export { downloadArtifact } from './artifacts.js';

@@ -1,0 +1,4 @@
+import { type Attempt, type CreateDispatcher } from './transport.js';
+/** One keep-alive pool per client. */
+export declare const createDispatcher: CreateDispatcher;
+export declare const attempt: Attempt;

@@ -1,0 +1,87 @@
+// Browsers and other runtimes: Web Crypto (`crypto.subtle`, HMAC-SHA256), which is asynchronous
+// only, so the synchronous forms throw and name their async counterparts. crypto.subtle exists
+// only in secure contexts (https, or http on localhost). Selected by the `browser` and
+// `default` conditions of `#runtime/crypto`.
+import type { Base64Encoding, CreateContentHash, EncodeBytes, EncodeText, HmacSha256, HmacSha256Async, RandomBytes, RandomNonce } from './platform.js';
+
+const UTF8 = new TextEncoder();
+
+export const hmacSha256: HmacSha256 = () => {
+  throw new TypeError(
+    'synchronous HMAC needs node:crypto; Web Crypto is asynchronous: use buildSignedUrlAsync or createTemporaryCredentialsAsync',
+  );
+};
+
+/** Imported keys by secret: a client signs every request with the same one or two keys. */
+type HmacKey = Awaited<ReturnType<typeof globalThis.crypto.subtle.importKey>>;
+const KEYS = new Map<string, Promise<HmacKey>>();
+const MAX_KEYS = 32;
+
+function hmacKey(key: string): Promise<HmacKey> {
+  let imported = KEYS.get(key);
+  if (imported === undefined) {
+    const subtle = globalThis.crypto?.subtle;
+    if (subtle === undefined) {
+      return Promise.reject(new TypeError('Web Crypto (crypto.subtle) is not available: a browser offers it only on https or localhost pages'));
+    }
+    if (KEYS.size >= MAX_KEYS) KEYS.clear();
+    imported = subtle.importKey('raw', UTF8.encode(key), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+    KEYS.set(key, imported);
+    imported.catch(() => KEYS.delete(key));
+  }
+  return imported;
+}
+
+export const hmacSha256Async: HmacSha256Async = async (key, text, encoding) => {
+  const signature = await globalThis.crypto.subtle.sign('HMAC', await hmacKey(key), UTF8.encode(text));
+  return encodeBytes(new Uint8Array(signature), encoding);
+};
+
+export const randomBytes: RandomBytes = (n) => globalThis.crypto.getRandomValues(new Uint8Array(n));
+
+export const randomNonce: RandomNonce = () => {
+  let hex = '';
+  for (const byte of randomBytes(6)) hex += byte.toString(16).padStart(2, '0');
+  return hex;
+};
+
+function base64(bytes: Uint8Array, encoding: Base64Encoding): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  const text = btoa(binary);
+  // base64url as Node's Buffer writes it: `-` and `_`, no padding.
+  return encoding === 'base64' ? text : text.replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+export const encodeBytes: EncodeBytes = (bytes, encoding) => base64(bytes, encoding);
+
+export const encodeText: EncodeText = (text, encoding) => base64(UTF8.encode(text), encoding);
+
+const DIGEST_NAMES = { sha256: 'SHA-256', sha512: 'SHA-512' } as const;
+
+/**
+ * Web Crypto has no incremental digest: the chunks are kept and hashed at the end
+ * (`crypto.subtle.digest`), so this holds the whole content in memory once.
+ */
+export const createContentHash: CreateContentHash = (algorithm) => {
+  const chunks: Uint8Array[] = [];
+  let length = 0;
+  return {
+    update: (bytes) => {
+      chunks.push(bytes.slice());
+      length += bytes.length;
+    },
+    digestHex: async () => {
+      const all = new Uint8Array(length);
+      let offset = 0;
+      for (const chunk of chunks) {
+        all.set(chunk, offset);
+        offset += chunk.length;
+      }
+      const digest = new Uint8Array(await globalThis.crypto.subtle.digest(DIGEST_NAMES[algorithm], all));
+      let hex = '';
+      for (const byte of digest) hex += byte.toString(16).padStart(2, '0');
+      return hex;
+    },
+  };
+};
