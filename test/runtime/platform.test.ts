@@ -86,7 +86,7 @@ test('createTemporaryCredentialsAsync: certificate and key as the auth service r
   await assert.rejects(createTemporaryCredentialsAsync({ credentials: issuer, scopes: [], start: new Date(0), expiry: new Date(40 * 86_400_000) }), /31 days/);
 });
 
-test('query strings equal node:querystring.stringify', () => {
+test('query strings equal node:querystring.stringify, with \' as %27 (WHATWG URL form)', () => {
   const cases: Record<string, unknown>[] = [
     {},
     { a: 'b' },
@@ -95,7 +95,12 @@ test('query strings equal node:querystring.stringify', () => {
     { list: ['a', 'b c'], empty: [], after: 1 },
     { n: NaN, inf: Infinity, nul: null, obj: { a: 1 }, neg: -0.5 },
   ];
-  for (const query of cases) assert.equal(stringify(query), nodeStringify(query as never), JSON.stringify(query, (_k, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v)));
+  // ' is the one difference: %27, as a WHATWG URL (fetch, got) writes it in the query.
+  for (const query of cases) {
+    const expected = nodeStringify(query as never).replaceAll("'", '%27');
+    assert.equal(stringify(query), expected, JSON.stringify(query, (_k, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v)));
+    assert.equal(new URL(`http://x/?${expected}`).search, expected === '' ? '' : `?${expected}`);
+  }
 });
 
 test('the environment: process.env where there is one, a clear TypeError in browsers', () => {
