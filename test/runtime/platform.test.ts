@@ -86,6 +86,22 @@ test('createTemporaryCredentialsAsync: certificate and key as the auth service r
   await assert.rejects(createTemporaryCredentialsAsync({ credentials: issuer, scopes: [], start: new Date(0), expiry: new Date(40 * 86_400_000) }), /31 days/);
 });
 
+test('without crypto.subtle (a browser page that is not a secure context) signing rejects saying why, even with a key already imported', async () => {
+  await webCrypto.hmacSha256Async('imported-before', 't', 'base64');
+  const descriptor = Object.getOwnPropertyDescriptor(globalThis, 'crypto')!;
+  // What an http: page other than localhost has: getRandomValues, no subtle.
+  Object.defineProperty(globalThis, 'crypto', { value: { getRandomValues: (a: Uint8Array) => a }, configurable: true, writable: true });
+  try {
+    for (const key of ['imported-before', 'never-imported']) {
+      await assert.rejects(webCrypto.hmacSha256Async(key, 't', 'base64'), /^TypeError: Web Crypto \(crypto\.subtle\) is not available: a browser offers it only in secure contexts/);
+    }
+    await assert.rejects(webCrypto.createContentHash('sha256').digestHex(), /^TypeError: Web Crypto \(crypto\.subtle\) is not available/);
+  } finally {
+    Object.defineProperty(globalThis, 'crypto', descriptor);
+  }
+  assert.equal(await webCrypto.hmacSha256Async('k', 't', 'base64'), nodeCrypto.hmacSha256('k', 't', 'base64'));
+});
+
 test('query strings equal node:querystring.stringify, with \' as %27 (WHATWG URL form)', () => {
   const cases: Record<string, unknown>[] = [
     {},
