@@ -233,6 +233,17 @@ describe('generated v87.1.3 package in headless Chromium', { skip }, () => {
     assert.equal(fetched?.auth?.id, 'tester');
   });
 
+  test('a quote in a query value: the signed call and the bewit URL verify (the browser sends it as %27)', async () => {
+    const before = server.requests.length;
+    const r = await run('quotedQuery', CREDS);
+    assert.deepEqual(r.call, { ok: true, value: { requests: [], query: 'since=it%27s' } });
+    assert.equal(r.status, 200);
+    assert.match(r.url, /\?since=it%27s&bewit=/);
+    const sent = server.requests.slice(before).filter((q) => q.method === 'GET');
+    assert.equal(sent.length, 2);
+    for (const q of sent) assert.equal(q.auth?.ok, true, q.auth?.error);
+  });
+
   test('in a browser the synchronous crypto forms and fromEnv throw, naming what to use', async () => {
     const r = await run('browserOnly', CREDS);
     assert.equal(r.hasProcess, false);

@@ -72,6 +72,15 @@ const scenarios = {
     return { url, status: res.status, body: await res.json() };
   },
 
+  /** A quote in a query value: the browser sends it as %27 (WHATWG URL), which the signature must cover. */
+  async quotedQuery(rootUrl: string, credentials: Credentials) {
+    const purgeCache = new PurgeCache({ rootUrl, credentials });
+    const since = "it's";
+    const url = await purgeCache.buildSignedUrlAsync(purgeCache.purgeRequests, 'proj/pool', { since }, { expiration: 60 });
+    const res = await fetch(url, { credentials: 'omit' });
+    return { call: await outcome(purgeCache.purgeRequests('proj/pool', { since })), url, status: res.status };
+  },
+
   /** What differs in a browser: the synchronous crypto forms and fromEnv throw, saying what to use. */
   async browserOnly(rootUrl: string, credentials: Credentials) {
     const purgeCache = new PurgeCache({ rootUrl, credentials });

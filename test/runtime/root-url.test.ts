@@ -84,6 +84,26 @@ test('on the wire: the official client\'s request line, signature verified, for 
   }
 });
 
+test('a quote in a query value: sent as %27, as the official client (got) and browsers send it, so the signature covers what is sent', async () => {
+  // encodeURIComponent leaves ' as is, but the WHATWG URL parser (fetch in browsers and in Node,
+  // got in the official client) encodes it in the query of http(s) URLs: signed as ', sent as %27,
+  // the server computed another MAC ("Bad mac"). Every character encodeURIComponent leaves is tried.
+  const since = "it's !~*()-_.";
+  await new OfficialPurgeCache({ rootUrl: server.rootUrl, credentials: CREDS, retries: 0 }).purgeRequests!('pool/a', { since });
+  const official = server.requests.at(-1)!;
+  await ours(server.rootUrl).purgeRequests('pool/a', { since });
+  const mine = server.requests.at(-1)!;
+  assert.equal(mine.url, official.url);
+  assert.equal(mine.auth?.ok, true, mine.auth?.error);
+  const built = ours(server.rootUrl).buildUrl(ours(server.rootUrl).purgeRequests, 'pool/a', { since });
+  assert.equal(built, new URL(built).href);
+  // A signed URL fetched through WHATWG fetch (as a page would) verifies.
+  const signed = ours(server.rootUrl).buildSignedUrl(ours(server.rootUrl).purgeRequests, 'pool/a', { since });
+  assert.equal(signed, new URL(signed).href);
+  await (await fetch(signed)).arrayBuffer();
+  assert.equal(server.requests.at(-1)!.auth?.ok, true, server.requests.at(-1)!.auth?.error);
+});
+
 test('TASKCLUSTER_ROOT_URL and TASKCLUSTER_PROXY_URL with trailing slashes: normalised the same way', async () => {
   for (const variable of ['TASKCLUSTER_ROOT_URL', 'TASKCLUSTER_PROXY_URL'] as const) {
     const env = { [variable]: `${server.rootUrl}/tc///`, TASKCLUSTER_CLIENT_ID: 'tester', TASKCLUSTER_ACCESS_TOKEN: CREDS.accessToken };

@@ -6,17 +6,23 @@ export const hmacSha256 = () => {
 };
 const KEYS = new Map();
 const MAX_KEYS = 32;
+/**
+ * `crypto.subtle`, or a TypeError saying why it is missing (a page that is not a secure context),
+ * rather than "Cannot read properties of undefined" from whichever call came first.
+ */
+function subtleCrypto() {
+  const subtle = globalThis.crypto?.subtle;
+  if (subtle === undefined) {
+    throw new TypeError(
+      'Web Crypto (crypto.subtle) is not available: a browser offers it only in secure contexts (https: pages, or http://localhost)',
+    );
+  }
+  return subtle;
+}
 function hmacKey(key) {
   let imported = KEYS.get(key);
   if (imported === undefined) {
-    const subtle = globalThis.crypto?.subtle;
-    if (subtle === undefined) {
-      return Promise.reject(
-        new TypeError(
-          'Web Crypto (crypto.subtle) is not available: a browser offers it only on https or localhost pages',
-        ),
-      );
-    }
+    const subtle = subtleCrypto();
     if (KEYS.size >= MAX_KEYS) KEYS.clear();
     imported = subtle.importKey('raw', UTF8.encode(key), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
     KEYS.set(key, imported);
@@ -25,7 +31,8 @@ function hmacKey(key) {
   return imported;
 }
 export const hmacSha256Async = async (key, text, encoding) => {
-  const signature = await globalThis.crypto.subtle.sign('HMAC', await hmacKey(key), UTF8.encode(text));
+  const subtle = subtleCrypto();
+  const signature = await subtle.sign('HMAC', await hmacKey(key), UTF8.encode(text));
   return encodeBytes(new Uint8Array(signature), encoding);
 };
 export const randomBytes = (n) => globalThis.crypto.getRandomValues(new Uint8Array(n));
@@ -63,7 +70,7 @@ export const createContentHash = (algorithm) => {
         all.set(chunk, offset);
         offset += chunk.length;
       }
-      const digest = new Uint8Array(await globalThis.crypto.subtle.digest(DIGEST_NAMES[algorithm], all));
+      const digest = new Uint8Array(await subtleCrypto().digest(DIGEST_NAMES[algorithm], all));
       let hex = '';
       for (const byte of digest) hex += byte.toString(16).padStart(2, '0');
       return hex;

@@ -1,6 +1,7 @@
 // URL building: `<rootUrl>/api/<service>/<apiVersion><route>`, route arguments through
 // encodeURIComponent and the query as node:querystring writes it, as the official client does
-// (taskcluster-lib-urls + querystring.stringify: a space becomes %20, not +).
+// (taskcluster-lib-urls + querystring.stringify: a space becomes %20, not +), with ' as %27 as
+// the official client sends it (querystring.ts).
 import { stringify } from './querystring.js';
 /**
  * Parse and check a root URL: http(s) only, no user info, query or fragment. Every trailing
