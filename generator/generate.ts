@@ -149,7 +149,7 @@ async function generatePackage(options: GenerateOptions): Promise<GenerateResult
   let input: LoadedInput;
   try {
     const loaded = await timed('load', options, () => loadInputCollecting(source));
-    if (loaded.problems.length > 0) await reportWithValidation(loaded.input, loaded.problems);
+    if (loaded.problems.length > 0) await reportAllProblems(loaded.input, loaded.problems);
     input = loaded.input;
   } finally {
     await source.close?.();
@@ -175,18 +175,25 @@ async function generatePackage(options: GenerateOptions): Promise<GenerateResult
 }
 
 /**
- * Throws every load problem together with what validation finds in the references that did
- * load: a broken document in one service does not hide another service's problems.
+ * Throws every problem of a run at once: `problems` (from loading), what validation finds, and
+ * what modelling finds in the services that no earlier problem touched (a dangling `$ref`
+ * pointer, a name that cannot be used), so that a broken document in one service hides no
+ * other service's problems. Services with an earlier problem are not modelled: their missing or
+ * broken documents would only be reported again.
  */
-export async function reportWithValidation(input: LoadedInput, problems: Problem[]): Promise<never> {
-  const { validateReferences } = await import('./validate/validate.ts');
+export async function reportAllProblems(input: LoadedInput, problems: Problem[]): Promise<never> {
+  const { readReferences } = await import('./validate/validate.ts');
+  const { buildModel } = await import('./model/model.ts');
+  const read = readReferences(input);
+  const all = [...problems, ...read.problems];
+  const touched = (service: string) => all.some((problem) => problem.location.includes(`/${service}/`));
   try {
-    validateReferences(input);
+    buildModel(read.references.filter((reference) => !touched(reference.serviceName)), input);
   } catch (error) {
     if (!(error instanceof GenerateError)) throw error;
-    throw new GenerateError([...problems, ...error.problems]);
+    all.push(...error.problems.filter((problem) => !all.some((p) => p.location === problem.location && p.pointer === problem.pointer && p.message === problem.message)));
   }
-  throw new GenerateError(problems);
+  throw new GenerateError(all);
 }
 
 /** The changes from the model recorded in `out`'s stamp to `snapshot`; undefined when the stamp records none. */
@@ -203,10 +210,14 @@ interface EmitSetup {
 }
 
 async function generateStale(options: GenerateOptions, out: string, input: LoadedInput, { hash, lock }: { hash: string; lock: NameLock }, { runtime, runtimeBuild, emitThread }: EmitSetup): Promise<GenerateResult> {
-  const { validateReferences } = await import('./validate/validate.ts');
+  const { readReferences } = await import('./validate/validate.ts');
   const { buildModel } = await import('./model/model.ts');
   const { renderPackage, renderTypes } = await import('./render/render.ts');
-  const references = await timed('validate', options, () => validateReferences(input));
+  const references = await timed('validate', options, async () => {
+    const read = readReferences(input);
+    if (read.problems.length > 0) await reportAllProblems(input, []);
+    return read.references;
+  });
   const { nameLockOf } = await import('./model/names.ts');
   const model = await timed('model', options, () => buildModel(references, input, lock));
   const packageName = options.packageName ?? DEFAULT_PACKAGE_NAME;

@@ -1,10 +1,10 @@
 import { GenerateError, type Problem } from '../errors.ts';
-import { openSource, reportWithValidation } from '../generate.ts';
+import { openSource, reportAllProblems } from '../generate.ts';
 import type { HttpSourceOptions } from '../load/http-source.ts';
 import { loadInputCollecting } from '../load/load.ts';
 import { buildModel } from '../model/model.ts';
 import type { NameLock } from '../model/names.ts';
-import { validateReferences } from '../validate/validate.ts';
+import { readReferences } from '../validate/validate.ts';
 import { diffSnapshots, type DiffReport } from './diff.ts';
 import { snapshotModel, type ModelSnapshot } from './snapshot.ts';
 
@@ -21,8 +21,9 @@ export async function snapshotOf(reference: string, http?: HttpSourceOptions, lo
   try {
     // As generate: a document that cannot be read does not hide what validation finds in the rest.
     const { input, problems } = await loadInputCollecting(source);
-    if (problems.length > 0) await reportWithValidation(input, problems);
-    return snapshotModel(buildModel(validateReferences(input), input, lock));
+    const read = readReferences(input);
+    if (problems.length > 0 || read.problems.length > 0) await reportAllProblems(input, problems);
+    return snapshotModel(buildModel(read.references, input, lock));
   } finally {
     await source.close?.();
   }

@@ -1,4 +1,4 @@
-import { ProblemList, pointerJoin, preview } from '../errors.ts';
+import { GenerateError, ProblemList, pointerJoin, preview, type Problem } from '../errors.ts';
 import { isObject, REFERENCE_KINDS, referenceKind, type LoadedDocument, type LoadedInput } from '../load/load.ts';
 
 /** A scope expression as the reference gives it: a scope string, or AllOf/AnyOf/if/for-each. */
@@ -223,8 +223,20 @@ function readReference(document: LoadedDocument, problems: ProblemList): ClientR
 
 /** Checks the shape of every api and exchanges reference; throws with every problem found. */
 export function validateReferences(input: LoadedInput): ClientReference[] {
-  const problems = new ProblemList();
-  const references = input.references.flatMap((document) => readReference(document, problems) ?? []);
-  problems.throwIfAny();
+  const { references, problems } = readReferences(input);
+  if (problems.length > 0) throw new GenerateError(problems);
   return references;
+}
+
+/** Each reference read on its own: the valid ones, and every problem of the others (see generate.ts reportAllProblems). */
+export function readReferences(input: LoadedInput): { references: ClientReference[]; problems: Problem[] } {
+  const references: ClientReference[] = [];
+  const problems: Problem[] = [];
+  for (const document of input.references) {
+    const own = new ProblemList();
+    const reference = readReference(document, own);
+    if (!own.empty) problems.push(...own.items);
+    else if (reference !== undefined) references.push(reference);
+  }
+  return { references, problems };
 }

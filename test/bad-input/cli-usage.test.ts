@@ -3,7 +3,7 @@
 // generate --help, and problems of independent documents reported together in one run.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
@@ -83,10 +83,13 @@ test('generate --help lists every flag the parser accepts', async () => {
   assert.deepEqual(listed.sort(), Object.keys(GENERATE_OPTIONS).map((flag) => `--${flag}`).sort());
 });
 
-test('problems of independent documents are reported together: a broken schema in one service, a missing schema and a bad route in another', async () => {
+test('problems of independent documents are reported together: a broken schema in one service, a missing schema and a bad route in another, a dangling $ref in a third', async () => {
   const other = (name: string) => `/schemas/y/v1/${name}`;
   const ws = await workspace({
-    '/references/manifest.json': { $schema: '/schemas/common/manifest-v3.json#', references: ['/references/x/v1/api.json', '/references/y/v1/api.json'] },
+    '/references/manifest.json': { $schema: '/schemas/common/manifest-v3.json#', references: ['/references/x/v1/api.json', '/references/y/v1/api.json', '/references/z/v1/api.json'] },
+    // Found only while modelling: still listed with the load and validation problems of x and y.
+    '/references/z/v1/api.json': apiReference([entry({ name: 'd', route: '/d', output: 'v1/out.json#' })], { serviceName: 'z' }),
+    '/schemas/z/v1/out.json': { $schema: 'http://json-schema.org/draft-06/schema#', $id: '/schemas/z/v1/out.json#', type: 'object', properties: { a: { $ref: '#/definitions/missing' } } },
     '/references/x/v1/api.json': apiReference([entry({ name: 'a', method: 'post', route: '/a', input: 'v1/in.json#' })]),
     '/schemas/x/v1/in.json': new Raw('{"type": "object",}'),
     '/references/y/v1/api.json': apiReference([entry({ name: 'b', route: '/b', output: 'v1/gone.json#' }), entry({ name: 'c', route: '/c/<id>' })], { serviceName: 'y' }),
@@ -100,6 +103,16 @@ test('problems of independent documents are reported together: a broken schema i
       'references/schemas/x/v1/in.json: not valid JSON at line 1, column 19: expected double-quoted property name',
       'references/references/y/v1/api.json#/entries/0/output: "v1/gone.json#" names a schema that cannot be read (references/schemas/y/v1/gone.json: file not found)',
       'references/references/y/v1/api.json#/entries/1/route: route parameter <id> is not listed in args',
+      'references/schemas/z/v1/out.json#/properties/a/$ref: $ref "#/definitions/missing" cannot be resolved: no schema at pointer "/definitions/missing" in references/schemas/z/v1/out.json',
+      '',
+    ]);
+    // Validation problems alone (every document read) do not hide the modelling problems of another service either.
+    await writeFile(path.join(ws.references, 'schemas/x/v1/in.json'), '{"type": "object"}');
+    await writeFile(path.join(ws.references, 'schemas/y/v1/gone.json'), JSON.stringify({ $id: '/schemas/y/v1/gone.json#', type: 'object' }));
+    const again = await tcgen(['generate', '--references', ws.references, '--out', ws.out]);
+    assert.deepEqual(ws.normalize(again.stderr).split('\n'), [
+      'references/references/y/v1/api.json#/entries/1/route: route parameter <id> is not listed in args',
+      'references/schemas/z/v1/out.json#/properties/a/$ref: $ref "#/definitions/missing" cannot be resolved: no schema at pointer "/definitions/missing" in references/schemas/z/v1/out.json',
       '',
     ]);
   } finally {
