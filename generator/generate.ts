@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkMirrorDir, createDirSource } from './load/dir-source.ts';
@@ -196,9 +196,17 @@ export async function reportAllProblems(input: LoadedInput, problems: Problem[])
   throw new GenerateError(all);
 }
 
-/** The changes from the model recorded in `out`'s stamp to `snapshot`; undefined when the stamp records none. */
-async function diffWithStamp(out: string, snapshot: ModelSnapshot): Promise<DiffReport | undefined> {
-  const before = stampedSnapshot((await readStamp(out))?.model);
+/**
+ * The changes from the model recorded in `out`'s stamp to `snapshot`; when `out` records none (a
+ * fresh directory) and `names` is given, from the model in that stamp (the last published
+ * package's `.tcgen.json`, file or directory). Undefined when neither records a model.
+ */
+async function diffWithStamp(out: string, snapshot: ModelSnapshot, names: string | undefined): Promise<DiffReport | undefined> {
+  let before = stampedSnapshot((await readStamp(out))?.model);
+  if (before === undefined && names !== undefined) {
+    const isDirectory = await stat(names).then((s) => s.isDirectory(), () => false);
+    before = stampedSnapshot((await readStamp(isDirectory ? names : path.dirname(names), isDirectory ? STAMP_FILE : path.basename(names)))?.model);
+  }
   return before && diffSnapshots(before, snapshot);
 }
 
@@ -241,7 +249,7 @@ async function generateStale(options: GenerateOptions, out: string, input: Loade
   const typeNames = nameLockOf(model.services);
   const snapshot = snapshotModel(model);
   files.set(STAMP_FILE, stampText(stampHash(hash, typeNames), files, typeNames, snapshot));
-  const diff = options.diff ? await diffWithStamp(out, snapshot) : undefined;
+  const diff = options.diff ? await diffWithStamp(out, snapshot, options.names) : undefined;
   if (options.check) return { files: await timed('check', options, () => differingFiles(out, files)), unchanged: false, ...(diff && { diff }) };
   await timed('write', options, () => writeAtomically(out, files));
   return { files: [...files.keys()].sort(), unchanged: false, ...(diff && { diff }) };

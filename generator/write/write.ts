@@ -39,9 +39,9 @@ export async function listFiles(dir: string): Promise<string[]> {
   }
 }
 
-export async function readStamp(outDir: string): Promise<Stamp | undefined> {
+export async function readStamp(outDir: string, file: string = STAMP_FILE): Promise<Stamp | undefined> {
   try {
-    const stamp = JSON.parse(await readFile(path.join(outDir, STAMP_FILE), 'utf8')) as Stamp;
+    const stamp = JSON.parse(await readFile(path.join(outDir, file), 'utf8')) as Stamp;
     return typeof stamp.inputHash === 'string' && stamp.files !== null && typeof stamp.files === 'object' ? stamp : undefined;
   } catch {
     return undefined;

@@ -195,6 +195,10 @@ test('generate --diff: the verdict against the output it replaces, from the mode
   assert.match(await run(oldDir), /^diff: .*\.tcgen\.json records no model to compare with \(no earlier output, or one from an older tcgen\)\nWrote \d+ files to /);
   assert.match(await run(newDir), new RegExp(`^changes since the output replaced, ${TEXT.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}Wrote \\d+ files to `));
   assert.equal(await run(newDir), `changes since the output replaced, verdict: none (no changes)\n${out} is up to date\n`);
+  // A fresh directory with --names (the last published package's stamp) compares with that stamp's model.
+  const fresh = path.join(dir, 'fresh');
+  const { diff: fromNames } = await generate({ references: newDir, out: fresh, diff: true, names: path.join(out, '.tcgen.json') });
+  assert.equal(fromNames?.verdict, 'none');
   // The library call gives the report itself.
   const { diff: report } = await generate({ references: oldDir, out, diff: true, check: true });
   assert.deepEqual(report, {
