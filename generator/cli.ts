@@ -45,4 +45,13 @@ async function main(argv: string[]): Promise<number> {
   return run(rest);
 }
 
+// A reader that stops early (`tcgen diff … | head`) closes the pipe: not a failure of the command,
+// which has done its work by then. Anything else on the stream is.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? 0);
+  });
+}
+
 process.exitCode = await main(process.argv.slice(2));

@@ -1,7 +1,7 @@
 // `tcgen diff` as a command (mirror directories and root URLs, formats, exit codes, located
 // errors, usage) and `tcgen generate --diff` against the model its stamp records.
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { runDiffCommand } from '../../generator/commands/diff.ts';
@@ -181,6 +181,16 @@ test('bin/tcgen.js diff: a real process, its exit code and JSON on a pipe', asyn
   });
   assert.equal(result.code, 3);
   assert.deepEqual(JSON.parse(result.stdout), EXPECTED);
+});
+
+test('bin/tcgen.js diff into a pipe its reader has closed (`| head`): the exit code as usual, no EPIPE crash', async () => {
+  const child = spawn(process.execPath, [path.join(REPO_ROOT, 'bin/tcgen.js'), 'diff', oldDir, newDir, '--format', 'text', '--fail-on', 'minor'], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout.destroy();
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk));
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  assert.equal(stderr, '');
+  assert.equal(code, 3);
 });
 
 test('generate --diff: the verdict against the output it replaces, from the model in its stamp', async () => {
