@@ -88,3 +88,8 @@ export async function modelOf(source: ReferenceSource): Promise<PackageModel> {
 export function typeNames(model: PackageModel): Record<string, string[]> {
   return Object.fromEntries(model.services.map((s) => [s.serviceName, s.types.map((t) => t.name).sort()]));
 }
+
+/** Declarations without their TSDoc blocks: the schema docs sit between members, and shape tests match the members. */
+export function withoutDocComments(declarations: string): string {
+  return declarations.replace(/\/\*\*(?:[^*]|\*(?!\/))*\*\//g, '');
+}
