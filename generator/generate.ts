@@ -1,9 +1,9 @@
-import { readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkMirrorDir, createDirSource } from './load/dir-source.ts';
 import { loadInputCollecting, type LoadedInput } from './load/load.ts';
-import { GenerateError, type Problem } from './errors.ts';
+import { GenerateError, ProblemList, type Problem } from './errors.ts';
 import type { HttpSourceOptions } from './load/http-source.ts';
 import type { ReferenceSource } from './load/source.ts';
 import type { EmitThread } from './emit/emit-thread.ts';
@@ -12,7 +12,7 @@ import { DEFAULT_PACKAGE_NAME, DEFAULT_PACKAGE_VERSION, packageNameProblem, pack
 import { diffSnapshots, type DiffReport } from './diff/diff.ts';
 import { snapshotModel, stampedSnapshot, type ModelSnapshot } from './diff/snapshot.ts';
 import { differingFiles, listFiles, readStamp, sha256, STAMP_FILE, stampText, writeAtomically } from './write/write.ts';
-import { canonicalNameLock, readNameLock } from './write/name-lock.ts';
+import { canonicalNameLock, readNameLock, stampLocation } from './write/name-lock.ts';
 import type { NameLock } from './model/names.ts';
 
 export interface GenerateOptions {
@@ -185,15 +185,16 @@ export async function reportAllProblems(input: LoadedInput, problems: Problem[])
   const { readReferences } = await import('./validate/validate.ts');
   const { buildModel } = await import('./model/model.ts');
   const read = readReferences(input);
-  const all = [...problems, ...read.problems];
-  const touched = (service: string) => all.some((problem) => problem.location.includes(`/${service}/`));
+  const all = new ProblemList(); // records each problem once
+  for (const { location, pointer, message } of [...problems, ...read.problems]) all.add(location, pointer, message);
+  const touched = (service: string) => all.items.some((problem) => problem.location.includes(`/${service}/`));
   try {
     buildModel(read.references.filter((reference) => !touched(reference.serviceName)), input);
   } catch (error) {
     if (!(error instanceof GenerateError)) throw error;
-    all.push(...error.problems.filter((problem) => !all.some((p) => p.location === problem.location && p.pointer === problem.pointer && p.message === problem.message)));
+    for (const { location, pointer, message } of error.problems) all.add(location, pointer, message);
   }
-  throw new GenerateError(all);
+  throw new GenerateError(all.items);
 }
 
 /**
@@ -204,8 +205,8 @@ export async function reportAllProblems(input: LoadedInput, problems: Problem[])
 async function diffWithStamp(out: string, snapshot: ModelSnapshot, names: string | undefined): Promise<DiffReport | undefined> {
   let before = stampedSnapshot((await readStamp(out))?.model);
   if (before === undefined && names !== undefined) {
-    const isDirectory = await stat(names).then((s) => s.isDirectory(), () => false);
-    before = stampedSnapshot((await readStamp(isDirectory ? names : path.dirname(names), isDirectory ? STAMP_FILE : path.basename(names)))?.model);
+    const location = await stampLocation(names);
+    before = stampedSnapshot((await readStamp(path.dirname(location), path.basename(location)))?.model);
   }
   return before && diffSnapshots(before, snapshot);
 }

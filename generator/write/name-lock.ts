@@ -10,9 +10,14 @@ import { STAMP_FILE } from './write.ts';
  * generation). Throws GenerateError, naming the file and JSON pointer, for a file that is not
  * JSON or a lock that is not service → location → type name.
  */
-export async function readNameLock(file: string, required: boolean): Promise<NameLock> {
+/** Where the stamp named by `--names` is: FILE itself, or FILE/.tcgen.json when FILE is a directory. */
+export async function stampLocation(file: string): Promise<string> {
   const isDirectory = await stat(file).then((s) => s.isDirectory(), () => false);
-  const location = isDirectory ? path.join(file, STAMP_FILE) : file;
+  return isDirectory ? path.join(file, STAMP_FILE) : file;
+}
+
+export async function readNameLock(file: string, required: boolean): Promise<NameLock> {
+  const location = await stampLocation(file);
   let text: string;
   try {
     text = await readFile(location, 'utf8');
