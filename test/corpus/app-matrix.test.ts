@@ -13,24 +13,7 @@ import { after, before, test } from 'node:test';
 import ts from 'typescript';
 import { appCode } from './app-code.ts';
 import { dirSource, generateInto, importDist, ROOT, skipUnlessSnapshot, type Generated } from './helpers.ts';
-
-/** The strict family, library checking on: what the generated README says the package supports. */
-export const STRICTEST: ts.CompilerOptions = {
-  strict: true,
-  exactOptionalPropertyTypes: true,
-  noUncheckedIndexedAccess: true,
-  noPropertyAccessFromIndexSignature: true,
-  noImplicitOverride: true,
-  noImplicitReturns: true,
-  noFallthroughCasesInSwitch: true,
-  useUnknownInCatchVariables: true,
-  skipLibCheck: false,
-  target: ts.ScriptTarget.ES2022,
-  module: ts.ModuleKind.NodeNext,
-  moduleResolution: ts.ModuleResolutionKind.NodeNext,
-  types: ['node'],
-  typeRoots: [path.join(ROOT, 'node_modules', '@types')],
-};
+import { STRICTEST } from './soundness-check.ts';
 
 interface Recorded { method: string; url: string; body: string }
 
@@ -71,7 +54,7 @@ test('the app code holds no cast: no `as` but `as const`, no `any`, no `!`', () 
 });
 
 test('v87.1.3: app-shaped code compiles under the strict family with skipLibCheck: false, each refusal refused', { skip: skipUnlessSnapshot(V87) }, () => {
-  const program = ts.createProgram([appFile], STRICTEST);
+  const program = ts.createProgram([appFile], { ...STRICTEST(path.join(ROOT, 'node_modules', '@types')), noEmit: false });
   const diagnostics = ts.getPreEmitDiagnostics(program).map((d) => {
     const where = d.file ? `${path.relative(path.dirname(appFile), d.file.fileName)}:${d.file.getLineAndCharacterOfPosition(d.start ?? 0).line + 1}` : '?';
     return `${where}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`;
