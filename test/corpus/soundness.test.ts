@@ -1,12 +1,14 @@
 // Soundness as a property: every valid instance of every schema a service reaches (entry inputs,
-// outputs, exchange messages and every type they name) type-checks against the generated type.
-// Corpora: v87.1.3 and v44.0.0 from ../shared (skipped, saying so, when missing) and a synthetic
-// deployment using every keyword that changes which values are valid. Instances come from
-// json-schema-faker (fixed seed) and edge variants of them (a property omitted, a node null, an
-// extra property, an array empty); ajv (draft-06) keeps the valid ones. All are checked as
-// `const v: TheType = <instance>;` in one strict TypeScript program. The other direction is
-// counted: instances ajv refuses for one reason only (a required property missing, a string set
-// to a number, a value outside an enum) and how many the type refuses too.
+// outputs, exchange messages and every type they name) type-checks against the generated type, in
+// the forms applications hold it (a literal of the type; `as const` and generated interfaces as
+// Input<type>), under the strict family with skipLibCheck: false. Corpora: v87.1.3 and v44.0.0
+// from ../shared (skipped, saying so, when missing) and a synthetic deployment using every keyword
+// that changes which values are valid. Instances come from json-schema-faker (fixed seed) and edge
+// variants of them; ajv (draft-06) keeps the valid ones. The other direction: instances ajv
+// refuses for one reason only (soundness-variants.ts: a required property missing, a value outside
+// an enum, a leaf of another JSON type, an item past a closed tuple, a wrong-typed value under a
+// patternProperties key, a property added to a closed object) are all refused, as the type and as
+// Input<type>.
 import assert from 'node:assert/strict';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
