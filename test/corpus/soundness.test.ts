@@ -144,10 +144,11 @@ interface Corpus { name: string; skip: string | false; source: () => ReferenceSo
 /** TCGEN_SOUNDNESS_CORPORA=synthetic,v87.1.3 runs only those (while working on one); all by default. */
 const ONLY = process.env.TCGEN_SOUNDNESS_CORPORA?.split(',');
 const only = (corpus: Corpus): Corpus => (ONLY === undefined || ONLY.includes(corpus.name) || corpus.skip !== false ? corpus : { ...corpus, skip: `not in TCGEN_SOUNDNESS_CORPORA=${ONLY.join(',')}` });
-const CORPORA: Corpus[] = ([
+const ALL_CORPORA: Corpus[] = [
   { name: 'synthetic', skip: false, source: syntheticSource },
   ...VERSIONS.map((version) => ({ name: version, skip: skipUnlessSnapshot(version), source: () => dirSource(version) })),
-] as Corpus[]).map(only);
+];
+const CORPORA = ALL_CORPORA.map(only);
 
 const packages: Record<string, string> = {};
 const generated: Generated[] = [];
