@@ -79,9 +79,10 @@ function signatureParagraphs(entry: EntryModel, prefix: string, routeNames: stri
 function methodView(entry: EntryModel, prefix: string): MethodView {
   const routeNames = parameterNames(entry.args);
   const parameters: ParameterView[] = routeNames.map((name) => ({ name, type: 'string | number', optional: false }));
-  if (entry.input !== undefined) parameters.push({ name: 'payload', type: entry.inputType ?? 'unknown', optional: false });
+  // Input<T>: the forms an application holds a payload in (readonly arrays, interfaces, `undefined` optionals).
+  if (entry.input !== undefined) parameters.push({ name: 'payload', type: entry.inputType ? `runtime.Input<${entry.inputType}>` : 'unknown', optional: false });
   if (entry.query.length > 0) {
-    parameters.push({ name: 'query', keys: entry.query.map((key) => ({ key, type: 'string | number | boolean' })), optional: true });
+    parameters.push({ name: 'query', keys: entry.query.map((key) => ({ key, type: 'string | number | boolean | undefined' })), optional: true });
   }
   // The HTTP method rides in the options' type, so that buildSignedUrl can refuse non-GET entries.
   parameters.push({ name: 'options', type: `runtime.CallOptions<${JSON.stringify(entry.method.toUpperCase())}>`, optional: true });

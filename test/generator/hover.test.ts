@@ -103,3 +103,12 @@ test('buildUrl and buildSignedUrl: the parameter hint names the route arguments 
   // The method's own parameter names (not args_0, args_1) after the method argument.
   assert.match(ts.displayPartsToString(info.displayParts), /=> Promise<OpenPurgeRequestList>, provisionerId: string \| number, workerType: string \| number, query\?: \{/);
 });
+
+test('a method with a payload: the signature reads Input<the input type> (issue 19), a query value may be undefined', () => {
+  const purge = service.getQuickInfoAtPosition(file, APP.lastIndexOf('purgeCache') + 1);
+  assert.ok(purge, 'no quick info for purgeCache');
+  assert.match(ts.displayPartsToString(purge.displayParts), /payload: Input<PurgeCacheRequest>, options\?: CallOptions<"POST">\): Promise<unknown>/);
+  const requests = service.getQuickInfoAtPosition(file, APP.lastIndexOf('purgeRequests') + 1);
+  assert.ok(requests, 'no quick info for purgeRequests');
+  assert.match(ts.displayPartsToString(requests.displayParts), /query\?: \{\s*since\?: string \| number \| boolean \| undefined;\s*\}/);
+});

@@ -27,9 +27,9 @@ test('the PurgeCache class has one method per entry, in entry order, with the se
   const signatures = methods.map((m) => `${m.getName()}(${m.getParameters().map((p) => p.getText()).join(', ')}): ${m.getReturnTypeNode()?.getText()}`.replace(/\s+/g, ' '));
   assert.deepEqual(signatures, [
     "ping(options?: runtime.CallOptions<'GET'>): Promise<unknown>",
-    "purgeCache(provisionerId: string | number, workerType: string | number, payload: PurgeCacheRequest, options?: runtime.CallOptions<'POST'>): Promise<unknown>",
-    "allPurgeRequests(query?: { continuationToken?: string | number | boolean; limit?: string | number | boolean; }, options?: runtime.CallOptions<'GET'>): Promise<OpenAllPurgeRequestsList>",
-    "purgeRequests(provisionerId: string | number, workerType: string | number, query?: { since?: string | number | boolean; }, options?: runtime.CallOptions<'GET'>): Promise<OpenPurgeRequestList>",
+    "purgeCache(provisionerId: string | number, workerType: string | number, payload: runtime.Input<PurgeCacheRequest>, options?: runtime.CallOptions<'POST'>): Promise<unknown>",
+    "allPurgeRequests(query?: { continuationToken?: string | number | boolean | undefined; limit?: string | number | boolean | undefined; }, options?: runtime.CallOptions<'GET'>): Promise<OpenAllPurgeRequestsList>",
+    "purgeRequests(provisionerId: string | number, workerType: string | number, query?: { since?: string | number | boolean | undefined; }, options?: runtime.CallOptions<'GET'>): Promise<OpenPurgeRequestList>",
   ]);
   const statics = purgeCache.getStaticMethods().map((m) => `${m.getName()}(${m.getParameters().map((p) => p.getText()).join(', ')}): ${m.getReturnTypeNode()?.getText()}`);
   assert.deepEqual(statics, ['fromEnv(overrides?: Partial<runtime.ClientOptions>): PurgeCache']);

@@ -139,7 +139,7 @@ export declare class PurgeCache extends runtime.Client {
   purgeCache(
     provisionerId: string | number,
     workerType: string | number,
-    payload: PurgeCacheRequest,
+    payload: runtime.Input<PurgeCacheRequest>,
     options?: runtime.CallOptions<'POST'>,
   ): Promise<unknown>;
   /**
@@ -161,8 +161,8 @@ export declare class PurgeCache extends runtime.Client {
    */
   allPurgeRequests(
     query?: {
-      continuationToken?: string | number | boolean;
-      limit?: string | number | boolean;
+      continuationToken?: string | number | boolean | undefined;
+      limit?: string | number | boolean | undefined;
     },
     options?: runtime.CallOptions<'GET'>,
   ): Promise<OpenAllPurgeRequestsList>;
@@ -186,7 +186,7 @@ export declare class PurgeCache extends runtime.Client {
     provisionerId: string | number,
     workerType: string | number,
     query?: {
-      since?: string | number | boolean;
+      since?: string | number | boolean | undefined;
     },
     options?: runtime.CallOptions<'GET'>,
   ): Promise<OpenPurgeRequestList>;

@@ -1,0 +1,48 @@
+// The type a generated method takes for a payload of schema type T. The schema types themselves
+// (TaskDefinitionRequest, …) describe a JSON document as the service sends it: mutable arrays, an
+// open object's other keys read as `unknown`, optional properties absent rather than `undefined`.
+// An application holds the values it sends in other forms, which JSON.stringify sends just the
+// same; Input<T> accepts those too, and nothing the schema refuses that T refuses:
+// - readonly arrays and tuples (`as const` definitions, `readonly string[]`);
+// - `undefined` for an optional property, under exactOptionalPropertyTypes (JSON.stringify leaves
+//   the property out, so it is never sent);
+// - interface-typed values for open objects: TypeScript gives an interface no implicit index
+//   signature, so `{ [k: string]: unknown }` refuses it, while an index signature of type `any`
+//   accepts any object type. Such an object refuses arrays (NotAnArray), strings and numbers.
+// Declared properties, closed objects, enums, typed maps and required properties are checked as in T.
+
+/**
+ * What a method accepts where its schema type is `T`: `T`, plus readonly arrays, `undefined` for
+ * optional properties (never sent), and interface-typed values for open objects. Use it to
+ * annotate a value built for a call: `const task: Input<TaskDefinitionRequest> = …`, or
+ * `… satisfies Input<TaskDefinitionRequest>`.
+ */
+export type Input<T> = T extends object
+  ? T extends readonly unknown[]
+    ? { readonly [K in keyof T]: Input<T[K]> }
+    : string extends keyof T
+      ? unknown extends T[string & keyof T]
+        ? InputObject<T> & NotAnArray
+        : InputObject<T>
+      : InputObject<T>
+  : T;
+
+/**
+ * The properties of an object `T` as {@link Input} takes them: each value an `Input`, an optional
+ * property also `undefined`, an index signature of `unknown` values (an open object) `any`, so that
+ * an interface-typed value satisfies it.
+ */
+export type InputObject<T> = {
+  [K in keyof T]: string extends K
+    ? unknown extends T[K]
+      ? any // only an index signature of `any` lets an interface in (see above)
+      : Input<T[K]>
+    : number extends K
+      ? Input<T[K]>
+      : Input<T[K]> | ({} extends Pick<T, K> ? undefined : never);
+};
+
+/** An open object's input is a JSON object, never an array (arrays have an iterator; JSON objects no symbol keys). */
+export interface NotAnArray {
+  readonly [Symbol.iterator]?: never;
+}
