@@ -27,7 +27,8 @@ export interface Fakes {
   artifacts: Map<string, unknown>;
   config: {
     uploadMethod: 'dataInline' | 'putUrl' | 'none';
-    downloadMethod: 'getUrl' | 'simple';
+    /** What startDownload offers: `simple` only (406 NoMatchingMethod unless accepted), or `simple` whatever was accepted (a misbehaving service). */
+    downloadMethod: 'getUrl' | 'simple' | 'simple-always';
     /** Wrong sha256 in startDownload answers. */
     wrongHash: boolean;
     /** getUrl answers that have already expired. */
@@ -142,7 +143,9 @@ export async function startFakes(): Promise<Fakes> {
       if (!object) return json(res, 404, { code: 'ResourceNotFound', message: 'no such object' });
       const accepted = body.acceptDownloadMethods ?? {};
       bucket.set(name, { data: object.data, contentType: object.contentType });
-      if (config.downloadMethod === 'simple' && accepted.simple) return json(res, 200, { method: 'simple', url: `${s3Url}/redirect/${encodeURIComponent(name)}` });
+      if ((config.downloadMethod === 'simple' && accepted.simple) || config.downloadMethod === 'simple-always') return json(res, 200, { method: 'simple', url: `${s3Url}/redirect/${encodeURIComponent(name)}` });
+      // The object service's answer when no accepted method is available (services/object/src/api.js).
+      if (config.downloadMethod === 'simple') return json(res, 406, { code: 'NoMatchingMethod', message: 'Object supports methods simple' });
       if (!accepted.getUrl) return json(res, 400, { code: 'InputError', message: 'no acceptable download method' });
       const hashes = hashesOf(object.data);
       if (config.wrongHash) hashes.sha256 = createHash('sha256').update('something else').digest('hex');

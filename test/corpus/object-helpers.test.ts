@@ -69,7 +69,7 @@ const objectClient = (credentials: object = CREDS) => new pkg.Object({ rootUrl: 
 const api = () => fakes.api.requests.map((r) => `${r.method} ${r.path}`);
 
 test('the helpers are exported from the package root', { skip }, () => {
-  for (const name of ['upload', 'download', 'downloadArtifact', 'credentialInformation', 'fromNow', 'fromNowJSON', 'ArtifactError', 'HashMismatchError']) {
+  for (const name of ['upload', 'download', 'downloadArtifact', 'downloadManagedArtifact', 'ArtifactStorageTypeError', 'credentialInformation', 'fromNow', 'fromNowJSON', 'ArtifactError', 'HashMismatchError']) {
     assert.equal(typeof pkg[name], 'function', name);
   }
 });
@@ -165,7 +165,7 @@ test('download by getUrl: verified against the hashes, gzip decoded, a 500 retri
   assert.equal(contentType, 'application/x-dl');
   assert.deepEqual(dest.last(), data);
   assert.equal(dest.made, 1, 'a 500 before the body opens no destination');
-  assert.deepEqual(JSON.parse(fakes.api.requests[0]!.body), { acceptDownloadMethods: { getUrl: true, simple: true } });
+  assert.deepEqual(JSON.parse(fakes.api.requests[0]!.body), { acceptDownloadMethods: { getUrl: true } }, 'getUrl only, as the official client');
   assert.deepEqual(fakes.s3.requests.map((r) => `${r.method} ${r.path}`), ['GET /bucket/dl', 'GET /bucket/dl']);
   assert.equal(fakes.s3.requests[0]!.headers.authorization, undefined);
 
@@ -177,17 +177,38 @@ test('download by getUrl: verified against the hashes, gzip decoded, a 500 retri
   const again = sink();
   await pkg.download({ name: 'dl', object, streamFactory: again.factory, ...FAST });
   assert.deepEqual(again.last(), data);
-  assert.deepEqual(fakes.api.requests.map((r) => JSON.parse(r.body)), [{ acceptDownloadMethods: { getUrl: true, simple: true } }, { acceptDownloadMethods: { getUrl: true } }]);
+  assert.deepEqual(fakes.api.requests.map((r) => JSON.parse(r.body)), [{ acceptDownloadMethods: { getUrl: true } }, { acceptDownloadMethods: { getUrl: true } }]);
   await pkg.closeClient(object);
 });
 
-test('download by simple: the URL is followed through its redirect', { skip }, async () => {
+test('simple (no hashes) is refused by default: "Could not negotiate a download method", nothing fetched; allowUnverified opts in', { skip }, async () => {
   const data = Buffer.from('simple data');
   fakes.objects.set('simple', { data, contentType: 'text/plain' });
   fakes.config.downloadMethod = 'simple';
   const object = objectClient();
   const dest = sink();
-  assert.equal(await pkg.download({ name: 'simple', object, streamFactory: dest.factory }), 'text/plain');
+  await assert.rejects(pkg.download({ name: 'simple', object, streamFactory: dest.factory }), (error: any) => {
+    assert.equal(error.name, 'TaskclusterError');
+    assert.equal(error.statusCode, 406);
+    assert.equal(error.code, 'NoMatchingMethod');
+    assert.equal(error.message, 'Could not negotiate a download method: download of "simple" accepted getUrl (data without hashes only with allowUnverified: true); the object service said: Object supports methods simple');
+    return true;
+  });
+  assert.deepEqual(JSON.parse(fakes.api.requests[0]!.body), { acceptDownloadMethods: { getUrl: true } });
+  // A service answering simple although only getUrl was offered: refused before any byte is fetched.
+  fakes.config.downloadMethod = 'simple-always';
+  await assert.rejects(
+    pkg.download({ name: 'simple', object, streamFactory: dest.factory }),
+    /^Error: Could not negotiate a download method: download of "simple" accepted getUrl, the object service answered "simple"$/,
+  );
+  assert.equal(fakes.s3.requests.length, 0, 'nothing fetched');
+  assert.equal(dest.made, 0, 'no destination opened');
+
+  // The explicit opt-in: simple accepted, its URL followed through its redirect, nothing verified.
+  fakes.config.downloadMethod = 'simple';
+  fakes.api.requests.length = 0;
+  assert.equal(await pkg.download({ name: 'simple', object, streamFactory: dest.factory, allowUnverified: true }), 'text/plain');
+  assert.deepEqual(JSON.parse(fakes.api.requests[0]!.body), { acceptDownloadMethods: { getUrl: true, simple: true } });
   assert.deepEqual(dest.last(), data);
   assert.deepEqual(fakes.s3.requests.map((r) => `${r.method} ${r.path}`), ['GET /redirect/simple', 'GET /bucket/simple']);
   await pkg.closeClient(object);
@@ -305,6 +326,31 @@ test('downloadArtifact: s3, reference (redirect followed), object (with the arti
   await pkg.closeClient(queue);
 });
 
+test('downloadManagedArtifact refuses a reference artifact, naming it and its storage type, before reading its URL; s3 and object artifacts as downloadArtifact', { skip }, async () => {
+  const data = randomBytes(4321);
+  artifactsFor('T3', data);
+  const queue = new pkg.Queue({ rootUrl: fakes.api.rootUrl, credentials: CREDS, ...FAST });
+  const dest = sink();
+  await assert.rejects(pkg.downloadManagedArtifact({ taskId: 'T3', name: 'public/ref.bin', queue, streamFactory: dest.factory, ...FAST }), (error: any) => {
+    assert.ok(error instanceof pkg.ArtifactStorageTypeError);
+    assert.equal(error.code, 'ArtifactStorageTypeRejected');
+    assert.equal(error.storageType, 'reference');
+    assert.equal(error.taskId, 'T3');
+    assert.equal(error.artifactName, 'public/ref.bin');
+    assert.equal(error.message, 'Refusing to download artifact "public/ref.bin" of task T3: its storage type is "reference", whose URL the task supplied; use downloadArtifact if fetching a task-supplied URL is intended');
+    return true;
+  });
+  assert.equal(fakes.s3.requests.length, 0, 'the reference URL was never requested');
+  assert.equal(dest.made, 0);
+  for (const [name, contentType] of [['public/s3.bin', 'application/x-s3'], ['public/object.bin', 'application/x-object']] as const) {
+    const d = sink();
+    assert.equal(await pkg.downloadManagedArtifact({ taskId: 'T3', name, queue, streamFactory: d.factory, ...FAST }), contentType);
+    assert.deepEqual(d.last(), data, name);
+  }
+  await assert.rejects(pkg.downloadManagedArtifact({ taskId: 'T3', name: 'public/error.bin', queue, streamFactory: sink().factory }), (error: any) => error instanceof pkg.ArtifactError);
+  await pkg.closeClient(queue);
+});
+
 test('credentialInformation: permanent, temporary and named temporary credentials, as the official client reports them', { skip }, async () => {
   const { tc } = await officialClient();
   const soon = new Date(Date.now() + 10 * 86_400_000);
@@ -395,10 +441,6 @@ test('the same scenario through the official client: same results, same requests
     }
   }
   const { ours, theirs } = runs;
-  // The one deliberate difference: we also accept the simple download method.
-  for (const call of [...ours.download.apiCalls, ...ours.mismatchRequests.apiCalls, ...ours.artifactRequests.apiCalls]) {
-    if (call.body?.acceptDownloadMethods?.simple) delete call.body.acceptDownloadMethods.simple;
-  }
   for (const key of ['upload', 'download', 'mismatchRequests']) {
     for (const call of [...ours[key].apiCalls, ...theirs[key].apiCalls]) call.call = call.call.replace(/scenario%2F(ours|theirs)/, 'scenario%2FNAME');
     for (const call of [...ours[key].s3Calls, ...theirs[key].s3Calls]) call.call = call.call.replace(/scenario%2F(ours|theirs)/, 'scenario%2FNAME');
@@ -411,7 +453,7 @@ test('the same scenario through the official client: same results, same requests
   assert.equal(ours.upload.s3Calls.length, 2);
 });
 
-const CONSUMER = `import { Object as TaskclusterObject, Queue, upload, download, downloadArtifact, credentialInformation, fromNow, fromNowJSON, HashMismatchError, ArtifactError } from '@tcgen/taskcluster-client';
+const CONSUMER = `import { Object as TaskclusterObject, Queue, upload, download, downloadArtifact, downloadManagedArtifact, ArtifactStorageTypeError, credentialInformation, fromNow, fromNowJSON, HashMismatchError, ArtifactError } from '@tcgen/taskcluster-client';
 import type { CredentialInformation, UploadResult, BlobOutput } from '@tcgen/taskcluster-client';
 import { Readable, Writable } from 'node:stream';
 
@@ -422,6 +464,11 @@ export async function main(): Promise<string> {
   const result: UploadResult = await upload({ ...common, object, streamFactory: () => Readable.from(['x']) });
   const method: 'dataInline' | 'putUrl' = result.uploadMethod;
   const type: string = await download({ name: 'n', object, streamFactory: () => new Writable(), retries: 2 });
+  const unverified: string = await download({ name: 'n', object, streamFactory: () => new Writable(), allowUnverified: true });
+  const managed: string = await downloadManagedArtifact({ taskId: 't', name: 'public/x', queue, streamFactory: () => new Writable() });
+  const refused: 'ArtifactStorageTypeRejected' = new ArtifactStorageTypeError('reference', 't', 'n').code;
+  // @ts-expect-error allowUnverified is a boolean
+  await download({ name: 'n', object, streamFactory: () => new Writable(), allowUnverified: 'yes' });
   const artifactType: string = await downloadArtifact({ taskId: 't', runId: 0, name: 'public/x', queue, streamFactory: async () => new Writable() });
   // @ts-expect-error a Queue is not an object-service client
   await upload({ ...common, object: queue, streamFactory: () => Readable.from(['x']) });
@@ -438,7 +485,7 @@ export async function main(): Promise<string> {
   // @ts-expect-error fromNow takes a time expression
   fromNow(5);
   const blob: BlobOutput | undefined = undefined;
-  void [method, type, artifactType, kind, derived, perRequest, blob, HashMismatchError, ArtifactError];
+  void [method, type, unverified, managed, refused, artifactType, kind, derived, perRequest, blob, HashMismatchError, ArtifactError];
   return fromNowJSON('2 days 3 hours', new Date());
 }
 `;
