@@ -7,6 +7,7 @@ import type { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { pipeline as pipelineCallback } from 'node:stream';
 import { optionsOf, type Client } from './client.js';
+import { parseRootUrl } from './url.js';
 import { slugid } from './credentials.js';
 import { TaskclusterError } from './errors.js';
 import { DATA_INLINE_MAX_SIZE } from './object-common.js';
@@ -98,6 +99,11 @@ export function retryOf(options: TransferRetryOptions): RetryOptions {
   return retry;
 }
 
+/** The deployment's origin (the client's `rootUrl`): the one origin transfers may send credentials to. */
+function homeOf(client: Client): string {
+  return parseRootUrl(optionsOf(client).rootUrl).origin;
+}
+
 /** A fresh stream from `streamFactory`, piped through a new HashingStream. */
 async function hashedStream(streamFactory: () => Readable | Promise<Readable>): Promise<HashingStream> {
   const source = await streamFactory();
@@ -155,9 +161,10 @@ export async function upload(options: UploadOptions): Promise<UploadResult> {
     uploadMethod = 'putUrl';
     const { url, headers = {} } = answer.uploadMethod.putUrl;
     const { dispatcher } = optionsOf(object);
+    const home = homeOf(object);
     hashes = await withRetries(retry, signal, async () => {
       const hashing = await hashedStream(streamFactory);
-      await putBody(dispatcher, url, headers, hashing, signal);
+      await putBody(dispatcher, home, url, headers, hashing, signal);
       return checkedHashes(hashing, contentLength, what);
     });
   } else {
@@ -211,7 +218,7 @@ export async function fetchInto(
   followRedirects: boolean,
   signal: AbortSignal | undefined,
 ): Promise<string> {
-  const res = await getBody(optionsOf(source).dispatcher, url, { followRedirects, signal });
+  const res = await getBody(optionsOf(source).dispatcher, homeOf(source), url, { followRedirects, signal });
   // Releases the connection when no destination takes the body (undici reports the abort as an error).
   const discard = () => res.body.on('error', () => {}).destroy();
   let destination: Writable;

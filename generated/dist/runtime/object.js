@@ -1,6 +1,7 @@
 import { pipeline } from 'node:stream/promises';
 import { pipeline as pipelineCallback } from 'node:stream';
 import { optionsOf } from './client.js';
+import { parseRootUrl } from './url.js';
 import { slugid } from './credentials.js';
 import { TaskclusterError } from './errors.js';
 import { DATA_INLINE_MAX_SIZE } from './object-common.js';
@@ -18,6 +19,10 @@ export function retryOf(options) {
   };
   validateRetryOptions({ ...retry, timeout: 1 });
   return retry;
+}
+/** The deployment's origin (the client's `rootUrl`): the one origin transfers may send credentials to. */
+function homeOf(client) {
+  return parseRootUrl(optionsOf(client).rootUrl).origin;
 }
 /** A fresh stream from `streamFactory`, piped through a new HashingStream. */
 async function hashedStream(streamFactory) {
@@ -79,9 +84,10 @@ export async function upload(options) {
     uploadMethod = 'putUrl';
     const { url, headers = {} } = answer.uploadMethod.putUrl;
     const { dispatcher } = optionsOf(object);
+    const home = homeOf(object);
     hashes = await withRetries(retry, signal, async () => {
       const hashing = await hashedStream(streamFactory);
-      await putBody(dispatcher, url, headers, hashing, signal);
+      await putBody(dispatcher, home, url, headers, hashing, signal);
       return checkedHashes(hashing, contentLength, what);
     });
   } else {
@@ -111,7 +117,7 @@ function contentTypeOf(res) {
  * never finishes. Resolves to the response's content type.
  */
 export async function fetchInto(source, url, streamFactory, verify, followRedirects, signal) {
-  const res = await getBody(optionsOf(source).dispatcher, url, { followRedirects, signal });
+  const res = await getBody(optionsOf(source).dispatcher, homeOf(source), url, { followRedirects, signal });
   // Releases the connection when no destination takes the body (undici reports the abort as an error).
   const discard = () => res.body.on('error', () => {}).destroy();
   let destination;
