@@ -23,6 +23,8 @@ export interface Answer {
 
 export interface CompressingServer {
   rootUrl: string;
+  /** false: answer as a service before 100.3.0 (never compressed). Default true. */
+  compress: boolean;
   /** Per request: its Accept-Encoding and the body bytes sent (after compression). */
   requests: Array<{ path: string; acceptEncoding: string | undefined; contentEncoding: string | undefined; wireBytes: number }>;
   close(): Promise<void>;
@@ -39,11 +41,11 @@ function acceptsGzip(header: string | undefined): boolean {
   return false;
 }
 
-function send(req: IncomingMessage, res: ServerResponse, answer: Answer, record: (bytes: number, encoding: string | undefined) => void): void {
+function send(req: IncomingMessage, res: ServerResponse, answer: Answer, compress: boolean, record: (bytes: number, encoding: string | undefined) => void): void {
   const body = typeof answer.body === 'string' ? Buffer.from(answer.body, 'utf8') : answer.body;
   res.setHeader('content-type', answer.contentType ?? 'application/json; charset=utf-8');
   res.setHeader('vary', 'Accept-Encoding');
-  if (answer.contentEncoding !== undefined || body.length < THRESHOLD || !acceptsGzip(req.headers['accept-encoding'])) {
+  if (!compress || answer.contentEncoding !== undefined || body.length < THRESHOLD || !acceptsGzip(req.headers['accept-encoding'])) {
     if (answer.contentEncoding !== undefined) res.setHeader('content-encoding', answer.contentEncoding);
     res.setHeader('content-length', body.length);
     res.writeHead(answer.status);
@@ -69,17 +71,24 @@ function send(req: IncomingMessage, res: ServerResponse, answer: Answer, record:
 /** Starts the server on a free loopback port; `handler` gives each request's answer. */
 export async function startCompressingServer(handler: (req: IncomingMessage) => Answer): Promise<CompressingServer> {
   const requests: CompressingServer['requests'] = [];
+  const state = { compress: true };
   const server = createServer((req, res) => {
     req.resume();
     req.on('end', () => {
       const entry = { path: req.url ?? '', acceptEncoding: req.headers['accept-encoding'], contentEncoding: undefined as string | undefined, wireBytes: 0 };
       requests.push(entry);
-      send(req, res, handler(req), (bytes, encoding) => Object.assign(entry, { wireBytes: bytes, contentEncoding: encoding }));
+      send(req, res, handler(req), state.compress, (bytes, encoding) => Object.assign(entry, { wireBytes: bytes, contentEncoding: encoding }));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     rootUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    get compress() {
+      return state.compress;
+    },
+    set compress(value: boolean) {
+      state.compress = value;
+    },
     requests,
     close: () => {
       server.closeAllConnections();
