@@ -7,36 +7,17 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { Writable } from 'node:stream';
-import { after, before, beforeEach, test } from 'node:test';
-import { Readable } from 'node:stream';
+import { Readable, Writable } from 'node:stream';
+import { test } from 'node:test';
 import { CREDS, USERS } from '../runtime/helpers.ts';
-import { generateInto, importDist, skipUnlessSnapshot, snapshotDir, type Generated } from './helpers.ts';
-import { startFakes, type Fakes, type S3Request } from './object-fakes.ts';
+import type { Fakes, S3Request } from './object-fakes.ts';
+import { skip, useObjectKit } from './object-kit.ts';
 
-const VERSION = 'v87.1.3';
-const skip = skipUnlessSnapshot(VERSION);
 const hawk = createRequire(import.meta.url)('hawk') as { uri: { getBewit(uri: string, options: object): string } };
 
 let fakes: Fakes;
-let generated: Generated | undefined;
 let pkg: Record<string, any>;
-before(async () => {
-  fakes = await startFakes();
-  if (!skip) {
-    generated = await generateInto({ references: snapshotDir(VERSION) });
-    pkg = await importDist(generated.out);
-  }
-});
-after(async () => {
-  await fakes.close();
-  await generated?.cleanup();
-});
-beforeEach(() => {
-  Object.assign(fakes.config, { uploadMethod: 'putUrl', downloadMethod: 'getUrl', wrongHash: false, expiredUrls: false, gzip: false, failPuts: 0, failGets: 0, putHeaders: {} });
-  fakes.api.requests.length = 0;
-  fakes.s3.requests.length = 0;
-});
+useObjectKit((f, p) => ((fakes = f), (pkg = p)));
 
 const FAST = { retries: 1, delayFactor: 1, maxDelay: 20 };
 const sink = () => new Writable({ write: (_chunk, _encoding, callback) => callback() });

@@ -29,8 +29,8 @@ export interface Fakes {
     uploadMethod: 'dataInline' | 'putUrl' | 'none';
     /** What startDownload offers: `simple` only (406 NoMatchingMethod unless accepted), or `simple` whatever was accepted (a misbehaving service). */
     downloadMethod: 'getUrl' | 'simple' | 'simple-always';
-    /** Wrong sha256 in startDownload answers. */
-    wrongHash: boolean;
+    /** A wrong sha256 (true) or sha512 in startDownload answers. */
+    wrongHash: boolean | 'sha512';
     /** getUrl answers that have already expired. */
     expiredUrls: boolean;
     /** Serve S3 GETs gzip-encoded. */
@@ -150,7 +150,8 @@ export async function startFakes(): Promise<Fakes> {
       if (config.downloadMethod === 'simple') return json(res, 406, { code: 'NoMatchingMethod', message: 'Object supports methods simple' });
       if (!accepted.getUrl) return json(res, 400, { code: 'InputError', message: 'no acceptable download method' });
       const hashes = hashesOf(object.data);
-      if (config.wrongHash) hashes.sha256 = createHash('sha256').update('something else').digest('hex');
+      if (config.wrongHash === 'sha512') hashes.sha512 = createHash('sha512').update('something else').digest('hex');
+      else if (config.wrongHash) hashes.sha256 = createHash('sha256').update('something else').digest('hex');
       const expires = config.expiredUrls ? new Date(Date.now() - 1000).toJSON() : inFuture();
       return json(res, 200, { method: 'getUrl', url: `${s3Url}/bucket/${encodeURIComponent(name)}?X-Amz-Signature=SIGNED`, expires, hashes });
     }
