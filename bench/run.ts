@@ -69,7 +69,7 @@ if (want('pulse')) {
     Object.assign(headline, t.headline);
   } catch (error) {
     // No broker here (see README, Pulse): the other benchmarks still count.
-    sections.push('## Pulse consumption (local RabbitMQ)\n', `Not measured: ${(error as Error).message}. Start RabbitMQ (\`.ci/run\` installs and starts it).\n`);
+    sections.push('## Pulse consumption (local RabbitMQ)\n', `Not measured: ${(error as Error).message}. Install RabbitMQ (\`.ci/run\` does; the benchmark starts a private node of its own).\n`);
   }
 }
 
