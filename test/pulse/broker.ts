@@ -109,6 +109,8 @@ async function startPrivateNode(): Promise<PrivateNode> {
     RABBITMQ_LOG_BASE: path.join(dir, 'log'),
     RABBITMQ_PID_FILE: path.join(dir, 'rabbit.pid'),
     RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS: '-kernel inet_dist_use_interface {127,0,0,1}',
+    // rabbitmqctl is an Erlang node too: a failure of it writes its crash dump here, not in the project.
+    ERL_CRASH_DUMP: path.join(dir, 'erl_crash.dump'),
   };
   // Our own epmd on our own port, started first so that the node registers with it and not with one it would daemonize.
   const epmd = spawn('epmd', ['-port', String(epmdPort), '-address', '127.0.0.1'], { env, detached: true, stdio: 'ignore' });
@@ -129,7 +131,7 @@ async function startPrivateNode(): Promise<PrivateNode> {
 }
 
 async function ctlOf(handle: PrivateNode, args: string[], timeout = 120_000): Promise<string> {
-  const { stdout } = await run(path.join(RABBITMQ_BIN, 'rabbitmqctl'), ['-n', handle.node, ...args], { env: handle.env, timeout });
+  const { stdout } = await run(path.join(RABBITMQ_BIN, 'rabbitmqctl'), ['-n', handle.node, ...args], { env: handle.env, cwd: handle.dir, timeout });
   return stdout;
 }
 
@@ -153,6 +155,7 @@ export async function startBroker(): Promise<Broker | string> {
   }
   const url = `amqp://guest:guest@127.0.0.1:${handle.amqpPort}`;
   const ctl = (args: string[]) => ctlOf(handle, args);
+  let stopped: Promise<void> | undefined;
   return {
     url,
     ctl,
@@ -165,11 +168,14 @@ export async function startBroker(): Promise<Broker | string> {
         await new Promise((resolve) => setTimeout(resolve, 250));
       }
     },
-    async stop() {
-      // Gracefully by its own name, then whatever is left of its process group and its epmd.
-      await ctlOf(handle, ['stop'], 60_000).catch(() => {});
-      kill(handle);
-      await rm(handle.dir, { recursive: true, force: true }).catch(() => {});
+    stop() {
+      // Once: gracefully by its own name, then whatever is left of its process group and its epmd.
+      stopped ??= (async () => {
+        await ctlOf(handle, ['stop'], 60_000).catch(() => {});
+        kill(handle);
+        await rm(handle.dir, { recursive: true, force: true }).catch(() => {});
+      })();
+      return stopped;
     },
   };
 }
