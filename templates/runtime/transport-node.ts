@@ -72,7 +72,8 @@ async function decoded(req: AttemptRequest, res: Dispatcher.ResponseData, encodi
   const raw = Buffer.from(await res.body.arrayBuffer());
   let body: Buffer;
   try {
-    body = await decodeBody(raw, encoding);
+    // No body (a 204, say) has nothing to decode, whatever the header says.
+    body = raw.length === 0 ? raw : await decodeBody(raw, encoding);
   } catch (error) {
     if (!(error instanceof BodyDecodingError)) throw error;
     const url = req.origin + req.path;

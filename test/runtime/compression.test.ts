@@ -50,6 +50,10 @@ test('deflate (zlib and raw), br and a list of codings are decoded; an error bod
     answer = { status: 200, body, contentEncoding: encoding };
     assert.deepEqual(await client.purgeRequests('proj/wt'), LARGE, encoding);
   }
+  // An empty body under a Content-Encoding header is no body, not a corrupt one.
+  answer = { status: 200, body: '', contentEncoding: 'gzip' };
+  await assert.rejects(client.purgeRequests('proj/wt'), (error: TaskclusterError) => error.code === 'InvalidResponseBody' && /got an empty body/.test(error.message));
+  assert.equal(await client.ping(), undefined);
   answer = { status: 404, body: JSON.stringify({ code: 'ResourceNotFound', message: `no such thing ${'x'.repeat(2000)}`, requestInfo: {} }) };
   await assert.rejects(client.purgeRequests('proj/wt'), (error: TaskclusterError) => {
     assert.equal(error.code, 'ResourceNotFound');
