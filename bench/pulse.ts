@@ -6,9 +6,11 @@ import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import amqplib from 'amqplib';
 import { consume } from '../templates/runtime/pulse.ts';
+import { startBroker } from '../test/pulse/broker.ts';
 import { median, ratio, spread } from './stats.ts';
 
-const URL = process.env['TCGEN_TEST_AMQP_URL'] ?? 'amqp://guest:guest@127.0.0.1:5672';
+/** The broker's URL: a private node started for the run (test/pulse/broker.ts), or TCGEN_TEST_AMQP_URL's. */
+let URL = '';
 const EXCHANGE = 'exchange/taskcluster-queue/v1/task-completed';
 const MESSAGES = 10_000;
 const ROUNDS = 3;
@@ -77,6 +79,17 @@ async function drainBare(queue: string, prefetch: number): Promise<number> {
 }
 
 export async function benchPulse(): Promise<PulseResults> {
+  const broker = await startBroker();
+  if (typeof broker === 'string') throw new Error(broker);
+  try {
+    URL = broker.url;
+    return await measure();
+  } finally {
+    await broker.stop();
+  }
+}
+
+async function measure(): Promise<PulseResults> {
   const loadBefore = os.loadavg()[0]!;
   const connection = await amqplib.connect(URL);
   const channel = await connection.createConfirmChannel();
@@ -112,7 +125,7 @@ export function pulseTable(results: PulseResults): { markdown: string; headline:
     return `| ${prefetch} | ${spread(ours)} | ${spread(bare)} | ${ratio(median(ours), median(bare))} |`;
   });
   const markdown = [
-    `${MESSAGES} messages per round (Taskcluster-shaped JSON, ~250 bytes, persistent, one CC route) drained from a named quorum queue on the local RabbitMQ; ${ROUNDS} rounds per column, alternating; load average ${results.loadBefore.toFixed(1)} → ${results.loadAfter.toFixed(1)} (a shared 2-core machine: the broker, this process and other work share the cores).`,
+    `${MESSAGES} messages per round (Taskcluster-shaped JSON, ~250 bytes, persistent, one CC route) drained from a named quorum queue on a private RabbitMQ node on this machine; ${ROUNDS} rounds per column, alternating; load average ${results.loadBefore.toFixed(1)} → ${results.loadAfter.toFixed(1)} (a shared 2-core machine: the broker, this process and other work share the cores).`,
     '',
     '| prefetch | consume(), no-op handler, msg/s median (min–max) | amqplib bare consume + ack, msg/s | ours / bare |',
     '|---|---|---|---|',

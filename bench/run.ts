@@ -1,10 +1,11 @@
 // `npm run bench`: every benchmark in one run, then bench/RESULTS.md from its numbers.
-// `npm run bench -- generation` (or client, bundle, import) runs one and prints it without writing.
+// `npm run bench -- generation` (or client, compression, bundle, import) runs one and prints it without writing.
 import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { benchBundle, bundleTable } from './bundle.ts';
 import { benchClient, clientTables } from './client.ts';
+import { benchCompression, compressionTable } from './compression.ts';
 import { benchDiff, diffTable } from './diff.ts';
 import { benchGeneration, generationTables } from './generation.ts';
 import { benchImport, importTable } from './import.ts';
@@ -28,6 +29,12 @@ if (want('client')) {
   process.stderr.write('client throughput…\n');
   const t = clientTables(await benchClient());
   sections.push('## Client throughput (loopback, purge-cache `allPurgeRequests`, small JSON body)\n', t.markdown);
+  Object.assign(headline, t.headline);
+}
+if (want('compression')) {
+  process.stderr.write('compressed responses…\n');
+  const t = compressionTable(await benchCompression());
+  sections.push('## Compressed API responses (loopback, queue `listTaskGroup`, 1,000 tasks)\n', t.markdown);
   Object.assign(headline, t.headline);
 }
 if (want('bundle')) {
@@ -62,7 +69,7 @@ if (want('pulse')) {
     Object.assign(headline, t.headline);
   } catch (error) {
     // No broker here (see README, Pulse): the other benchmarks still count.
-    sections.push('## Pulse consumption (local RabbitMQ)\n', `Not measured: ${(error as Error).message}. Start RabbitMQ (\`.ci/run\` installs and starts it).\n`);
+    sections.push('## Pulse consumption (local RabbitMQ)\n', `Not measured: ${(error as Error).message}. Install RabbitMQ (\`.ci/run\` does; the benchmark starts a private node of its own).\n`);
   }
 }
 
@@ -76,6 +83,7 @@ const summary = [
   `- Client CPU per request, Hawk-signed tcgen / the limit: ${h('cpuOursVsLimit@1')}× (sequential), ${h('cpuOursVsLimit@16')}× (16 concurrent): on a loaded 2-core machine this is steadier than requests/s.`,
   `- Client vs the official taskcluster-client: **${h('oursVsOfficial@1', 1)}×** (sequential), **${h('oursVsOfficial@16', 1)}×** (16 concurrent) its requests/s (target ≥ 3).`,
   `- Importing one service module: the official client takes **${h('importOfficialOverOurs', 1)}×** as long as ours.`,
+  `- listTaskGroup with 1,000 tasks from a server compressing as the services do: **${h('compressionBytesRatio', 1)}×** fewer bytes; ${h('compressionLoopbackTimeRatio')}× the uncompressed time on loopback, ${h('compression100MbitTimeRatio')}× at 100 Mbit/s (computed).`,
   `- Browser bundle (esbuild, minified, gzip -9): \`PurgeCache\` alone **${h('purgeCacheGzipKiB', 1)} KiB**, \`Queue\` alone **${h('queueGzipKiB', 1)} KiB**; neither holds another service's code.`,
   `- Object transfer of 64 MiB vs the official client's upload/download: **${h('uploadSpeedRatio')}×** (upload), **${h('downloadSpeedRatio')}×** (download, hashes verified) its speed.`,
   `- \`tcgen diff\` of v87.1.3 with itself, end to end: **${h('diffSelfWallMs', 0)} ms** (target < 1000).`,

@@ -1,14 +1,16 @@
-// downloadArtifact, as the official client's: the queue's artifact (or latestArtifact) says where
-// the data is; s3 and reference artifacts are a plain GET of the URL, object artifacts go through
-// the object service with the credentials the queue gave, error artifacts fail with their reason.
+// downloadArtifact and downloadManagedArtifact, as the official client's (104.0.0): the queue's
+// artifact (or latestArtifact) says where the data is; s3 and reference artifacts are a plain GET
+// of the URL (no credentials sent), object artifacts go through the object service with the
+// credentials the queue gave, error artifacts fail with their reason. downloadManagedArtifact
+// refuses reference artifacts, whose URL the task chose, before reading their URL.
 import type { Writable } from 'node:stream';
 import { Client, callEntry, optionsOf } from './client.js';
 import { download, fetchInto, retryOf, type ObjectClient, type TransferRetryOptions } from './object.js';
-import { ArtifactError } from './object-common.js';
+import { ArtifactError, ArtifactStorageTypeError } from './object-common.js';
 import { withRetries } from './transfer.js';
 import type { CallOptions, ClientOptions, Credentials, ServiceDefinition } from './types.js';
 
-export { ArtifactError };
+export { ArtifactError, ArtifactStorageTypeError };
 
 /** The queue methods downloadArtifact calls: any generated `Queue` client (v44, v87) fits. */
 export interface ArtifactQueue extends Client {
@@ -63,13 +65,32 @@ class ObjectServiceClient extends Client implements ObjectClient {
 
 /**
  * Downloads an artifact into `streamFactory()`'s stream, whatever its storage type: `s3` and
- * `reference` by a GET of the URL (redirects followed, retried on 5xx and network errors), `object`
- * by {@link download} with the artifact's credentials on the queue's root URL. Resolves to the
- * content type (default `application/binary`).
+ * `reference` by a GET of the URL (redirects followed, retried on 5xx and network errors, no
+ * credentials sent), `object` by {@link download} with the artifact's credentials on the queue's
+ * root URL. Resolves to the content type (default `application/binary`).
+ *
+ * A `reference` artifact's URL is whatever the task wrote: for artifacts of tasks you do not
+ * trust, use {@link downloadManagedArtifact}, which refuses them.
  * @throws ArtifactError for `error` artifacts (with the queue's `reason`); HashMismatchError or
  *   TaskclusterError as download; Error for a storage type this runtime does not know.
  */
-export async function downloadArtifact(options: DownloadArtifactOptions): Promise<string> {
+export function downloadArtifact(options: DownloadArtifactOptions): Promise<string> {
+  return downloadArtifactOf(options, false);
+}
+
+/**
+ * As {@link downloadArtifact}, but refuses `reference` artifacts before reading their URL (the
+ * official client's `downloadManagedArtifact`, 104.0.0): only data the deployment stores (`s3`,
+ * `object`, hash-verified) is fetched, so a task cannot point the caller at an arbitrary URL
+ * (an internal address only the caller can reach, say). The one to use for untrusted tasks.
+ * @throws ArtifactStorageTypeError (code `ArtifactStorageTypeRejected`, `storageType`
+ *   `reference`), and whatever downloadArtifact throws.
+ */
+export function downloadManagedArtifact(options: DownloadArtifactOptions): Promise<string> {
+  return downloadArtifactOf(options, true);
+}
+
+async function downloadArtifactOf(options: DownloadArtifactOptions, managedOnly: boolean): Promise<string> {
   const { taskId, runId, name, queue, streamFactory, signal } = options;
   const retry = retryOf(options);
   const callOptions = signal ? { signal } : undefined;
@@ -78,6 +99,7 @@ export async function downloadArtifact(options: DownloadArtifactOptions): Promis
   switch (artifact?.storageType) {
     case 's3':
     case 'reference': {
+      if (managedOnly && artifact.storageType === 'reference') throw new ArtifactStorageTypeError('reference', taskId, name);
       const { url } = artifact;
       return withRetries(retry, signal, () => fetchInto(queue, url, streamFactory, undefined, true, signal));
     }

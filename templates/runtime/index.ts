@@ -16,9 +16,9 @@ export {
 export { fromEnvVars } from './env.js';
 export { fromNow, fromNowJSON, parseTimeOffset, type TimeOffset } from './time.js';
 export { credentialInformation, type CredentialInformation } from './credential-info.js';
-// upload, download and downloadArtifact are Node only: `#runtime/objects` gives browsers stand-ins that reject.
-export { upload, download, downloadArtifact } from './object-helpers.js';
-export { DATA_INLINE_MAX_SIZE, ArtifactError } from './object-common.js';
+// upload, download and the artifact downloads are Node only: `#runtime/objects` gives browsers stand-ins that reject.
+export { upload, download, downloadArtifact, downloadManagedArtifact } from './object-helpers.js';
+export { DATA_INLINE_MAX_SIZE, ArtifactError, ArtifactStorageTypeError } from './object-common.js';
 export type { UploadOptions, UploadResult, DownloadOptions, ObjectClient, TransferRetryOptions } from './object.js';
 export type { ArtifactContent, ArtifactQueue, DownloadArtifactOptions } from './artifacts.js';
 export { HashMismatchError, type ContentHashes } from './hashing.js';

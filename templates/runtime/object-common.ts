@@ -19,3 +19,24 @@ export class ArtifactError extends Error {
     this.name = 'ArtifactError';
   }
 }
+
+/**
+ * An artifact refused for its storage type (code `ArtifactStorageTypeRejected`, as the official
+ * client 104.0.0's downloadManagedArtifact): a `reference` artifact's URL is whatever the task
+ * wrote, so following it would let the task send the caller to any address it can reach.
+ */
+export class ArtifactStorageTypeError extends Error {
+  readonly code = 'ArtifactStorageTypeRejected';
+  constructor(
+    /** The refused storage type, e.g. `reference`. */
+    readonly storageType: string,
+    readonly taskId: string,
+    readonly artifactName: string,
+  ) {
+    super(
+      `Refusing to download artifact ${JSON.stringify(artifactName)} of task ${taskId}: its storage type is ${JSON.stringify(storageType)}, ` +
+        'whose URL the task supplied; use downloadArtifact if fetching a task-supplied URL is intended',
+    );
+    this.name = 'ArtifactStorageTypeError';
+  }
+}

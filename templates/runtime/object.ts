@@ -1,13 +1,15 @@
 // Object-service uploads and downloads, as the official client's upload.js and download.js:
 // upload negotiates dataInline or putUrl with createUpload, PUTs with a fresh stream on each
-// attempt and reports sha256/sha512 to finishUpload; download negotiates getUrl or simple with
-// startDownload and verifies getUrl data against the service's hashes before the destination
-// stream ends.
+// attempt and reports sha256/sha512 to finishUpload; download negotiates getUrl only (simple
+// only on an explicit opt-in) with startDownload and verifies the data against the service's
+// hashes before the destination stream ends.
 import type { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { pipeline as pipelineCallback } from 'node:stream';
 import { optionsOf, type Client } from './client.js';
+import { parseRootUrl } from './url.js';
 import { slugid } from './credentials.js';
+import { TaskclusterError } from './errors.js';
 import { DATA_INLINE_MAX_SIZE } from './object-common.js';
 import { hashMismatch, type ContentHashes } from './hashing.js';
 import { RETRY_DEFAULTS, validateRetryOptions, type RetryOptions } from './retry.js';
@@ -97,6 +99,11 @@ export function retryOf(options: TransferRetryOptions): RetryOptions {
   return retry;
 }
 
+/** The deployment's origin (the client's `rootUrl`): the one origin transfers may send credentials to. */
+function homeOf(client: Client): string {
+  return parseRootUrl(optionsOf(client).rootUrl).origin;
+}
+
 /** A fresh stream from `streamFactory`, piped through a new HashingStream. */
 async function hashedStream(streamFactory: () => Readable | Promise<Readable>): Promise<HashingStream> {
   const source = await streamFactory();
@@ -154,9 +161,10 @@ export async function upload(options: UploadOptions): Promise<UploadResult> {
     uploadMethod = 'putUrl';
     const { url, headers = {} } = answer.uploadMethod.putUrl;
     const { dispatcher } = optionsOf(object);
+    const home = homeOf(object);
     hashes = await withRetries(retry, signal, async () => {
       const hashing = await hashedStream(streamFactory);
-      await putBody(dispatcher, url, headers, hashing, signal);
+      await putBody(dispatcher, home, url, headers, hashing, signal);
       return checkedHashes(hashing, contentLength, what);
     });
   } else {
@@ -172,6 +180,12 @@ export interface DownloadOptions extends TransferRetryOptions {
   object: ObjectClient;
   /** Called for each attempt: a fresh destination each time (an earlier one may hold partial data). */
   streamFactory: () => Writable | Promise<Writable>;
+  /**
+   * Also accept the object service's `simple` method, whose data comes with no hashes and is
+   * therefore NOT verified (default false: only `getUrl`, as the official client since
+   * taskcluster/taskcluster#4624 and #5767). Use it only for a service that offers nothing else.
+   */
+  allowUnverified?: boolean | undefined;
 }
 
 function isStream(value: unknown): boolean {
@@ -204,7 +218,7 @@ export async function fetchInto(
   followRedirects: boolean,
   signal: AbortSignal | undefined,
 ): Promise<string> {
-  const res = await getBody(optionsOf(source).dispatcher, url, { followRedirects, signal });
+  const res = await getBody(optionsOf(source).dispatcher, homeOf(source), url, { followRedirects, signal });
   // Releases the connection when no destination takes the body (undici reports the abort as an error).
   const discard = () => res.body.on('error', () => {}).destroy();
   let destination: Writable;
@@ -233,22 +247,47 @@ export async function fetchInto(
 }
 
 /**
- * Downloads an object (the official client's `download`, plus the `simple` method): startDownload
- * accepting getUrl and simple, then a GET into `streamFactory()`'s stream, retried on 5xx and
- * network errors (a getUrl URL past its `expires` is renewed first). getUrl data is checked against
- * the service's sha256/sha512 (simple gives none). Resolves to the content type
+ * The object service's 406 NoMatchingMethod ("Object supports methods simple") told as the
+ * official client tells a refused negotiation, with what was offered and how to opt in.
+ */
+function notNegotiated(error: unknown, what: string, accepted: object): unknown {
+  if (!(error instanceof TaskclusterError) || error.statusCode !== 406 || error.code !== 'NoMatchingMethod') return error;
+  const optIn = 'simple' in accepted ? '' : ' (data without hashes only with allowUnverified: true)';
+  return new TaskclusterError({
+    code: error.code,
+    method: error.method,
+    url: error.url,
+    retries: error.retries,
+    body: error.body,
+    message: `Could not negotiate a download method: ${what} accepted ${Object.keys(accepted).join(' and ')}${optIn}; the object service said: ${error.message}`,
+    statusCode: 406,
+    cause: error,
+  });
+}
+
+/**
+ * Downloads an object (the official client's `download`): startDownload accepting `getUrl` only
+ * (and `simple` as well with `allowUnverified: true`), then a GET into `streamFactory()`'s stream,
+ * retried on 5xx and network errors (a getUrl URL past its `expires` is renewed first). getUrl
+ * data is checked against the service's sha256/sha512 before the destination ends; simple data
+ * carries no hashes. No credentials are sent with the GET. Resolves to the content type
  * (default `application/binary`).
  * @throws HashMismatchError (not retried; the destination is destroyed with it and never
- *   finishes); TaskclusterError from startDownload or a GET that failed for good.
+ *   finishes); "Could not negotiate a download method": a TaskclusterError (406,
+ *   `NoMatchingMethod`) when the service offers no accepted method, an Error when it answers with
+ *   one not accepted; TaskclusterError from startDownload or a GET that failed for good.
  */
 export async function download(options: DownloadOptions): Promise<string> {
   const { name, object, streamFactory, signal } = options;
   if (typeof streamFactory !== 'function') throw new TypeError('download: streamFactory must be a function returning a writable stream');
   const retry = retryOf(options);
   const callOptions = signal ? { signal } : undefined;
-  let answer = (await object.startDownload(name, { acceptDownloadMethods: { getUrl: true, simple: true } }, callOptions)) as StartDownloadAnswer;
+  const accepted: StartDownloadPayload['acceptDownloadMethods'] = options.allowUnverified === true ? { getUrl: true, simple: true } : { getUrl: true };
   const what = `download of ${JSON.stringify(name)}`;
-  if (answer?.method === 'simple') {
+  let answer = (await object.startDownload(name, { acceptDownloadMethods: accepted }, callOptions).catch((error: unknown) => {
+    throw notNegotiated(error, what, accepted);
+  })) as StartDownloadAnswer;
+  if (answer?.method === 'simple' && accepted.simple) {
     const { url } = answer;
     return withRetries(retry, signal, () => fetchInto(object, url, streamFactory, undefined, true, signal));
   }
@@ -264,5 +303,7 @@ export async function download(options: DownloadOptions): Promise<string> {
       return fetchInto(object, answer.url, streamFactory, { expected, what }, false, signal);
     });
   }
-  throw new Error(`${what}: the object service answered with an unsupported download method ${JSON.stringify((answer as { method?: unknown })?.method)}`);
+  // The official client's message; a service answering outside what was offered gets nothing fetched.
+  const method = JSON.stringify((answer as { method?: unknown } | undefined)?.method);
+  throw new Error(`Could not negotiate a download method: ${what} accepted ${Object.keys(accepted).join(' and ')}, the object service answered ${method}`);
 }

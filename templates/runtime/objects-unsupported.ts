@@ -18,3 +18,5 @@ export const upload: typeof NodeHelpers.upload = () => nodeOnly('upload');
 export const download: typeof NodeHelpers.download = () => nodeOnly('download');
 /** Node only: rejects with a TypeError here. */
 export const downloadArtifact: typeof NodeHelpers.downloadArtifact = () => nodeOnly('downloadArtifact');
+/** Node only: rejects with a TypeError here. */
+export const downloadManagedArtifact: typeof NodeHelpers.downloadManagedArtifact = () => nodeOnly('downloadManagedArtifact');

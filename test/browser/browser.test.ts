@@ -252,9 +252,9 @@ describe('generated v87.1.3 package in headless Chromium', { skip }, () => {
     assert.match(r.fromEnv, /^TypeError: fromEnv reads TASKCLUSTER_\* environment variables, which a browser does not have/);
   });
 
-  test('upload, download and downloadArtifact reject as Node only; traceId and User-Agent are not sent, so the call passes its preflight', async () => {
+  test('upload, download and the artifact downloads reject as Node only; traceId, User-Agent and Accept-Encoding are not set, so the call passes its preflight', async () => {
     const r = await run('nodeOnly', CREDS);
-    for (const name of ['upload', 'download', 'downloadArtifact']) {
+    for (const name of ['upload', 'download', 'downloadArtifact', 'downloadManagedArtifact']) {
       assert.deepEqual([r[name].ok, r[name].name], [false, 'TypeError'], name);
       assert.match(r[name].message, new RegExp(`^${name} needs Node\\.js`), name);
     }
@@ -263,6 +263,8 @@ describe('generated v87.1.3 package in headless Chromium', { skip }, () => {
     assert.equal(sent.length, 1);
     assert.equal(sent[0]!.headers['x-taskcluster-trace-id'], undefined);
     assert.doesNotMatch(String(sent[0]!.headers['user-agent']), /tcgen-client/);
+    // The browser's own Accept-Encoding (it decodes what it asked for), not the client's `gzip`.
+    assert.notEqual(sent[0]!.headers['accept-encoding'], 'gzip');
   });
 
   test('a 500 is retried, a 404 is a TaskclusterError at once, exhausted retries report their count, a redirect is not followed', async () => {

@@ -4,7 +4,7 @@
 // package (the repository's tsc skips it: the package exists only in the test's scratch dir).
 import { PurgeCache } from '@tcgen/taskcluster-client/purge-cache';
 import { Queue } from '@tcgen/taskcluster-client/queue';
-import { TaskclusterError, createTemporaryCredentials, createTemporaryCredentialsAsync, download, downloadArtifact, upload } from '@tcgen/taskcluster-client/runtime';
+import { TaskclusterError, createTemporaryCredentials, createTemporaryCredentialsAsync, download, downloadArtifact, downloadManagedArtifact, upload } from '@tcgen/taskcluster-client/runtime';
 
 interface Credentials { clientId: string; accessToken: string }
 type Outcome = { ok: true; value: unknown } | { ok: false; name: string; message: string; isTaskclusterError: boolean; statusCode?: number; code?: string; retries?: number };
@@ -102,6 +102,7 @@ const scenarios = {
       upload: await outcome(upload({ projectId: 'p', name: 'n', contentType: 'text/plain', contentLength: 0, expires: new Date(), object: {} as never, streamFactory: unused })),
       download: await outcome(download({ name: 'n', object: {} as never, streamFactory: unused })),
       downloadArtifact: await outcome(downloadArtifact({ taskId: 't', name: 'public/x', queue, streamFactory: unused })),
+      downloadManagedArtifact: await outcome(downloadManagedArtifact({ taskId: 't', name: 'public/x', queue, streamFactory: unused })),
       traced: await outcome(queue.task('trace-task')),
     };
   },

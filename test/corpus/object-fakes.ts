@@ -27,9 +27,10 @@ export interface Fakes {
   artifacts: Map<string, unknown>;
   config: {
     uploadMethod: 'dataInline' | 'putUrl' | 'none';
-    downloadMethod: 'getUrl' | 'simple';
-    /** Wrong sha256 in startDownload answers. */
-    wrongHash: boolean;
+    /** What startDownload offers: `simple` only (406 NoMatchingMethod unless accepted), or `simple` whatever was accepted (a misbehaving service). */
+    downloadMethod: 'getUrl' | 'simple' | 'simple-always';
+    /** A wrong sha256 (true) or sha512 in startDownload answers. */
+    wrongHash: boolean | 'sha512';
     /** getUrl answers that have already expired. */
     expiredUrls: boolean;
     /** Serve S3 GETs gzip-encoded. */
@@ -37,6 +38,8 @@ export interface Fakes {
     /** The next N S3 PUTs / GETs answer 500 (after reading the body). */
     failPuts: number;
     failGets: number;
+    /** Added to putUrl's headers (a service that lists credentials there). */
+    putHeaders: Record<string, string>;
   };
   /** auth.client answers by clientId. */
   clients: Map<string, { expires: string; disabled: boolean }>;
@@ -48,7 +51,7 @@ export interface Fakes {
 const segment = (path: string, prefix: string) => decodeURIComponent(path.slice(prefix.length));
 
 export async function startFakes(): Promise<Fakes> {
-  const config: Fakes['config'] = { uploadMethod: 'putUrl', downloadMethod: 'getUrl', wrongHash: false, expiredUrls: false, gzip: false, failPuts: 0, failGets: 0 };
+  const config: Fakes['config'] = { uploadMethod: 'putUrl', downloadMethod: 'getUrl', wrongHash: false, expiredUrls: false, gzip: false, failPuts: 0, failGets: 0, putHeaders: {} };
   const objects = new Map<string, StoredObject>();
   const bucket = new Map<string, { data: Buffer; contentType: string }>();
   const artifacts = new Map<string, unknown>();
@@ -119,7 +122,7 @@ export async function startFakes(): Promise<Fakes> {
         return json(res, 200, {
           ...base,
           uploadMethod: {
-            putUrl: { url: `${s3Url}/bucket/${encodeURIComponent(name)}?X-Amz-Signature=SIGNED`, expires: inFuture(), headers: { 'Content-Type': contentType, 'Content-Length': String(contentLength) } },
+            putUrl: { url: `${s3Url}/bucket/${encodeURIComponent(name)}?X-Amz-Signature=SIGNED`, expires: inFuture(), headers: { 'Content-Type': contentType, 'Content-Length': String(contentLength), ...config.putHeaders } },
           },
         });
       }
@@ -142,14 +145,28 @@ export async function startFakes(): Promise<Fakes> {
       if (!object) return json(res, 404, { code: 'ResourceNotFound', message: 'no such object' });
       const accepted = body.acceptDownloadMethods ?? {};
       bucket.set(name, { data: object.data, contentType: object.contentType });
-      if (config.downloadMethod === 'simple' && accepted.simple) return json(res, 200, { method: 'simple', url: `${s3Url}/redirect/${encodeURIComponent(name)}` });
+      if ((config.downloadMethod === 'simple' && accepted.simple) || config.downloadMethod === 'simple-always') return json(res, 200, { method: 'simple', url: `${s3Url}/redirect/${encodeURIComponent(name)}` });
+      // The object service's answer when no accepted method is available (services/object/src/api.js).
+      if (config.downloadMethod === 'simple') return json(res, 406, { code: 'NoMatchingMethod', message: 'Object supports methods simple' });
       if (!accepted.getUrl) return json(res, 400, { code: 'InputError', message: 'no acceptable download method' });
       const hashes = hashesOf(object.data);
-      if (config.wrongHash) hashes.sha256 = createHash('sha256').update('something else').digest('hex');
+      if (config.wrongHash === 'sha512') hashes.sha512 = createHash('sha512').update('something else').digest('hex');
+      else if (config.wrongHash) hashes.sha256 = createHash('sha256').update('something else').digest('hex');
       const expires = config.expiredUrls ? new Date(Date.now() - 1000).toJSON() : inFuture();
       return json(res, 200, { method: 'getUrl', url: `${s3Url}/bucket/${encodeURIComponent(name)}?X-Amz-Signature=SIGNED`, expires, hashes });
     }
-    let m = /^\/api\/queue\/v1\/task\/([^/]+)\/(?:runs\/([^/]+)\/)?artifact-content\/(.+)$/.exec(path);
+    // A deployment URL that redirects to storage, keeping its query (a bewit, say): the first hop of a chain that crosses origins.
+    if (path.startsWith('/home-redirect/')) {
+      res.writeHead(302, { location: `${s3Url}/redirect/${path.slice('/home-redirect/'.length)}${rec.query ? `?${rec.query}` : ''}` });
+      return res.end();
+    }
+    // queue.getLatestArtifact: 303 to where the data is, with the artifact-content JSON body.
+    let m = /^\/api\/queue\/v1\/task\/([^/]+)\/artifacts\/(.+)$/.exec(path);
+    if (m && rec.method === 'GET') {
+      const url = `${s3Url}/bucket/${m[2]}`;
+      return json(res, 303, { storageType: 's3', url }, { location: url });
+    }
+    m = /^\/api\/queue\/v1\/task\/([^/]+)\/(?:runs\/([^/]+)\/)?artifact-content\/(.+)$/.exec(path);
     if (m && rec.method === 'GET') {
       const artifact = artifacts.get(`${m[1]}/${m[2] ?? 'latest'}/${decodeURIComponent(m[3]!)}`);
       return artifact ? json(res, 200, artifact) : json(res, 404, { code: 'ResourceNotFound', message: 'no such artifact' });

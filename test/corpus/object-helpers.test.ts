@@ -1,75 +1,27 @@
-// upload, download, downloadArtifact and credentialInformation from the package root of the
-// package generated from v87.1.3 (its Object, Queue and Auth clients), against the local fakes of
-// object-fakes.ts (object service, queue, auth, and S3 on loopback): every method and storage
-// type, an injected 500 on the PUT retried with a fresh stream, a hash mismatch refused; then the
-// same scenario through the official client (taskcluster-client 87.1.3), results and requests
-// compared.
+// upload and credentialInformation from the package root of the package generated from v87.1.3
+// (its Object, Queue and Auth clients), against the local fakes of object-fakes.ts (object
+// service, queue, auth, and S3 on loopback): both upload methods, an injected 500 on the PUT
+// retried with a fresh stream, misuse refused; then upload, download and every artifact storage
+// type through the official client (taskcluster-client 87.1.3) too, results and requests
+// compared, and an application type-checking the helpers. Downloads: object-download.test.ts.
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { PassThrough, Readable, Writable } from 'node:stream';
-import { after, before, beforeEach, test } from 'node:test';
+import { test } from 'node:test';
 import { CREDS, USERS } from '../runtime/helpers.ts';
-import { generateInto, importDist, officialClient, skipUnlessSnapshot, snapshotDir, type Generated } from './helpers.ts';
-import { hashesOf, startFakes, type Fakes } from './object-fakes.ts';
-
-const VERSION = 'v87.1.3';
-const skip = skipUnlessSnapshot(VERSION);
+import { officialClient } from './helpers.ts';
+import { hashesOf, type Fakes } from './object-fakes.ts';
+import { EXPIRES, FAST, artifactsFor, sink, skip, source, useObjectKit } from './object-kit.ts';
 
 let fakes: Fakes;
-let generated: Generated | undefined;
 let pkg: Record<string, any>;
-before(async () => {
-  fakes = await startFakes();
-  if (!skip) {
-    generated = await generateInto({ references: snapshotDir(VERSION) });
-    pkg = await importDist(generated.out);
-  }
-});
-after(async () => {
-  await fakes.close();
-  await generated?.cleanup();
-});
-beforeEach(() => {
-  Object.assign(fakes.config, { uploadMethod: 'putUrl', downloadMethod: 'getUrl', wrongHash: false, expiredUrls: false, gzip: false, failPuts: 0, failGets: 0 });
-  fakes.api.requests.length = 0;
-  fakes.s3.requests.length = 0;
-});
-
-const FAST = { retries: 3, delayFactor: 1, maxDelay: 20 };
-const EXPIRES = new Date('2031-01-01T00:00:00.000Z');
-
-/** A streamFactory over `data` that counts the streams it made. */
-function source(data: Buffer): { factory: () => Readable; made: number } {
-  const counter = { made: 0, factory: () => (counter.made++, Readable.from([data.subarray(0, 1000), data.subarray(1000)])) };
-  return counter;
-}
-
-/** A streamFactory of in-memory sinks; `last()` is the data of the latest one, `events` what each saw. */
-function sink(): { factory: () => Writable; made: number; last(): Buffer; events: string[] } {
-  const sinks: Buffer[][] = [];
-  const result = {
-    made: 0,
-    events: [] as string[],
-    factory: () => {
-      result.made++;
-      const chunks: Buffer[] = [];
-      sinks.push(chunks);
-      const n = result.made;
-      const stream = new Writable({ write: (chunk: Buffer, _e, cb) => (chunks.push(chunk), cb()) });
-      stream.on('finish', () => result.events.push(`${n}:finish`));
-      stream.on('error', (e) => result.events.push(`${n}:error:${e.name}`));
-      return stream;
-    },
-    last: () => Buffer.concat(sinks.at(-1) ?? []),
-  };
-  return result;
-}
+let out: string;
+useObjectKit((f, p, o) => ((fakes = f), (pkg = p), (out = o)));
 
 const objectClient = (credentials: object = CREDS) => new pkg.Object({ rootUrl: fakes.api.rootUrl, credentials, ...FAST });
 const api = () => fakes.api.requests.map((r) => `${r.method} ${r.path}`);
 
 test('the helpers are exported from the package root', { skip }, () => {
-  for (const name of ['upload', 'download', 'downloadArtifact', 'credentialInformation', 'fromNow', 'fromNowJSON', 'ArtifactError', 'HashMismatchError']) {
+  for (const name of ['upload', 'download', 'downloadArtifact', 'downloadManagedArtifact', 'ArtifactStorageTypeError', 'credentialInformation', 'fromNow', 'fromNowJSON', 'ArtifactError', 'HashMismatchError']) {
     assert.equal(typeof pkg[name], 'function', name);
   }
 });
@@ -154,85 +106,6 @@ test('upload of a small body: dataInline proposed beside putUrl; either choice o
   await pkg.closeClient(object);
 });
 
-test('download by getUrl: verified against the hashes, gzip decoded, a 500 retried into a fresh destination', { skip }, async () => {
-  const data = randomBytes(50_000);
-  fakes.objects.set('dl', { data, contentType: 'application/x-dl' });
-  const object = objectClient();
-  fakes.config.gzip = true;
-  fakes.config.failGets = 1;
-  const dest = sink();
-  const contentType = await pkg.download({ name: 'dl', object, streamFactory: dest.factory, ...FAST });
-  assert.equal(contentType, 'application/x-dl');
-  assert.deepEqual(dest.last(), data);
-  assert.equal(dest.made, 1, 'a 500 before the body opens no destination');
-  assert.deepEqual(JSON.parse(fakes.api.requests[0]!.body), { acceptDownloadMethods: { getUrl: true, simple: true } });
-  assert.deepEqual(fakes.s3.requests.map((r) => `${r.method} ${r.path}`), ['GET /bucket/dl', 'GET /bucket/dl']);
-  assert.equal(fakes.s3.requests[0]!.headers.authorization, undefined);
-
-  // An expired URL is renewed with startDownload before the retry.
-  fakes.config.gzip = false;
-  fakes.config.expiredUrls = true;
-  fakes.config.failGets = 1;
-  fakes.api.requests.length = 0;
-  const again = sink();
-  await pkg.download({ name: 'dl', object, streamFactory: again.factory, ...FAST });
-  assert.deepEqual(again.last(), data);
-  assert.deepEqual(fakes.api.requests.map((r) => JSON.parse(r.body)), [{ acceptDownloadMethods: { getUrl: true, simple: true } }, { acceptDownloadMethods: { getUrl: true } }]);
-  await pkg.closeClient(object);
-});
-
-test('download by simple: the URL is followed through its redirect', { skip }, async () => {
-  const data = Buffer.from('simple data');
-  fakes.objects.set('simple', { data, contentType: 'text/plain' });
-  fakes.config.downloadMethod = 'simple';
-  const object = objectClient();
-  const dest = sink();
-  assert.equal(await pkg.download({ name: 'simple', object, streamFactory: dest.factory }), 'text/plain');
-  assert.deepEqual(dest.last(), data);
-  assert.deepEqual(fakes.s3.requests.map((r) => `${r.method} ${r.path}`), ['GET /redirect/simple', 'GET /bucket/simple']);
-  await pkg.closeClient(object);
-});
-
-test('a hash mismatch is refused: HashMismatchError, no retry, and the destination errors instead of finishing', { skip }, async () => {
-  const data = randomBytes(30_000);
-  fakes.objects.set('bad', { data, contentType: 'application/octet-stream' });
-  fakes.config.wrongHash = true;
-  const object = objectClient();
-  const dest = sink();
-  await assert.rejects(pkg.download({ name: 'bad', object, streamFactory: dest.factory, ...FAST }), (error: any) => {
-    assert.ok(error instanceof pkg.HashMismatchError);
-    assert.equal(error.code, 'HashMismatch');
-    assert.equal(error.algorithm, 'sha256');
-    assert.match(error.message, /^download of "bad": the sha256 hash of the data received \([0-9a-f]{64}\) does not match the object service's/);
-    return true;
-  });
-  assert.equal(fakes.s3.requests.length, 1, 'not retried');
-  assert.deepEqual(dest.events, ['1:error:HashMismatchError'], 'never finished');
-  await pkg.closeClient(object);
-});
-
-test('a transfer is cancelled by its signal, also during a backoff sleep; an upload no method fits for is refused', { skip }, async () => {
-  const data = randomBytes(10_000);
-  fakes.objects.set('slow', { data, contentType: 'a/b' });
-  fakes.config.failGets = 100;
-  const object = objectClient();
-  const controller = new AbortController();
-  const started = Date.now();
-  const pending = pkg.download({ name: 'slow', object, streamFactory: sink().factory, retries: 5, delayFactor: 60_000, signal: controller.signal });
-  while (fakes.s3.requests.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
-  controller.abort(new Error('stopped by the caller'));
-  await assert.rejects(pending, /stopped by the caller/);
-  assert.ok(Date.now() - started < 5000, 'not after the 2-minute backoff');
-  assert.equal(fakes.s3.requests.length, 1);
-
-  fakes.config.uploadMethod = 'none';
-  await assert.rejects(
-    pkg.upload({ projectId: 'proj', name: 'nowhere', contentType: 'a/b', contentLength: data.length, expires: EXPIRES, object, streamFactory: source(data).factory }),
-    /upload of "nowhere": the object service accepted none of the proposed upload methods \(putUrl\)/,
-  );
-  await pkg.closeClient(object);
-});
-
 test('a streamFactory that returns no stream is refused at once: not resolved with the data gone, not retried as a network error', { skip }, async () => {
   const data = randomBytes(10_000);
   fakes.objects.set('misuse', { data, contentType: 'a/b' });
@@ -258,51 +131,6 @@ test('a streamFactory that returns no stream is refused at once: not resolved wi
     /upload: streamFactory must return a readable stream, not a string/,
   );
   await pkg.closeClient(object);
-});
-
-function artifactsFor(taskId: string, data: Buffer): void {
-  fakes.bucket.set('s3-key', { data, contentType: 'application/x-s3' });
-  fakes.objects.set('obj/artifact', { data, contentType: 'application/x-object' });
-  const credentials = pkg.createTemporaryCredentials({
-    credentials: { clientId: 'issuer', accessToken: USERS.issuer }, clientId: 'artifact-downloader',
-    start: new Date(Date.now() - 60_000), expiry: new Date(Date.now() + 3_600_000), scopes: ['object:download:obj/artifact'],
-  });
-  fakes.artifacts.set(`${taskId}/latest/public/s3.bin`, { storageType: 's3', url: `${fakes.s3.url}/bucket/s3-key` });
-  fakes.artifacts.set(`${taskId}/2/public/s3.bin`, { storageType: 's3', url: `${fakes.s3.url}/bucket/s3-key` });
-  fakes.artifacts.set(`${taskId}/latest/public/ref.bin`, { storageType: 'reference', url: `${fakes.s3.url}/redirect/s3-key` });
-  fakes.artifacts.set(`${taskId}/latest/public/object.bin`, { storageType: 'object', name: 'obj/artifact', credentials });
-  fakes.artifacts.set(`${taskId}/latest/public/error.bin`, { storageType: 'error', reason: 'file-missing-on-worker', message: 'the file was not there' });
-}
-
-test('downloadArtifact: s3, reference (redirect followed), object (with the artifact\'s credentials) and error storage types', { skip }, async () => {
-  const data = randomBytes(12_345);
-  artifactsFor('T1', data);
-  const queue = new pkg.Queue({ rootUrl: fakes.api.rootUrl, credentials: CREDS, ...FAST });
-  const get = async (name: string, runId?: number) => {
-    const dest = sink();
-    const contentType = await pkg.downloadArtifact({ taskId: 'T1', runId, name, queue, streamFactory: dest.factory, ...FAST });
-    return { contentType, data: dest.last() };
-  };
-  assert.deepEqual(await get('public/s3.bin'), { contentType: 'application/x-s3', data });
-  assert.equal(fakes.api.requests.at(-1)!.path, '/api/queue/v1/task/T1/artifact-content/public%2Fs3.bin');
-  assert.deepEqual(await get('public/s3.bin', 2), { contentType: 'application/x-s3', data });
-  assert.equal(fakes.api.requests.at(-1)!.path, '/api/queue/v1/task/T1/runs/2/artifact-content/public%2Fs3.bin');
-  assert.deepEqual(await get('public/ref.bin'), { contentType: 'application/x-s3', data });
-  assert.deepEqual(fakes.s3.requests.slice(-2).map((r) => r.path), ['/redirect/s3-key', '/bucket/s3-key']);
-  assert.deepEqual(await get('public/object.bin'), { contentType: 'application/x-object', data });
-  const start = fakes.api.requests.at(-1)!;
-  assert.equal(start.path, '/api/object/v1/start-download/obj%2Fartifact');
-  assert.equal(start.auth?.ok, true);
-  assert.equal(start.auth?.id, 'artifact-downloader', 'signed with the credentials the queue gave');
-  await assert.rejects(get('public/error.bin'), (error: any) => {
-    assert.ok(error instanceof pkg.ArtifactError);
-    assert.equal(error.message, 'the file was not there');
-    assert.equal(error.reason, 'file-missing-on-worker');
-    return true;
-  });
-  fakes.config.failGets = 1;
-  assert.deepEqual(await get('public/s3.bin'), { contentType: 'application/x-s3', data }, 'retried after a 500');
-  await pkg.closeClient(queue);
 });
 
 test('credentialInformation: permanent, temporary and named temporary credentials, as the official client reports them', { skip }, async () => {
@@ -378,7 +206,7 @@ test('the same scenario through the official client: same results, same requests
     fakes.config.wrongHash = false;
     run.mismatchRequests = seen();
     // artifacts of every storage type
-    artifactsFor('T2', data);
+    artifactsFor(fakes, pkg, 'T2', data);
     run.artifacts = {};
     for (const artifact of ['public/s3.bin', 'public/ref.bin', 'public/object.bin', 'public/error.bin']) {
       const d = sink();
@@ -395,10 +223,6 @@ test('the same scenario through the official client: same results, same requests
     }
   }
   const { ours, theirs } = runs;
-  // The one deliberate difference: we also accept the simple download method.
-  for (const call of [...ours.download.apiCalls, ...ours.mismatchRequests.apiCalls, ...ours.artifactRequests.apiCalls]) {
-    if (call.body?.acceptDownloadMethods?.simple) delete call.body.acceptDownloadMethods.simple;
-  }
   for (const key of ['upload', 'download', 'mismatchRequests']) {
     for (const call of [...ours[key].apiCalls, ...theirs[key].apiCalls]) call.call = call.call.replace(/scenario%2F(ours|theirs)/, 'scenario%2FNAME');
     for (const call of [...ours[key].s3Calls, ...theirs[key].s3Calls]) call.call = call.call.replace(/scenario%2F(ours|theirs)/, 'scenario%2FNAME');
@@ -411,7 +235,7 @@ test('the same scenario through the official client: same results, same requests
   assert.equal(ours.upload.s3Calls.length, 2);
 });
 
-const CONSUMER = `import { Object as TaskclusterObject, Queue, upload, download, downloadArtifact, credentialInformation, fromNow, fromNowJSON, HashMismatchError, ArtifactError } from '@tcgen/taskcluster-client';
+const CONSUMER = `import { Object as TaskclusterObject, Queue, upload, download, downloadArtifact, downloadManagedArtifact, ArtifactStorageTypeError, credentialInformation, fromNow, fromNowJSON, HashMismatchError, ArtifactError } from '@tcgen/taskcluster-client';
 import type { CredentialInformation, UploadResult, BlobOutput } from '@tcgen/taskcluster-client';
 import { Readable, Writable } from 'node:stream';
 
@@ -422,6 +246,11 @@ export async function main(): Promise<string> {
   const result: UploadResult = await upload({ ...common, object, streamFactory: () => Readable.from(['x']) });
   const method: 'dataInline' | 'putUrl' = result.uploadMethod;
   const type: string = await download({ name: 'n', object, streamFactory: () => new Writable(), retries: 2 });
+  const unverified: string = await download({ name: 'n', object, streamFactory: () => new Writable(), allowUnverified: true });
+  const managed: string = await downloadManagedArtifact({ taskId: 't', name: 'public/x', queue, streamFactory: () => new Writable() });
+  const refused: 'ArtifactStorageTypeRejected' = new ArtifactStorageTypeError('reference', 't', 'n').code;
+  // @ts-expect-error allowUnverified is a boolean
+  await download({ name: 'n', object, streamFactory: () => new Writable(), allowUnverified: 'yes' });
   const artifactType: string = await downloadArtifact({ taskId: 't', runId: 0, name: 'public/x', queue, streamFactory: async () => new Writable() });
   // @ts-expect-error a Queue is not an object-service client
   await upload({ ...common, object: queue, streamFactory: () => Readable.from(['x']) });
@@ -438,7 +267,7 @@ export async function main(): Promise<string> {
   // @ts-expect-error fromNow takes a time expression
   fromNow(5);
   const blob: BlobOutput | undefined = undefined;
-  void [method, type, artifactType, kind, derived, perRequest, blob, HashMismatchError, ArtifactError];
+  void [method, type, unverified, managed, refused, artifactType, kind, derived, perRequest, blob, HashMismatchError, ArtifactError];
   return fromNowJSON('2 days 3 hours', new Date());
 }
 `;
@@ -453,7 +282,7 @@ test('an application type-checks the helpers against the generated Object and Qu
   const dir = await mkdtemp(path.join(cache, 'tcgen-helpers-consumer-'));
   try {
     await mkdir(path.join(dir, 'node_modules', '@tcgen'), { recursive: true });
-    await symlink(generated!.out, path.join(dir, 'node_modules', '@tcgen', 'taskcluster-client'), 'dir');
+    await symlink(out, path.join(dir, 'node_modules', '@tcgen', 'taskcluster-client'), 'dir');
     await writeFile(path.join(dir, 'package.json'), '{ "type": "module" }');
     await writeFile(path.join(dir, 'consumer.ts'), CONSUMER);
     const program = ts.createProgram([path.join(dir, 'consumer.ts')], {

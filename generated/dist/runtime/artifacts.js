@@ -1,8 +1,8 @@
 import { Client, callEntry, optionsOf } from './client.js';
 import { download, fetchInto, retryOf } from './object.js';
-import { ArtifactError } from './object-common.js';
+import { ArtifactError, ArtifactStorageTypeError } from './object-common.js';
 import { withRetries } from './transfer.js';
-export { ArtifactError };
+export { ArtifactError, ArtifactStorageTypeError };
 // The object service's routes used here (Taskcluster's object/v1 API, unchanged since it appeared).
 const OBJECT_SERVICE = {
   serviceName: 'object',
@@ -54,13 +54,30 @@ class ObjectServiceClient extends Client {
 }
 /**
  * Downloads an artifact into `streamFactory()`'s stream, whatever its storage type: `s3` and
- * `reference` by a GET of the URL (redirects followed, retried on 5xx and network errors), `object`
- * by {@link download} with the artifact's credentials on the queue's root URL. Resolves to the
- * content type (default `application/binary`).
+ * `reference` by a GET of the URL (redirects followed, retried on 5xx and network errors, no
+ * credentials sent), `object` by {@link download} with the artifact's credentials on the queue's
+ * root URL. Resolves to the content type (default `application/binary`).
+ *
+ * A `reference` artifact's URL is whatever the task wrote: for artifacts of tasks you do not
+ * trust, use {@link downloadManagedArtifact}, which refuses them.
  * @throws ArtifactError for `error` artifacts (with the queue's `reason`); HashMismatchError or
  *   TaskclusterError as download; Error for a storage type this runtime does not know.
  */
-export async function downloadArtifact(options) {
+export function downloadArtifact(options) {
+  return downloadArtifactOf(options, false);
+}
+/**
+ * As {@link downloadArtifact}, but refuses `reference` artifacts before reading their URL (the
+ * official client's `downloadManagedArtifact`, 104.0.0): only data the deployment stores (`s3`,
+ * `object`, hash-verified) is fetched, so a task cannot point the caller at an arbitrary URL
+ * (an internal address only the caller can reach, say). The one to use for untrusted tasks.
+ * @throws ArtifactStorageTypeError (code `ArtifactStorageTypeRejected`, `storageType`
+ *   `reference`), and whatever downloadArtifact throws.
+ */
+export function downloadManagedArtifact(options) {
+  return downloadArtifactOf(options, true);
+}
+async function downloadArtifactOf(options, managedOnly) {
   const { taskId, runId, name, queue, streamFactory, signal } = options;
   const retry = retryOf(options);
   const callOptions = signal ? { signal } : undefined;
@@ -71,6 +88,8 @@ export async function downloadArtifact(options) {
   switch (artifact?.storageType) {
     case 's3':
     case 'reference': {
+      if (managedOnly && artifact.storageType === 'reference')
+        throw new ArtifactStorageTypeError('reference', taskId, name);
       const { url } = artifact;
       return withRetries(retry, signal, () => fetchInto(queue, url, streamFactory, undefined, true, signal));
     }

@@ -18,10 +18,12 @@ function callExt(state, call) {
 }
 /**
  * Request headers for one attempt; signed afresh each time (new ts and nonce). Async: Web Crypto is.
- * The fetch transport (browsers) drops those a cross-origin call may not carry (User-Agent).
+ * The fetch transport (browsers) drops those a cross-origin call may not carry (User-Agent, Accept-Encoding).
  */
 async function headers(state, entry, path, ext, json) {
-  const result = { 'user-agent': state.userAgent };
+  // gzip, as Taskcluster's services compress (their `compression` middleware); the Node transport
+  // decodes it, and the fetch transport leaves the header to the platform (not a CORS-safe header).
+  const result = { 'user-agent': state.userAgent, 'accept-encoding': 'gzip' };
   if (json) result['content-type'] = 'application/json';
   if (state.traceId !== undefined) result['x-taskcluster-trace-id'] = state.traceId;
   const creds = state.credentials;

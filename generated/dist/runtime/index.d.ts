@@ -15,8 +15,8 @@ export {
 export { fromEnvVars } from './env.js';
 export { fromNow, fromNowJSON, parseTimeOffset, type TimeOffset } from './time.js';
 export { credentialInformation, type CredentialInformation } from './credential-info.js';
-export { upload, download, downloadArtifact } from './object-helpers.js';
-export { DATA_INLINE_MAX_SIZE, ArtifactError } from './object-common.js';
+export { upload, download, downloadArtifact, downloadManagedArtifact } from './object-helpers.js';
+export { DATA_INLINE_MAX_SIZE, ArtifactError, ArtifactStorageTypeError } from './object-common.js';
 export type { UploadOptions, UploadResult, DownloadOptions, ObjectClient, TransferRetryOptions } from './object.js';
 export type { ArtifactContent, ArtifactQueue, DownloadArtifactOptions } from './artifacts.js';
 export { HashMismatchError, type ContentHashes } from './hashing.js';

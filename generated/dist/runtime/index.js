@@ -8,7 +8,7 @@ export { createTemporaryCredentials, createTemporaryCredentialsAsync, slugid } f
 export { fromEnvVars } from './env.js';
 export { fromNow, fromNowJSON, parseTimeOffset } from './time.js';
 export { credentialInformation } from './credential-info.js';
-// upload, download and downloadArtifact are Node only: `#runtime/objects` gives browsers stand-ins that reject.
-export { upload, download, downloadArtifact } from './object-helpers.js';
-export { DATA_INLINE_MAX_SIZE, ArtifactError } from './object-common.js';
+// upload, download and the artifact downloads are Node only: `#runtime/objects` gives browsers stand-ins that reject.
+export { upload, download, downloadArtifact, downloadManagedArtifact } from './object-helpers.js';
+export { DATA_INLINE_MAX_SIZE, ArtifactError, ArtifactStorageTypeError } from './object-common.js';
 export { HashMismatchError } from './hashing.js';

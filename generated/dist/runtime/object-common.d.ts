@@ -15,3 +15,21 @@ export declare class ArtifactError extends Error {
     artifactName: string,
   );
 }
+/**
+ * An artifact refused for its storage type (code `ArtifactStorageTypeRejected`, as the official
+ * client 104.0.0's downloadManagedArtifact): a `reference` artifact's URL is whatever the task
+ * wrote, so following it would let the task send the caller to any address it can reach.
+ */
+export declare class ArtifactStorageTypeError extends Error {
+  /** The refused storage type, e.g. `reference`. */
+  readonly storageType: string;
+  readonly taskId: string;
+  readonly artifactName: string;
+  readonly code = 'ArtifactStorageTypeRejected';
+  constructor(
+    /** The refused storage type, e.g. `reference`. */
+    storageType: string,
+    taskId: string,
+    artifactName: string,
+  );
+}

@@ -23,3 +23,29 @@ export class ArtifactError extends Error {
     this.name = 'ArtifactError';
   }
 }
+/**
+ * An artifact refused for its storage type (code `ArtifactStorageTypeRejected`, as the official
+ * client 104.0.0's downloadManagedArtifact): a `reference` artifact's URL is whatever the task
+ * wrote, so following it would let the task send the caller to any address it can reach.
+ */
+export class ArtifactStorageTypeError extends Error {
+  storageType;
+  taskId;
+  artifactName;
+  code = 'ArtifactStorageTypeRejected';
+  constructor(
+    /** The refused storage type, e.g. `reference`. */
+    storageType,
+    taskId,
+    artifactName,
+  ) {
+    super(
+      `Refusing to download artifact ${JSON.stringify(artifactName)} of task ${taskId}: its storage type is ${JSON.stringify(storageType)}, ` +
+        'whose URL the task supplied; use downloadArtifact if fetching a task-supplied URL is intended',
+    );
+    this.storageType = storageType;
+    this.taskId = taskId;
+    this.artifactName = artifactName;
+    this.name = 'ArtifactStorageTypeError';
+  }
+}

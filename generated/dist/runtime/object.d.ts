@@ -91,6 +91,12 @@ export interface DownloadOptions extends TransferRetryOptions {
   object: ObjectClient;
   /** Called for each attempt: a fresh destination each time (an earlier one may hold partial data). */
   streamFactory: () => Writable | Promise<Writable>;
+  /**
+   * Also accept the object service's `simple` method, whose data comes with no hashes and is
+   * therefore NOT verified (default false: only `getUrl`, as the official client since
+   * taskcluster/taskcluster#4624 and #5767). Use it only for a service that offers nothing else.
+   */
+  allowUnverified?: boolean | undefined;
 }
 /**
  * GETs `url` (on `source`'s dispatcher) into a fresh destination, verifying `expected` hashes when given (getUrl) before the
@@ -111,12 +117,15 @@ export declare function fetchInto(
   signal: AbortSignal | undefined,
 ): Promise<string>;
 /**
- * Downloads an object (the official client's `download`, plus the `simple` method): startDownload
- * accepting getUrl and simple, then a GET into `streamFactory()`'s stream, retried on 5xx and
- * network errors (a getUrl URL past its `expires` is renewed first). getUrl data is checked against
- * the service's sha256/sha512 (simple gives none). Resolves to the content type
+ * Downloads an object (the official client's `download`): startDownload accepting `getUrl` only
+ * (and `simple` as well with `allowUnverified: true`), then a GET into `streamFactory()`'s stream,
+ * retried on 5xx and network errors (a getUrl URL past its `expires` is renewed first). getUrl
+ * data is checked against the service's sha256/sha512 before the destination ends; simple data
+ * carries no hashes. No credentials are sent with the GET. Resolves to the content type
  * (default `application/binary`).
  * @throws HashMismatchError (not retried; the destination is destroyed with it and never
- *   finishes); TaskclusterError from startDownload or a GET that failed for good.
+ *   finishes); "Could not negotiate a download method": a TaskclusterError (406,
+ *   `NoMatchingMethod`) when the service offers no accepted method, an Error when it answers with
+ *   one not accepted; TaskclusterError from startDownload or a GET that failed for good.
  */
 export declare function download(options: DownloadOptions): Promise<string>;

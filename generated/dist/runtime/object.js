@@ -1,7 +1,9 @@
 import { pipeline } from 'node:stream/promises';
 import { pipeline as pipelineCallback } from 'node:stream';
 import { optionsOf } from './client.js';
+import { parseRootUrl } from './url.js';
 import { slugid } from './credentials.js';
+import { TaskclusterError } from './errors.js';
 import { DATA_INLINE_MAX_SIZE } from './object-common.js';
 import { hashMismatch } from './hashing.js';
 import { RETRY_DEFAULTS, validateRetryOptions } from './retry.js';
@@ -17,6 +19,10 @@ export function retryOf(options) {
   };
   validateRetryOptions({ ...retry, timeout: 1 });
   return retry;
+}
+/** The deployment's origin (the client's `rootUrl`): the one origin transfers may send credentials to. */
+function homeOf(client) {
+  return parseRootUrl(optionsOf(client).rootUrl).origin;
 }
 /** A fresh stream from `streamFactory`, piped through a new HashingStream. */
 async function hashedStream(streamFactory) {
@@ -78,9 +84,10 @@ export async function upload(options) {
     uploadMethod = 'putUrl';
     const { url, headers = {} } = answer.uploadMethod.putUrl;
     const { dispatcher } = optionsOf(object);
+    const home = homeOf(object);
     hashes = await withRetries(retry, signal, async () => {
       const hashing = await hashedStream(streamFactory);
-      await putBody(dispatcher, url, headers, hashing, signal);
+      await putBody(dispatcher, home, url, headers, hashing, signal);
       return checkedHashes(hashing, contentLength, what);
     });
   } else {
@@ -110,7 +117,7 @@ function contentTypeOf(res) {
  * never finishes. Resolves to the response's content type.
  */
 export async function fetchInto(source, url, streamFactory, verify, followRedirects, signal) {
-  const res = await getBody(optionsOf(source).dispatcher, url, { followRedirects, signal });
+  const res = await getBody(optionsOf(source).dispatcher, homeOf(source), url, { followRedirects, signal });
   // Releases the connection when no destination takes the body (undici reports the abort as an error).
   const discard = () => res.body.on('error', () => {}).destroy();
   let destination;
@@ -143,13 +150,35 @@ export async function fetchInto(source, url, streamFactory, verify, followRedire
   return contentTypeOf(res);
 }
 /**
- * Downloads an object (the official client's `download`, plus the `simple` method): startDownload
- * accepting getUrl and simple, then a GET into `streamFactory()`'s stream, retried on 5xx and
- * network errors (a getUrl URL past its `expires` is renewed first). getUrl data is checked against
- * the service's sha256/sha512 (simple gives none). Resolves to the content type
+ * The object service's 406 NoMatchingMethod ("Object supports methods simple") told as the
+ * official client tells a refused negotiation, with what was offered and how to opt in.
+ */
+function notNegotiated(error, what, accepted) {
+  if (!(error instanceof TaskclusterError) || error.statusCode !== 406 || error.code !== 'NoMatchingMethod')
+    return error;
+  const optIn = 'simple' in accepted ? '' : ' (data without hashes only with allowUnverified: true)';
+  return new TaskclusterError({
+    code: error.code,
+    method: error.method,
+    url: error.url,
+    retries: error.retries,
+    body: error.body,
+    message: `Could not negotiate a download method: ${what} accepted ${Object.keys(accepted).join(' and ')}${optIn}; the object service said: ${error.message}`,
+    statusCode: 406,
+    cause: error,
+  });
+}
+/**
+ * Downloads an object (the official client's `download`): startDownload accepting `getUrl` only
+ * (and `simple` as well with `allowUnverified: true`), then a GET into `streamFactory()`'s stream,
+ * retried on 5xx and network errors (a getUrl URL past its `expires` is renewed first). getUrl
+ * data is checked against the service's sha256/sha512 before the destination ends; simple data
+ * carries no hashes. No credentials are sent with the GET. Resolves to the content type
  * (default `application/binary`).
  * @throws HashMismatchError (not retried; the destination is destroyed with it and never
- *   finishes); TaskclusterError from startDownload or a GET that failed for good.
+ *   finishes); "Could not negotiate a download method": a TaskclusterError (406,
+ *   `NoMatchingMethod`) when the service offers no accepted method, an Error when it answers with
+ *   one not accepted; TaskclusterError from startDownload or a GET that failed for good.
  */
 export async function download(options) {
   const { name, object, streamFactory, signal } = options;
@@ -157,9 +186,12 @@ export async function download(options) {
     throw new TypeError('download: streamFactory must be a function returning a writable stream');
   const retry = retryOf(options);
   const callOptions = signal ? { signal } : undefined;
-  let answer = await object.startDownload(name, { acceptDownloadMethods: { getUrl: true, simple: true } }, callOptions);
+  const accepted = options.allowUnverified === true ? { getUrl: true, simple: true } : { getUrl: true };
   const what = `download of ${JSON.stringify(name)}`;
-  if (answer?.method === 'simple') {
+  let answer = await object.startDownload(name, { acceptDownloadMethods: accepted }, callOptions).catch((error) => {
+    throw notNegotiated(error, what, accepted);
+  });
+  if (answer?.method === 'simple' && accepted.simple) {
     const { url } = answer;
     return withRetries(retry, signal, () => fetchInto(object, url, streamFactory, undefined, true, signal));
   }
@@ -175,7 +207,9 @@ export async function download(options) {
       return fetchInto(object, answer.url, streamFactory, { expected, what }, false, signal);
     });
   }
+  // The official client's message; a service answering outside what was offered gets nothing fetched.
+  const method = JSON.stringify(answer?.method);
   throw new Error(
-    `${what}: the object service answered with an unsupported download method ${JSON.stringify(answer?.method)}`,
+    `Could not negotiate a download method: ${what} accepted ${Object.keys(accepted).join(' and ')}, the object service answered ${method}`,
   );
 }

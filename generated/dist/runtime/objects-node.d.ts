@@ -1,2 +1,2 @@
 export { upload, download } from './object.js';
-export { downloadArtifact } from './artifacts.js';
+export { downloadArtifact, downloadManagedArtifact } from './artifacts.js';

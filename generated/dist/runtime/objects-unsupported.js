@@ -12,3 +12,5 @@ export const upload = () => nodeOnly('upload');
 export const download = () => nodeOnly('download');
 /** Node only: rejects with a TypeError here. */
 export const downloadArtifact = () => nodeOnly('downloadArtifact');
+/** Node only: rejects with a TypeError here. */
+export const downloadManagedArtifact = () => nodeOnly('downloadManagedArtifact');

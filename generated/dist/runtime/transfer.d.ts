@@ -12,24 +12,45 @@ export interface TransferResponse {
 }
 /** The URL without its query: pre-signed URLs carry signatures there, which must not reach logs. */
 export declare function publicUrl(url: string): string;
+/** Request headers that carry credentials: never sent to an origin other than the deployment's. */
+export declare const CREDENTIAL_HEADERS: ReadonlySet<string>;
 /**
- * PUT `body` to `url` with exactly `headers` (a Content-Length among them is sent as given).
+ * What a transfer may send to `url`. To the deployment's origin (`home`), everything as given; to
+ * any other origin (storage, a CDN, a task's reference URL), no credential header (`Authorization`,
+ * which holds Hawk's `ext`, `Proxy-Authorization`, `Cookie`), even when the object service's
+ * answer lists one, and no `bewit` query parameter (a Hawk bewit is a credential for the
+ * deployment only). User info in a URL is never sent (requests go to the URL's origin).
+ */
+export declare function awayFromHome(
+  url: string,
+  headers: Record<string, string>,
+  home: string,
+): {
+  url: string;
+  headers: Record<string, string>;
+};
+/**
+ * PUT `body` to `url` with `headers` (a Content-Length among them is sent as given), less what
+ * may not leave `home`, the deployment's origin (awayFromHome).
  * Resolves on 2xx; throws a TaskclusterError with `retriable` set otherwise.
  */
 export declare function putBody(
   dispatcher: Dispatcher,
+  home: string,
   url: string,
-  headers: Record<string, string>,
+  serviceHeaders: Record<string, string>,
   body: Readable,
   signal?: AbortSignal,
 ): Promise<void>;
 /**
  * GET `url`, following up to 10 redirects when `followRedirects`, and return the 2xx response with
  * its body decoded; throws a TaskclusterError with `retriable` set otherwise. The caller consumes
- * the body.
+ * the body. No credentials are sent; each hop to an origin other than `home` (the deployment's)
+ * also loses any bewit (awayFromHome), so a chain that crosses origins takes none along.
  */
 export declare function getBody(
   dispatcher: Dispatcher,
+  home: string,
   url: string,
   options: {
     followRedirects: boolean;

@@ -3,6 +3,9 @@
 // not fetch: fetch refuses a Content-Length header given by hand ("invalid content-length header"),
 // and createUpload's putUrl headers carry one that must be sent verbatim. Kept apart from the
 // object and artifact logic so that a browser build can swap the transport.
+// Credentials stay home: a transfer never adds the client's Hawk credentials, and a request to an
+// origin other than the deployment's carries no credential header and no bewit (awayFromHome),
+// whatever the service's headers or a redirect say.
 import { Transform } from 'node:stream';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import { TaskclusterError } from './errors.js';
@@ -21,6 +24,42 @@ function split(url) {
   const u = new URL(url);
   if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new TypeError(`not an http(s) URL: ${publicUrl(url)}`);
   return { origin: u.origin, path: u.pathname + u.search };
+}
+/** Request headers that carry credentials: never sent to an origin other than the deployment's. */
+export const CREDENTIAL_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie']);
+/** `url`'s query without its `bewit` parameters, every other byte as it was (a pre-signed URL's signature covers them). */
+function withoutBewit(url) {
+  if (url.search === '') return url.href;
+  const kept = url.search
+    .slice(1)
+    .split('&')
+    .filter((part) => {
+      const name = part.split('=', 1)[0];
+      let decoded = name;
+      try {
+        decoded = decodeURIComponent(name.replace(/\+/g, ' '));
+      } catch {
+        // kept as written
+      }
+      return decoded.toLowerCase() !== 'bewit';
+    });
+  const search = kept.length === 0 ? '' : `?${kept.join('&')}`;
+  return url.origin + url.pathname + search + url.hash;
+}
+/**
+ * What a transfer may send to `url`. To the deployment's origin (`home`), everything as given; to
+ * any other origin (storage, a CDN, a task's reference URL), no credential header (`Authorization`,
+ * which holds Hawk's `ext`, `Proxy-Authorization`, `Cookie`), even when the object service's
+ * answer lists one, and no `bewit` query parameter (a Hawk bewit is a credential for the
+ * deployment only). User info in a URL is never sent (requests go to the URL's origin).
+ */
+export function awayFromHome(url, headers, home) {
+  const parsed = new URL(url);
+  if (parsed.origin === home) return { url, headers };
+  const kept = {};
+  for (const [name, value] of Object.entries(headers))
+    if (!CREDENTIAL_HEADERS.has(name.toLowerCase())) kept[name] = value;
+  return { url: withoutBewit(parsed), headers: kept };
 }
 function header(headers, name) {
   const value = headers[name];
@@ -44,11 +83,13 @@ function failure(method, url, statusCode, cause, detail) {
   });
 }
 /**
- * PUT `body` to `url` with exactly `headers` (a Content-Length among them is sent as given).
+ * PUT `body` to `url` with `headers` (a Content-Length among them is sent as given), less what
+ * may not leave `home`, the deployment's origin (awayFromHome).
  * Resolves on 2xx; throws a TaskclusterError with `retriable` set otherwise.
  */
-export async function putBody(dispatcher, url, headers, body, signal) {
+export async function putBody(dispatcher, home, url, serviceHeaders, body, signal) {
   const { origin, path } = split(url);
+  const { headers } = awayFromHome(url, serviceHeaders, home);
   let res;
   try {
     res = await dispatcher.request({ origin, path, method: 'PUT', headers, body, ...(signal ? { signal } : {}) });
@@ -72,11 +113,14 @@ export async function putBody(dispatcher, url, headers, body, signal) {
 /**
  * GET `url`, following up to 10 redirects when `followRedirects`, and return the 2xx response with
  * its body decoded; throws a TaskclusterError with `retriable` set otherwise. The caller consumes
- * the body.
+ * the body. No credentials are sent; each hop to an origin other than `home` (the deployment's)
+ * also loses any bewit (awayFromHome), so a chain that crosses origins takes none along.
  */
-export async function getBody(dispatcher, url, options) {
+export async function getBody(dispatcher, home, url, options) {
   let current = url;
   for (let redirects = 0; ; redirects++) {
+    split(current); // http(s) only
+    current = awayFromHome(current, {}, home).url;
     const { origin, path } = split(current);
     let res;
     try {

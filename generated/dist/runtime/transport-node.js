@@ -1,8 +1,12 @@
 // Node: one HTTP attempt over undici (measured ~3x faster than fetch at 16 concurrent requests).
 // Redirects are never followed (undici's dispatcher.request does not follow them), so
-// credentials only ever go to rootUrl's origin. Selected by the `node` condition of `#runtime/transport`.
+// credentials only ever go to rootUrl's origin. Compressed answers (the call asks for gzip) are
+// decoded here (decode-body.ts): undici's request API, unlike fetch, does not.
+// Selected by the `node` condition of `#runtime/transport`.
 import { EventEmitter } from 'node:events';
 import { Agent, getGlobalDispatcher } from 'undici';
+import { BodyDecodingError, decodeBody } from './decode-body.js';
+import { TaskclusterError } from './errors.js';
 import { abortReason } from './retry.js';
 import { TransportFailure } from './transport.js';
 function errorCode(err) {
@@ -35,6 +39,8 @@ export const attempt = async (req) => {
       body: req.body ?? null,
       signal: cancel,
     });
+    const encoding = res.headers['content-encoding'];
+    if (encoding !== undefined) return await decoded(req, res, encoding);
     if (req.binary) {
       const bytes = await res.body.arrayBuffer();
       const text = res.statusCode >= 200 && res.statusCode < 300 ? '' : new TextDecoder().decode(bytes);
@@ -44,6 +50,7 @@ export const attempt = async (req) => {
     return { statusCode: res.statusCode, headers: res.headers, text };
   } catch (err) {
     if (signal?.aborted) throw abortReason(signal);
+    if (err instanceof TaskclusterError) throw err;
     // ECONNABORTED for timeouts, as the official client labels got's TimeoutError.
     if (timedOut) throw new TransportFailure(true, 'ECONNABORTED', { cause: err });
     throw new TransportFailure(false, errorCode(err), { cause: err });
@@ -52,3 +59,34 @@ export const attempt = async (req) => {
     signal?.removeEventListener('abort', onAbort);
   }
 };
+/**
+ * A Content-Encoding answer, decoded (gzip, deflate, br). A body that does not decode is no
+ * network failure: it rejects with `InvalidResponseBody` (not retried), as a JSON body that does
+ * not parse does.
+ */
+async function decoded(req, res, encoding) {
+  const raw = Buffer.from(await res.body.arrayBuffer());
+  let body;
+  try {
+    // No body (a 204, say) has nothing to decode, whatever the header says.
+    body = raw.length === 0 ? raw : await decodeBody(raw, encoding);
+  } catch (error) {
+    if (!(error instanceof BodyDecodingError)) throw error;
+    const url = req.origin + req.path;
+    throw new TaskclusterError({
+      message: `${req.method} ${url} (HTTP ${res.statusCode}): ${error.message}`,
+      statusCode: res.statusCode,
+      code: 'InvalidResponseBody',
+      method: req.method,
+      url,
+      retries: 0,
+      cause: error,
+    });
+  }
+  const success = res.statusCode >= 200 && res.statusCode < 300;
+  if (req.binary) {
+    const bytes = body.buffer.slice(body.byteOffset, body.byteOffset + body.byteLength);
+    return { statusCode: res.statusCode, headers: res.headers, text: success ? '' : body.toString('utf8'), bytes };
+  }
+  return { statusCode: res.statusCode, headers: res.headers, text: body.toString('utf8') };
+}
