@@ -40,9 +40,21 @@ export interface Fakes {
   };
   /** auth.client answers by clientId. */
   clients: Map<string, { expires: string; disabled: boolean }>;
-  /** auth.currentScopes for permanent clients. */
+  /** auth.currentScopes for permanent clients; `role:anonymous`: what the anonymous role expands to (default nothing). */
   scopes: Map<string, string[]>;
   close(): Promise<void>;
+}
+
+/**
+ * Two scope sets as one, as taskcluster-lib-scopes' mergeScopeSets leaves them: without duplicates
+ * and without scopes that a `*` scope of the set already satisfies, sorted ('*' before any other
+ * character, so `a*` comes before `a:b`).
+ */
+export function mergeScopeSets(a: readonly string[], b: readonly string[]): string[] {
+  const all = [...new Set([...a, ...b])];
+  const kept = all.filter((scope) => !all.some((star) => star !== scope && star.endsWith('*') && scope.startsWith(star.slice(0, -1))));
+  const key = (scope: string) => scope.replace(/\*$/, '\u0000');
+  return kept.sort((x, y) => (key(x) < key(y) ? -1 : key(x) > key(y) ? 1 : 0));
 }
 
 const segment = (path: string, prefix: string) => decodeURIComponent(path.slice(prefix.length));
@@ -160,9 +172,11 @@ export async function startFakes(): Promise<Fakes> {
       return client ? json(res, 200, { clientId: decodeURIComponent(m[1]!), ...client, description: '', created: '2020-01-01T00:00:00.000Z', lastModified: '2020-01-01T00:00:00.000Z', lastDateUsed: '2020-01-01T00:00:00.000Z', lastRotated: '2020-01-01T00:00:00.000Z', deleteOnExpiration: false, scopes: [], expandedScopes: [] }) : json(res, 404, { code: 'ResourceNotFound', message: 'no such client' });
     }
     if (path === '/api/auth/v1/scopes/current') {
-      if (!rec.auth) return json(res, 200, { scopes: [] });
-      const cert = rec.auth.ext?.certificate as { scopes?: string[] } | undefined;
-      return json(res, 200, { scopes: cert?.scopes ?? scopes.get(rec.auth.id!) ?? [] });
+      // As the real auth service (signaturevalidator.js): every caller, signed or not, also has
+      // `assume:anonymous`, expanded; the answer is a merged scope set.
+      const cert = rec.auth?.ext?.certificate as { scopes?: string[] } | undefined;
+      const own = rec.auth ? (cert?.scopes ?? scopes.get(rec.auth.id!) ?? []) : [];
+      return json(res, 200, { scopes: mergeScopeSets(own, ['assume:anonymous', ...(scopes.get('role:anonymous') ?? [])]) });
     }
     return json(res, 404, { code: 'ResourceNotFound', message: `no route ${rec.method} ${path}` });
   };

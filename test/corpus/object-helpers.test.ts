@@ -329,9 +329,10 @@ test('credentialInformation: permanent, temporary and named temporary credential
     assert.deepEqual(oursRequests, theirsRequests, kind);
     results[kind] = ours;
   }
-  assert.deepEqual(results.permanent, { clientId: 'tester', type: 'permanent', active: true, expiry: new Date('2100-01-01T00:00:00.000Z'), scopes: ['queue:*', 'object:*'] });
+  // the auth service's answer: the client's (or certificate's) scopes with assume:anonymous, as a merged set
+  assert.deepEqual(results.permanent, { clientId: 'tester', type: 'permanent', active: true, expiry: new Date('2100-01-01T00:00:00.000Z'), scopes: ['assume:anonymous', 'object:*', 'queue:*'] });
   assert.equal(results.temporary.type, 'temporary');
-  assert.deepEqual(results.temporary.scopes, ['a:b', 'c:*']);
+  assert.deepEqual(results.temporary.scopes, ['a:b', 'assume:anonymous', 'c:*']);
   assert.equal(results.named.clientId, 'my-name');
   assert.deepEqual(results.named.expiry, soon, 'the issuer expires before the certificate');
   fakes.clients.set('tester', { expires: new Date('2100-01-01T00:00:00.000Z').toJSON(), disabled: true });
