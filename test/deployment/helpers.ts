@@ -4,7 +4,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer, request, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import { ROOT } from '../corpus/helpers.ts';
 
@@ -22,12 +21,12 @@ export const LAUNCHER = path.resolve(ROOT, '..', 'shared', 'taskcluster-services
 
 /**
  * `TCGEN_DEPLOYMENT` (explicit: a missing or silent deployment fails the suite), else the
- * launcher's own state file (`$TCREAL_BASE`, default `<tmpdir>/tcreal`; absent or silent: skip).
+ * launcher's own state file (`$TCREAL_BASE/state/connection.json`, default base `/tmp/tcreal`; absent or silent: skip).
  */
 export function deploymentFile(): { file: string; explicit: boolean } {
   const explicit = process.env['TCGEN_DEPLOYMENT'];
   if (explicit) return { file: path.resolve(explicit), explicit: true };
-  const base = process.env['TCREAL_BASE'] ?? path.join(os.tmpdir(), 'tcreal');
+  const base = process.env['TCREAL_BASE'] ?? '/tmp/tcreal'; // start.sh's default
   return { file: path.join(base, 'state', 'connection.json'), explicit: false };
 }
 
