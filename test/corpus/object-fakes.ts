@@ -57,6 +57,34 @@ export function mergeScopeSets(a: readonly string[], b: readonly string[]): stri
   return kept.sort((x, y) => (key(x) < key(y) ? -1 : key(x) > key(y) ? 1 : 0));
 }
 
+/** The API method a fake path belongs to, as requestInfo names it. */
+function methodOf(path: string): string {
+  const known: Array<[RegExp, string]> = [
+    [/^\/api\/object\/v1\/upload\//, 'createUpload'],
+    [/^\/api\/object\/v1\/finish-upload\//, 'finishUpload'],
+    [/^\/api\/object\/v1\/start-download\//, 'startDownload'],
+    [/^\/api\/queue\/v1\/task\/[^/]+\/runs\//, 'artifact'],
+    [/^\/api\/queue\/v1\/task\//, 'latestArtifact'],
+    [/^\/api\/auth\/v1\/clients\//, 'client'],
+    [/^\/api\/auth\/v1\/scopes\/current/, 'currentScopes'],
+  ];
+  return known.find(([pattern]) => pattern.test(path))?.[1] ?? 'unknown';
+}
+
+/**
+ * An error answer as taskcluster-lib-api sends it (seen by test/deployment): the message followed
+ * by its `---` trailer, and `requestInfo`.
+ */
+function serviceError(res: Parameters<typeof json>[0], status: number, code: string, message: string, path: string): void {
+  const method = methodOf(path);
+  const time = new Date().toJSON();
+  json(res, status, {
+    code,
+    message: `${message}\n\n---\n\n* method:     ${method}\n* errorCode:  ${code}\n* statusCode: ${status}\n* time:       ${time}`,
+    requestInfo: { method, params: {}, payload: {}, time },
+  });
+}
+
 const segment = (path: string, prefix: string) => decodeURIComponent(path.slice(prefix.length));
 
 export async function startFakes(): Promise<Fakes> {
@@ -116,7 +144,7 @@ export async function startFakes(): Promise<Fakes> {
   const handler = (rec: Recorded, res: Parameters<NonNullable<Parameters<typeof startServer>[0]>>[1]) => {
     const body = rec.body ? (JSON.parse(rec.body) as Record<string, any>) : {};
     const { path } = rec;
-    if (rec.auth && !rec.auth.ok) return json(res, 401, { code: 'AuthenticationFailed', message: rec.auth.error });
+    if (rec.auth && !rec.auth.ok) return serviceError(res, 401, 'AuthenticationFailed', `Unauthorized: ${rec.auth.error}`, path);
     if (path.startsWith('/api/object/v1/upload/') && rec.method === 'PUT') {
       const name = segment(path, '/api/object/v1/upload/');
       const proposed = body.proposedUploadMethods ?? {};
@@ -140,10 +168,10 @@ export async function startFakes(): Promise<Fakes> {
     if (path.startsWith('/api/object/v1/finish-upload/')) {
       const name = segment(path, '/api/object/v1/finish-upload/');
       const object = objects.get(name);
-      if (!object) return json(res, 404, { code: 'ResourceNotFound', message: 'no such upload' });
+      if (!object) return serviceError(res, 404, 'ResourceNotFound', 'no such upload', path);
       if (bucket.has(name)) object.data = bucket.get(name)!.data;
       const actual = hashesOf(object.data);
-      if (body.hashes?.sha256 !== actual.sha256 || body.hashes?.sha512 !== actual.sha512) return json(res, 409, { code: 'RequestConflict', message: 'hashes differ from the data' });
+      if (body.hashes?.sha256 !== actual.sha256 || body.hashes?.sha512 !== actual.sha512) return serviceError(res, 409, 'RequestConflict', 'hashes differ from the data', path);
       object.finished = body.hashes;
       res.writeHead(200);
       return res.end();
@@ -151,11 +179,11 @@ export async function startFakes(): Promise<Fakes> {
     if (path.startsWith('/api/object/v1/start-download/')) {
       const name = segment(path, '/api/object/v1/start-download/');
       const object = objects.get(name);
-      if (!object) return json(res, 404, { code: 'ResourceNotFound', message: 'no such object' });
+      if (!object) return serviceError(res, 404, 'ResourceNotFound', 'no such object', path);
       const accepted = body.acceptDownloadMethods ?? {};
       bucket.set(name, { data: object.data, contentType: object.contentType });
       if (config.downloadMethod === 'simple' && accepted.simple) return json(res, 200, { method: 'simple', url: `${s3Url}/redirect/${encodeURIComponent(name)}` });
-      if (!accepted.getUrl) return json(res, 400, { code: 'InputError', message: 'no acceptable download method' });
+      if (!accepted.getUrl) return serviceError(res, 400, 'InputError', 'no acceptable download method', path);
       const hashes = hashesOf(object.data);
       if (config.wrongHash) hashes.sha256 = createHash('sha256').update('something else').digest('hex');
       const expires = config.expiredUrls ? new Date(Date.now() - 1000).toJSON() : inFuture();
@@ -164,12 +192,12 @@ export async function startFakes(): Promise<Fakes> {
     let m = /^\/api\/queue\/v1\/task\/([^/]+)\/(?:runs\/([^/]+)\/)?artifact-content\/(.+)$/.exec(path);
     if (m && rec.method === 'GET') {
       const artifact = artifacts.get(`${m[1]}/${m[2] ?? 'latest'}/${decodeURIComponent(m[3]!)}`);
-      return artifact ? json(res, 200, artifact) : json(res, 404, { code: 'ResourceNotFound', message: 'no such artifact' });
+      return artifact ? json(res, 200, artifact) : serviceError(res, 404, 'ResourceNotFound', 'Artifact not found', path);
     }
     m = /^\/api\/auth\/v1\/clients\/(.+)$/.exec(path);
     if (m) {
       const client = clients.get(decodeURIComponent(m[1]!));
-      return client ? json(res, 200, { clientId: decodeURIComponent(m[1]!), ...client, description: '', created: '2020-01-01T00:00:00.000Z', lastModified: '2020-01-01T00:00:00.000Z', lastDateUsed: '2020-01-01T00:00:00.000Z', lastRotated: '2020-01-01T00:00:00.000Z', deleteOnExpiration: false, scopes: [], expandedScopes: [] }) : json(res, 404, { code: 'ResourceNotFound', message: 'no such client' });
+      return client ? json(res, 200, { clientId: decodeURIComponent(m[1]!), ...client, description: '', created: '2020-01-01T00:00:00.000Z', lastModified: '2020-01-01T00:00:00.000Z', lastDateUsed: '2020-01-01T00:00:00.000Z', lastRotated: '2020-01-01T00:00:00.000Z', deleteOnExpiration: false, scopes: [], expandedScopes: [] }) : serviceError(res, 404, 'ResourceNotFound', 'no such client', path);
     }
     if (path === '/api/auth/v1/scopes/current') {
       // As the real auth service (signaturevalidator.js): every caller, signed or not, also has
@@ -178,7 +206,7 @@ export async function startFakes(): Promise<Fakes> {
       const own = rec.auth ? (cert?.scopes ?? scopes.get(rec.auth.id!) ?? []) : [];
       return json(res, 200, { scopes: mergeScopeSets(own, ['assume:anonymous', ...(scopes.get('role:anonymous') ?? [])]) });
     }
-    return json(res, 404, { code: 'ResourceNotFound', message: `no route ${rec.method} ${path}` });
+    return serviceError(res, 404, 'ResourceNotFound', `no route ${rec.method} ${path}`, path);
   };
   const api = await startServer(handler);
   void USERS;

@@ -42,7 +42,7 @@ export function authTests(context: () => Context, skip: string | false): void {
       assert.equal((client as { clientId: string }).clientId, context().deployment.noScopesClient.clientId);
     });
 
-    test('unnamed temporary credentials: currentScopes is exactly the certificate\'s scopes', { skip }, async () => {
+    test('unnamed temporary credentials: currentScopes is exactly the certificate\'s scopes, with the anonymous role\'s', { skip }, async () => {
       const { cmp } = context();
       const scopes = await cmp.resolved('auth.currentScopes (unnamed temporary)', (s) => s.with({ credentials: temporary(s, SCOPES) }).auth.currentScopes());
       // the certificate's scopes, and the anonymous role's (queue:get-task:* there covers queue:get-task:tcgen-test-*)
@@ -99,7 +99,9 @@ export function authTests(context: () => Context, skip: string | false): void {
       const { ours } = await cmp.same('auth.currentScopes with a wrong accessToken', (s) => s.with({ credentials }).auth.currentScopes());
       assert.equal(ours.error?.statusCode, 401);
       assert.equal(ours.error?.code, 'AuthenticationFailed');
-      assert.match(String(ours.error?.message), /^Unauthorized: Bad mac/);
+      // the form test/corpus/object-fakes.ts imitates (serviceError): the message, its trailer, requestInfo
+      assert.match(String(ours.error?.message), /^Unauthorized: Bad mac\n\n---\n\n\* method: {5}currentScopes\n\* errorCode: {2}AuthenticationFailed\n\* statusCode: 401\n\* time: {7}\d{4}-\d\d-\d\dT[\d:.]+Z$/);
+      assert.deepEqual(Object.keys(ours.error?.body ?? {}), ['code', 'message', 'requestInfo']);
       assert.equal(ours.error?.retries, 0, 'a 401 is not retried');
     });
 

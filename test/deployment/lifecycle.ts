@@ -82,7 +82,7 @@ export function lifecycleTests(context: () => Context, skip: string | false): vo
       assert.match(ours.requests[1]!.query, /^\?limit=1&continuationToken=/);
     });
 
-    test('claimWork; the claim\'s temporary credentials create artifacts; a 500 is retried; reportCompleted', { skip }, async () => {
+    test('claimWork; the claim\'s temporary credentials create artifacts; a 500 is retried; reclaimTask; reportCompleted', { skip }, async () => {
       const c = context();
       const { theirs, ours } = await c.cmp.same(
         'queue.claimWork',
@@ -111,6 +111,13 @@ export function lifecycleTests(context: () => Context, skip: string | false): vo
       assert.equal(failed.requests.length, 3);
       assert.equal(failedToo.requests.length, 3);
 
+      // reclaimTask: new credentials for the run; the suite goes on with them
+      const { ours: reclaimed, theirs: reclaimedToo } = await c.cmp.same('queue.reclaimTask', (s) => worker(s).queue.reclaimTask(main(s), 0), withoutSecrets);
+      for (const [side, answer] of [['theirs', reclaimedToo], ['ours', reclaimed]] as const) {
+        const credentials = (answer.value as any).credentials;
+        assert.notEqual(credentials.accessToken, claims[side]!.credentials.accessToken);
+        claims[side] = { runId: 0, credentials };
+      }
       const completed = await c.cmp.resolved('queue.reportCompleted', (s) => worker(s).queue.reportCompleted(main(s), 0));
       assert.equal((completed as any).status.state, 'completed');
     });
