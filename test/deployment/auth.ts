@@ -77,6 +77,15 @@ export function authTests(context: () => Context, skip: string | false): void {
       const { ours } = await cmp.same('secrets.get outside authorizedScopes', (s) => s.with({ authorizedScopes }).secrets.get(`tcgen-test/${run}/other`));
       assert.equal(ours.error?.statusCode, 403);
       assert.equal(ours.error?.code, 'InsufficientScopes');
+      // on temporary credentials, a subset of the certificate's
+      const subset = ['secrets:get:tcgen-test/only-this'];
+      const restricted = await cmp.resolved('auth.currentScopes (temporary, authorizedScopes)', (s) => s.with({ credentials: temporary(s, SCOPES), authorizedScopes: subset }).auth.currentScopes());
+      assert.deepEqual(restricted, { scopes: mergeScopeSets(subset, anonymous) });
+      // more than the certificate holds: the service refuses the credentials themselves (401)
+      const { ours: beyond } = await cmp.same('auth.currentScopes (authorizedScopes beyond the certificate)', (s) =>
+        s.with({ credentials: temporary(s, SCOPES), authorizedScopes: ['queue:create-task:*'] }).auth.currentScopes());
+      assert.equal(beyond.error?.statusCode, 401);
+      assert.match(String(beyond.error?.message), /Supplied credentials do not satisfy authorizedScopes/);
       // per call, too: CallOptions.authorizedScopes (ours only: the official client has no per-call option)
       const { sides } = cmp;
       const perCall = await sides.ours.auth.currentScopes({ authorizedScopes: ['auth:current-scopes'] });

@@ -73,6 +73,16 @@ lifecycleTests(ctx, skip);
 serviceTests(ctx, skip);
 errorTests(ctx, skip);
 
+test('traceId: sent as x-taskcluster-trace-id, and the service answers under that trace id', { skip }, async () => {
+  const { cmp } = ctx();
+  const traceId = (s: { name: string }) => `tcgen-trace-${s.name}`;
+  const { ours, theirs } = await cmp.same('queue.ping with traceId', (s) => s.with({ traceId: traceId(s) }).queue.ping(), (v) => ({ ...v, resolved: { ...v.resolved, uptime: typeof v.resolved?.uptime } }));
+  for (const [name, side] of [['ours', ours], ['theirs', theirs]] as const) {
+    assert.equal(side.requests[0]!.headers['x-taskcluster-trace-id'], traceId({ name }));
+    assert.equal(side.requests[0]!.responseHeaders['x-for-trace-id'], traceId({ name }));
+  }
+});
+
 test('a reference from the running deployment (--root-url), when it serves /references/ and /schemas/', { skip }, async (t) => {
   const { deployment } = ctx();
   const manifest = await fetch(`${deployment.rootUrl}/references/manifest.json`);

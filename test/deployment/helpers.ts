@@ -65,6 +65,7 @@ export interface Passed {
   body: string;
   headers: IncomingHttpHeaders;
   status: number;
+  responseHeaders: IncomingHttpHeaders;
 }
 
 export interface RecordingProxy {
@@ -84,10 +85,11 @@ export async function recordingProxy(target: string): Promise<RecordingProxy> {
     req.on('end', () => {
       const body = Buffer.concat(chunks);
       const url = new URL(req.url!, 'http://x');
-      const record: Passed = { method: req.method!, path: url.pathname, query: url.search, body: body.toString('utf8'), headers: req.headers, status: 0 };
+      const record: Passed = { method: req.method!, path: url.pathname, query: url.search, body: body.toString('utf8'), headers: req.headers, status: 0, responseHeaders: {} };
       passed.push(record);
       const forward = request({ host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: req.headers }, (answer) => {
         record.status = answer.statusCode!;
+        record.responseHeaders = answer.headers;
         res.writeHead(answer.statusCode!, answer.statusMessage, answer.rawHeaders);
         answer.pipe(res);
       });
