@@ -114,6 +114,20 @@ export function authTests(context: () => Context, skip: string | false): void {
       assert.equal(ours.error?.retries, 0, 'a 401 is not retried');
     });
 
+    test('a route argument with `\'`: the service verifies our signature of the path as sent, and refuses the official client\'s', { skip }, async () => {
+      const { cmp } = context();
+      const ours = await cmp.settle('ours', (s) => s.queue.getArtifact(s.id('no-task'), 0, "public/it's.txt"));
+      const theirs = await cmp.settle('theirs', (s) => s.queue.getArtifact(s.id('no-task'), 0, "public/it's.txt"));
+      // both send `'` as it is (encodeURIComponent leaves it)…
+      assert.equal(ours.requests[0]!.path, theirs.requests[0]!.path.replace(cmp.sides.theirs.id('no-task'), cmp.sides.ours.id('no-task')));
+      assert.match(ours.requests[0]!.path, /public%2Fit's\.txt$/);
+      // …ours signs that path: authenticated, then 404 (no such task)
+      assert.equal(ours.error?.statusCode, 404, ours.error?.message);
+      // the official client signs hawk's legacy url.parse() form, `it%27s`: Bad mac
+      assert.equal(theirs.error?.statusCode, 401);
+      assert.match(String(theirs.error?.message), /^Unauthorized: Bad mac/);
+    });
+
     test('a certificate with no scopes: the service accepts ours (signature ends `scopes:`) and refuses the official client\'s (`scopes:\\n`)', { skip }, async () => {
       const { cmp } = context();
       const ours = await cmp.settle('ours', (s) => s.with({ credentials: temporary(s, []) }).auth.currentScopes());

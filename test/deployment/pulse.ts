@@ -7,6 +7,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { snapshotDir } from '../corpus/helpers.ts';
+import { TRICKY } from './artifacts.ts';
 import type { Context } from './compare.ts';
 import type { Seen } from './pulse-app.ts';
 import { PROVISIONER, ccRoute, namespace, workerType } from './tasks.ts';
@@ -59,6 +60,7 @@ export async function checkMessages(c: Context, taskId: string, seen: Seen[], ro
     ['task-running', 'T', running],
     ['artifact-created', 'T:public/reference.txt', running],
     ['artifact-created', 'T:tcgen/private.txt', running],
+    ['artifact-created', `T:${TRICKY}`, running],
     ['artifact-created', 'T:public/error.txt', running],
     ['task-completed', 'T', running],
   ].sort());
