@@ -43,7 +43,7 @@ function sink(into: Buffer[]): () => Writable {
 }
 
 export function artifactTests(context: () => Context, skip: string | false): void {
-  test('getArtifact and getLatestArtifact: 303 to the artifact, resolved with its location', { skip }, async () => {
+  test('getArtifact and getLatestArtifact: 303 to the artifact, resolved with its location', { skip }, async (t) => {
     const c = context();
     const { ours } = await c.cmp.same('queue.getArtifact (reference)', (s) => s.queue.getArtifact(main(s), 0, REFERENCE));
     assert.equal(ours.requests[0]!.status, 303);
@@ -54,6 +54,9 @@ export function artifactTests(context: () => Context, skip: string | false): voi
     const s3 = await c.cmp.same('queue.getArtifact (s3)', (s) => s.queue.getArtifact(main(s), 0, S3));
     assert.equal(s3.ours.requests[0]!.status, 303);
     assert.equal((s3.ours.value as any).storageType, 's3');
+    // Say whether anything serves it (the launcher runs no S3: connection refused).
+    const served = await fetch((s3.ours.value as any).url, { signal: AbortSignal.timeout(5000) }).then((r) => `answers ${r.status}`, (e: any) => `does not answer (${e.cause?.code ?? e.message})`);
+    t.diagnostic(`s3 artifacts: created and located only; ${new URL((s3.ours.value as any).url).origin} ${served}`);
     // the artifact-content form answers 200 with the same
     await c.cmp.same('queue.artifact (reference)', (s) => s.queue.artifact(main(s), 0, REFERENCE));
     await c.cmp.same('queue.latestArtifact (error)', (s) => s.queue.latestArtifact(main(s), ERROR));
