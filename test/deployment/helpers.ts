@@ -14,7 +14,8 @@ export interface Deployment {
   accessToken: string;
   noScopesClient: { clientId: string; accessToken: string };
   tag: string;
-  pulse: { url: string; username: string };
+  /** Plain AMQP (`url`) for tests; AMQPS on localhost:5671 with the CA in `caFile`, as the services use. */
+  pulse: { url: string; username: string; password: string; vhost: string; caFile: string };
 }
 
 export const LAUNCHER = path.resolve(ROOT, '..', 'shared', 'taskcluster-services', 'start.sh');

@@ -7,7 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import { artifactTests, createArtifacts } from './artifacts.ts';
 import type { Context, Side } from './compare.ts';
 import { until } from './helpers.ts';
-import { checkMessages } from './pulse.ts';
+import { checkMessages, consumeOverTls } from './pulse.ts';
 import { pulseApp, type Seen } from './pulse-app.ts';
 import { PROVISIONER, claims, ccRoute, expiresIn, taskDefinition, withoutSecrets, workerType } from './tasks.ts';
 
@@ -131,6 +131,27 @@ export function lifecycleTests(context: () => Context, skip: string | false): vo
       await until(() => seen.some((m) => m.taskId === taskId && m.exchange.endsWith('/task-completed')), 'task-completed from the task group binding');
       await until(() => routed.length > 0, 'task-completed through the CC route');
       await checkMessages(c, taskId, seen, routed);
+    });
+
+    test('Pulse over TLS, connecting with credentials and a hostname as applications do', { skip }, async () => {
+      const c = context();
+      const ours = c.cmp.sides.ours;
+      const group = ours.id('tls-group');
+      const lines: Array<Record<string, unknown>> = [];
+      const consumer = await consumeOverTls(c, group, (line) => void lines.push(line));
+      try {
+        await consumer.ready;
+        await ours.queue.createTask(ours.id('tls-task'), taskDefinition(c, ours, workerType(c, ours, 'tls'), { taskGroupId: group }));
+        await until(() => lines.length > 0, 'task-defined over amqps');
+      } finally {
+        await consumer.stop();
+      }
+      assert.deepEqual(lines, [{
+        exchange: 'exchange/taskcluster-queue/v1/task-defined',
+        routingKey: `primary.${ours.id('tls-task')}._._._.${PROVISIONER}.${workerType(c, ours, 'tls')}.tcgen-test.${group}._`,
+        taskId: ours.id('tls-task'),
+      }]);
+      await ours.queue.cancelTask(ours.id('tls-task'));
     });
 
     test('reportFailed, rerunTask, cancelTask', { skip }, async () => {

@@ -77,3 +77,49 @@ export async function checkMessages(c: Context, taskId: string, seen: Seen[], ro
   assert.equal((completed.payload as any).status.state, 'completed');
   assert.equal(completed.runId, 0);
 }
+
+/**
+ * The connection as applications give it for Pulse (credentials and a hostname, not a URL):
+ * `amqps://…@localhost:5671/<vhost>`, TLS as Taskcluster's own services connect. A child process,
+ * because it must trust the deployment's CA (NODE_EXTRA_CA_CERTS) from its start.
+ */
+export async function consumeOverTls(c: Context, taskGroupId: string, seen: (line: Record<string, unknown>) => void): Promise<{ ready: Promise<void>; stop(): Promise<void> }> {
+  const { spawn } = await import('node:child_process');
+  const { pathToFileURL } = await import('node:url');
+  const { pulse } = c.deployment;
+  const script = `
+    const { consume } = await import(${JSON.stringify(pathToFileURL(path.join(c.scratch, 'pkg', 'dist', 'runtime', 'pulse.js')).href)});
+    const { QueueEvents } = await import(${JSON.stringify(pathToFileURL(path.join(c.scratch, 'pkg', 'dist', 'services', 'queue.js')).href)});
+    const [username, password, vhost, taskGroupId] = process.argv.slice(1);
+    const consumer = await consume({ connection: { username, password, hostname: 'localhost', vhost }, bindings: [new QueueEvents().taskDefined({ taskGroupId })] },
+      (m) => void console.log(JSON.stringify({ exchange: m.exchange, routingKey: m.routingKey, taskId: m.payload.status.taskId })));
+    console.log(JSON.stringify({ ready: consumer.queueName }));
+    process.stdin.on('end', async () => { await consumer.stop(); process.exit(0); }).resume();`;
+  const child = spawn(process.execPath, ['--input-type=module', '-e', script, pulse.username, pulse.password, pulse.vhost, taskGroupId], {
+    env: { ...process.env, NODE_EXTRA_CA_CERTS: pulse.caFile },
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  let buffered = '';
+  let markReady: () => void;
+  const ready = new Promise<void>((resolve, reject) => {
+    markReady = resolve;
+    child.on('exit', (code) => reject(new Error(`the TLS consumer exited with ${code}`)));
+  });
+  child.stdout.on('data', (chunk: Buffer) => {
+    buffered += chunk.toString('utf8');
+    for (let at = buffered.indexOf('\n'); at >= 0; at = buffered.indexOf('\n')) {
+      const line = JSON.parse(buffered.slice(0, at)) as Record<string, unknown>;
+      buffered = buffered.slice(at + 1);
+      if ('ready' in line) markReady();
+      else seen(line);
+    }
+  });
+  return {
+    ready,
+    stop: () => new Promise<void>((resolve) => {
+      if (child.exitCode !== null) return resolve();
+      child.on('exit', () => resolve());
+      child.stdin.end();
+    }),
+  };
+}
