@@ -43,9 +43,49 @@ export interface Fakes {
   };
   /** auth.client answers by clientId. */
   clients: Map<string, { expires: string; disabled: boolean }>;
-  /** auth.currentScopes for permanent clients. */
+  /** auth.currentScopes for permanent clients; `role:anonymous`: what the anonymous role expands to (default nothing). */
   scopes: Map<string, string[]>;
   close(): Promise<void>;
+}
+
+/**
+ * Two scope sets as one, as taskcluster-lib-scopes' mergeScopeSets leaves them: without duplicates
+ * and without scopes that a `*` scope of the set already satisfies, sorted ('*' before any other
+ * character, so `a*` comes before `a:b`).
+ */
+export function mergeScopeSets(a: readonly string[], b: readonly string[]): string[] {
+  const all = [...new Set([...a, ...b])];
+  const kept = all.filter((scope) => !all.some((star) => star !== scope && star.endsWith('*') && scope.startsWith(star.slice(0, -1))));
+  const key = (scope: string) => scope.replace(/\*$/, '\u0000');
+  return kept.sort((x, y) => (key(x) < key(y) ? -1 : key(x) > key(y) ? 1 : 0));
+}
+
+/** The API method a fake path belongs to, as requestInfo names it. */
+function methodOf(path: string): string {
+  const known: Array<[RegExp, string]> = [
+    [/^\/api\/object\/v1\/upload\//, 'createUpload'],
+    [/^\/api\/object\/v1\/finish-upload\//, 'finishUpload'],
+    [/^\/api\/object\/v1\/start-download\//, 'startDownload'],
+    [/^\/api\/queue\/v1\/task\/[^/]+\/runs\//, 'artifact'],
+    [/^\/api\/queue\/v1\/task\//, 'latestArtifact'],
+    [/^\/api\/auth\/v1\/clients\//, 'client'],
+    [/^\/api\/auth\/v1\/scopes\/current/, 'currentScopes'],
+  ];
+  return known.find(([pattern]) => pattern.test(path))?.[1] ?? 'unknown';
+}
+
+/**
+ * An error answer as taskcluster-lib-api sends it (seen by test/deployment): the message followed
+ * by its `---` trailer, and `requestInfo`.
+ */
+function serviceError(res: Parameters<typeof json>[0], status: number, code: string, message: string, path: string): void {
+  const method = methodOf(path);
+  const time = new Date().toJSON();
+  json(res, status, {
+    code,
+    message: `${message}\n\n---\n\n* method:     ${method}\n* errorCode:  ${code}\n* statusCode: ${status}\n* time:       ${time}`,
+    requestInfo: { method, params: {}, payload: {}, time },
+  });
 }
 
 const segment = (path: string, prefix: string) => decodeURIComponent(path.slice(prefix.length));
@@ -107,7 +147,7 @@ export async function startFakes(): Promise<Fakes> {
   const handler = (rec: Recorded, res: Parameters<NonNullable<Parameters<typeof startServer>[0]>>[1]) => {
     const body = rec.body ? (JSON.parse(rec.body) as Record<string, any>) : {};
     const { path } = rec;
-    if (rec.auth && !rec.auth.ok) return json(res, 401, { code: 'AuthenticationFailed', message: rec.auth.error });
+    if (rec.auth && !rec.auth.ok) return serviceError(res, 401, 'AuthenticationFailed', `Unauthorized: ${rec.auth.error}`, path);
     if (path.startsWith('/api/object/v1/upload/') && rec.method === 'PUT') {
       const name = segment(path, '/api/object/v1/upload/');
       const proposed = body.proposedUploadMethods ?? {};
@@ -131,10 +171,10 @@ export async function startFakes(): Promise<Fakes> {
     if (path.startsWith('/api/object/v1/finish-upload/')) {
       const name = segment(path, '/api/object/v1/finish-upload/');
       const object = objects.get(name);
-      if (!object) return json(res, 404, { code: 'ResourceNotFound', message: 'no such upload' });
+      if (!object) return serviceError(res, 404, 'ResourceNotFound', 'no such upload', path);
       if (bucket.has(name)) object.data = bucket.get(name)!.data;
       const actual = hashesOf(object.data);
-      if (body.hashes?.sha256 !== actual.sha256 || body.hashes?.sha512 !== actual.sha512) return json(res, 409, { code: 'RequestConflict', message: 'hashes differ from the data' });
+      if (body.hashes?.sha256 !== actual.sha256 || body.hashes?.sha512 !== actual.sha512) return serviceError(res, 409, 'RequestConflict', 'hashes differ from the data', path);
       object.finished = body.hashes;
       res.writeHead(200);
       return res.end();
@@ -142,13 +182,13 @@ export async function startFakes(): Promise<Fakes> {
     if (path.startsWith('/api/object/v1/start-download/')) {
       const name = segment(path, '/api/object/v1/start-download/');
       const object = objects.get(name);
-      if (!object) return json(res, 404, { code: 'ResourceNotFound', message: 'no such object' });
+      if (!object) return serviceError(res, 404, 'ResourceNotFound', 'no such object', path);
       const accepted = body.acceptDownloadMethods ?? {};
       bucket.set(name, { data: object.data, contentType: object.contentType });
       if ((config.downloadMethod === 'simple' && accepted.simple) || config.downloadMethod === 'simple-always') return json(res, 200, { method: 'simple', url: `${s3Url}/redirect/${encodeURIComponent(name)}` });
       // The object service's answer when no accepted method is available (services/object/src/api.js).
-      if (config.downloadMethod === 'simple') return json(res, 406, { code: 'NoMatchingMethod', message: 'Object supports methods simple' });
-      if (!accepted.getUrl) return json(res, 400, { code: 'InputError', message: 'no acceptable download method' });
+      if (config.downloadMethod === 'simple') return serviceError(res, 406, 'NoMatchingMethod', 'Object supports methods simple', path);
+      if (!accepted.getUrl) return serviceError(res, 400, 'InputError', 'no acceptable download method', path);
       const hashes = hashesOf(object.data);
       if (config.wrongHash === 'sha512') hashes.sha512 = createHash('sha512').update('something else').digest('hex');
       else if (config.wrongHash) hashes.sha256 = createHash('sha256').update('something else').digest('hex');
@@ -169,19 +209,21 @@ export async function startFakes(): Promise<Fakes> {
     m = /^\/api\/queue\/v1\/task\/([^/]+)\/(?:runs\/([^/]+)\/)?artifact-content\/(.+)$/.exec(path);
     if (m && rec.method === 'GET') {
       const artifact = artifacts.get(`${m[1]}/${m[2] ?? 'latest'}/${decodeURIComponent(m[3]!)}`);
-      return artifact ? json(res, 200, artifact) : json(res, 404, { code: 'ResourceNotFound', message: 'no such artifact' });
+      return artifact ? json(res, 200, artifact) : serviceError(res, 404, 'ResourceNotFound', 'Artifact not found', path);
     }
     m = /^\/api\/auth\/v1\/clients\/(.+)$/.exec(path);
     if (m) {
       const client = clients.get(decodeURIComponent(m[1]!));
-      return client ? json(res, 200, { clientId: decodeURIComponent(m[1]!), ...client, description: '', created: '2020-01-01T00:00:00.000Z', lastModified: '2020-01-01T00:00:00.000Z', lastDateUsed: '2020-01-01T00:00:00.000Z', lastRotated: '2020-01-01T00:00:00.000Z', deleteOnExpiration: false, scopes: [], expandedScopes: [] }) : json(res, 404, { code: 'ResourceNotFound', message: 'no such client' });
+      return client ? json(res, 200, { clientId: decodeURIComponent(m[1]!), ...client, description: '', created: '2020-01-01T00:00:00.000Z', lastModified: '2020-01-01T00:00:00.000Z', lastDateUsed: '2020-01-01T00:00:00.000Z', lastRotated: '2020-01-01T00:00:00.000Z', deleteOnExpiration: false, scopes: [], expandedScopes: [] }) : serviceError(res, 404, 'ResourceNotFound', 'no such client', path);
     }
     if (path === '/api/auth/v1/scopes/current') {
-      if (!rec.auth) return json(res, 200, { scopes: [] });
-      const cert = rec.auth.ext?.certificate as { scopes?: string[] } | undefined;
-      return json(res, 200, { scopes: cert?.scopes ?? scopes.get(rec.auth.id!) ?? [] });
+      // As the real auth service (signaturevalidator.js): every caller, signed or not, also has
+      // `assume:anonymous`, expanded; the answer is a merged scope set.
+      const cert = rec.auth?.ext?.certificate as { scopes?: string[] } | undefined;
+      const own = rec.auth ? (cert?.scopes ?? scopes.get(rec.auth.id!) ?? []) : [];
+      return json(res, 200, { scopes: mergeScopeSets(own, ['assume:anonymous', ...(scopes.get('role:anonymous') ?? [])]) });
     }
-    return json(res, 404, { code: 'ResourceNotFound', message: `no route ${rec.method} ${path}` });
+    return serviceError(res, 404, 'ResourceNotFound', `no route ${rec.method} ${path}`, path);
   };
   const api = await startServer(handler);
   void USERS;

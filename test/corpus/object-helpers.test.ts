@@ -157,14 +157,21 @@ test('credentialInformation: permanent, temporary and named temporary credential
     assert.deepEqual(oursRequests, theirsRequests, kind);
     results[kind] = ours;
   }
-  assert.deepEqual(results.permanent, { clientId: 'tester', type: 'permanent', active: true, expiry: new Date('2100-01-01T00:00:00.000Z'), scopes: ['queue:*', 'object:*'] });
+  // the auth service's answer: the client's (or certificate's) scopes with assume:anonymous, as a merged set
+  assert.deepEqual(results.permanent, { clientId: 'tester', type: 'permanent', active: true, expiry: new Date('2100-01-01T00:00:00.000Z'), scopes: ['assume:anonymous', 'object:*', 'queue:*'] });
   assert.equal(results.temporary.type, 'temporary');
-  assert.deepEqual(results.temporary.scopes, ['a:b', 'c:*']);
+  assert.deepEqual(results.temporary.scopes, ['a:b', 'assume:anonymous', 'c:*']);
   assert.equal(results.named.clientId, 'my-name');
   assert.deepEqual(results.named.expiry, soon, 'the issuer expires before the certificate');
   fakes.clients.set('tester', { expires: new Date('2100-01-01T00:00:00.000Z').toJSON(), disabled: true });
   assert.equal((await pkg.credentialInformation(fakes.api.rootUrl, CREDS)).active, false, 'a disabled issuer is not active');
-  await assert.rejects(pkg.credentialInformation(fakes.api.rootUrl, { clientId: 'tester', accessToken: 'wrong' }), (error: any) => error.statusCode === 401);
+  // answered as the real auth service answers (test/deployment/auth.ts): the message, its trailer, requestInfo
+  await assert.rejects(pkg.credentialInformation(fakes.api.rootUrl, { clientId: 'tester', accessToken: 'wrong' }), (error: any) => {
+    assert.equal(error.statusCode, 401);
+    assert.match(error.message, /^Unauthorized: Bad mac\n\n---\n\n\* method: {5}currentScopes\n\* errorCode: {2}AuthenticationFailed\n\* statusCode: 401\n\* time: {7}\d{4}-\d\d-\d\dT[\d:.]+Z$/);
+    assert.deepEqual(Object.keys(error.body), ['code', 'message', 'requestInfo']);
+    return true;
+  });
 });
 
 /** What the services saw, comparable across clients: API calls with their JSON bodies, S3 calls with their sizes. */

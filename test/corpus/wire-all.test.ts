@@ -123,6 +123,8 @@ const MODES: Array<{ name: string; answer: (res: ServerResponse) => void; entrie
   { name: '200 text/plain', answer: send(200, { 'content-type': 'text/plain; charset=utf-8' }, 'OK'), documented: (e) => e.output !== undefined },
   { name: '404 with a Taskcluster error body', answer: send(404, JSON_TYPE, errorBody('ResourceNotFound', 'Indexed task not found')) },
   { name: '400 with a Taskcluster error body', answer: send(400, JSON_TYPE, errorBody('InputValidationError', 'Schema Validation Failed!')) },
+  // What the real queue answers getArtifact for an error artifact (test/deployment/artifacts.ts): a body without `code`.
+  { name: '424 from an error artifact (reason and message, no code)', answer: send(424, { ...JSON_TYPE, 'x-taskcluster-artifact-storage-type': 'error' }, '{"reason":"file-missing-on-worker","message":"the worker found no such file"}') },
   { name: '500 (retries: 0)', answer: send(500, JSON_TYPE, errorBody('InternalServerError', 'Internal Server Error, incidentId 1')) },
 ];
 
