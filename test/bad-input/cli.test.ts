@@ -55,7 +55,7 @@ for (const [name, argv, message] of [
     assert.equal(code, 2);
     assert.equal(stdout, '');
     const [first, blank, usage] = stderr.split('\n');
-    assert.deepEqual([first, blank, usage], [message, '', 'Usage: tcgen generate [--references DIR | --root-url URL] [--out DIR] [--names FILE] [--check | --pack] [--diff]']);
+    assert.deepEqual([first, blank, usage], [message, '', 'Usage: tcgen generate [--references DIR | --root-url URL] [--docs-root-url URL] [--out DIR] [--names FILE]']);
   });
 }
 

@@ -108,7 +108,7 @@ test('problems in both references are all reported, located as generate reports 
   const result = await diff([brokenOld, brokenNew]);
   assert.equal(result.code, 1);
   assert.equal(result.stdout, '');
-  const located = (root: string, file: string) => path.relative(process.cwd(), path.join(root, file));
+  const located = (root: string, file: string) => path.join(root, file); // absolute, as the references were given
   const lines = result.stderr.trimEnd().split('\n');
   assert.deepEqual(lines, [
     `${located(brokenOld, ALPHA)}#/entries/1/route: route parameter <extra> is not listed in args`,
@@ -130,7 +130,7 @@ test('a reference with a document that cannot be read still has its other proble
   );
   const result = await diff([oldDir, broken]);
   assert.equal(result.code, 1);
-  const located = (file: string) => path.relative(process.cwd(), path.join(broken, file));
+  const located = (file: string) => path.join(broken, file); // absolute, as the reference was given
   assert.deepEqual(result.stderr.trimEnd().split('\n'), [
     `${located(ALPHA)}#/entries/2/input: "v1/missing.json#" names a schema that cannot be read (${located('/schemas/alpha/v1/missing.json')}: file not found)`,
     `${located(ALPHA)}#/entries/1/route: route parameter <extra> is not listed in args`,
