@@ -14,7 +14,7 @@ const REPO = fileURLToPath(new URL('../../', import.meta.url));
 
 function tcgen(args: string[], cwd = REPO): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [path.join(REPO, 'bin/tcgen.js'), ...args], { cwd }, (error, stdout, stderr) => {
+    execFile(process.execPath, [path.join(REPO, 'bin/tcgen.js'), ...args], { cwd, timeout: 120_000 }, (error, stdout, stderr) => {
       resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
     });
   });

@@ -63,7 +63,7 @@ test('the real CLI process: exit 1 and the problems on stderr; exit 2 on a usage
   const ws = await workspace(BAD);
   const cli = (args: string[]) =>
     new Promise<{ code: number | null; stderr: string }>((resolve) => {
-      execFile(process.execPath, ['--import', 'tsx', path.join(REPO, 'generator/cli.ts'), ...args], { cwd: REPO }, (error, _stdout, stderr) => resolve({ code: error ? (error.code as number) : 0, stderr }));
+      execFile(process.execPath, ['--import', 'tsx', path.join(REPO, 'generator/cli.ts'), ...args], { cwd: REPO, timeout: 120_000 }, (error, _stdout, stderr) => resolve({ code: error ? (error.code as number) : 0, stderr }));
     });
   try {
     const bad = await cli(['generate', '--references', ws.references, '--out', ws.out]);

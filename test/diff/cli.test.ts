@@ -175,7 +175,7 @@ test('usage errors exit 2 with the usage; --help exits 0', async () => {
 
 test('bin/tcgen.js diff: a real process, its exit code and JSON on a pipe', async () => {
   const result = await new Promise<{ code: number; stdout: string }>((resolve) => {
-    execFile(process.execPath, [path.join(REPO_ROOT, 'bin/tcgen.js'), 'diff', oldDir, newDir, '--fail-on', 'minor'], { cwd: REPO_ROOT }, (error, stdout) => {
+    execFile(process.execPath, [path.join(REPO_ROOT, 'bin/tcgen.js'), 'diff', oldDir, newDir, '--fail-on', 'minor'], { cwd: REPO_ROOT, timeout: 120_000 }, (error, stdout) => {
       resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout });
     });
   });
@@ -184,7 +184,7 @@ test('bin/tcgen.js diff: a real process, its exit code and JSON on a pipe', asyn
 });
 
 test('bin/tcgen.js diff into a pipe its reader has closed (`| head`): the exit code as usual, no EPIPE crash', async () => {
-  const child = spawn(process.execPath, [path.join(REPO_ROOT, 'bin/tcgen.js'), 'diff', oldDir, newDir, '--format', 'text', '--fail-on', 'minor'], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [path.join(REPO_ROOT, 'bin/tcgen.js'), 'diff', oldDir, newDir, '--format', 'text', '--fail-on', 'minor'], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'], timeout: 120_000 });
   child.stdout.destroy();
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk));
