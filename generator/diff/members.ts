@@ -3,13 +3,41 @@ import { json, sameJson, type Change, type ChangeClass } from './report.ts';
 import type { EntrySnapshot, ExchangeSnapshot } from './snapshot.ts';
 import type { TypeComparison } from './type-comparison.ts';
 
+/**
+ * A route as the wire and a positional call see it: each `<parameter>` replaced by its position in
+ * `args` (`/task/<taskId>/runs/<runId>` with args (taskId, runId) → `/task/<0>/runs/<1>`), so that
+ * renaming a parameter in both the route and `args` changes nothing, and a reorder does.
+ */
+function routeByPosition(version: string, route: string, args: string[]): string {
+  return `/${version}${route.replace(/<([^>]*)>/g, (whole, name: string) => (args.includes(name) ? `<${args.indexOf(name)}>` : whole))}`;
+}
+
+/**
+ * Route and route arguments: major when a request or a positional call changes (a changed path, a
+ * reorder, an argument added or removed); a parameter renamed at the same position in both the
+ * route and `args` is patch, a documentation change (the TSDoc `@param` name).
+ */
+function diffRoute(a: EntrySnapshot, b: EntrySnapshot, apiVersions: [string, string], add: (cls: ChangeClass, reason: string) => void): void {
+  const oldRoute = `/${apiVersions[0]}${a.route}`;
+  const newRoute = `/${apiVersions[1]}${b.route}`;
+  const samePositions = routeByPosition(apiVersions[0], a.route, a.args) === routeByPosition(apiVersions[1], b.route, b.args);
+  const sameArity = a.args.length === b.args.length;
+  if (samePositions && sameArity) {
+    const renamed = a.args.map((name, index) => [name, b.args[index]!] as const).filter(([before, after]) => before !== after);
+    if (renamed.length > 0) {
+      const list = renamed.map(([before, after]) => `${before} → ${after}`).join(', ');
+      add('patch', `route parameter${renamed.length > 1 ? 's' : ''} renamed (${list}) at the same position in the route and the arguments: requests and positional calls are the same, only the documentation changes`);
+    }
+    return;
+  }
+  if (oldRoute !== newRoute) add('major', `route changed from ${oldRoute} to ${newRoute}: the new client cannot call a deployment serving the old one`);
+  if (!sameJson(a.args, b.args)) add('major', `route arguments changed from (${a.args.join(', ')}) to (${b.args.join(', ')}): positional arguments of existing calls no longer match`);
+}
+
 export function diffEntry(service: string, name: string, a: EntrySnapshot, b: EntrySnapshot, apiVersions: [string, string], types: TypeComparison, changes: Change[]): void {
   const add = (cls: ChangeClass, reason: string) => changes.push({ kind: 'method-changed', service, name, class: cls, reason });
   if (a.method !== b.method) add('major', `HTTP method changed from ${a.method} to ${b.method}: the new client cannot call a deployment serving the old one`);
-  const oldRoute = `/${apiVersions[0]}${a.route}`;
-  const newRoute = `/${apiVersions[1]}${b.route}`;
-  if (oldRoute !== newRoute) add('major', `route changed from ${oldRoute} to ${newRoute}: the new client cannot call a deployment serving the old one`);
-  if (!sameJson(a.args, b.args)) add('major', `route arguments changed from (${a.args.join(', ')}) to (${b.args.join(', ')}): positional arguments of existing calls no longer match`);
+  diffRoute(a, b, apiVersions, add);
   const removedKeys = a.query.filter((key) => !b.query.includes(key));
   const addedKeys = b.query.filter((key) => !a.query.includes(key));
   if (removedKeys.length > 0) add('major', `query key${removedKeys.length > 1 ? 's' : ''} ${removedKeys.join(', ')} removed: calls passing ${removedKeys.length > 1 ? 'them' : 'it'} stop compiling`);

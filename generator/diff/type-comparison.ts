@@ -5,6 +5,20 @@ import { canonical, isRecord, json, list, RANK, sameJson, type Change, type Chan
 import type { ServiceSnapshot, TypeSnapshot } from './snapshot.ts';
 import { INCOMPARABLE, isSubset, NARROWED, typeDirections, typeSet, unchangedTypes, WIDENED, type Directions, type Effect } from './type-effects.ts';
 
+/**
+ * A `pattern` added narrows and one removed widens; a pattern replaced by another is a change whose
+ * direction is not decided here (regular expressions are not compared), classed as a possible
+ * narrowing (major for an input, as the README's rules say) and said as such.
+ */
+function patternEffect(before: unknown, after: unknown): Effect {
+  if (before === undefined) return NARROWED(`pattern ${json(after)} added (narrowed)`);
+  if (after === undefined) return WIDENED(`pattern ${json(before)} removed (widened)`);
+  return {
+    ...INCOMPARABLE(`pattern changed from ${json(before)} to ${json(after)}`),
+    why: { input: 'whether it narrowed or widened is not decided, so values accepted before may be refused', output: 'the generated type is the same' },
+  };
+}
+
 /** Compares the types of one service, pairing them by where they are used. */
 export class TypeComparison {
   private readonly compared = new Set<string>();
@@ -267,7 +281,8 @@ export class TypeComparison {
         continue;
       }
       let effect: Effect;
-      if ((lowerBounds.has(keyword) || upperBounds.has(keyword)) && (typeof a === 'number' || a === undefined) && (typeof b === 'number' || b === undefined)) {
+      if (keyword === 'pattern') effect = patternEffect(a, b);
+      else if ((lowerBounds.has(keyword) || upperBounds.has(keyword)) && (typeof a === 'number' || a === undefined) && (typeof b === 'number' || b === undefined)) {
         const tighter = a === undefined || (b !== undefined && (lowerBounds.has(keyword) ? b > a : b < a));
         effect = tighter ? NARROWED(what) : WIDENED(what);
       } else effect = a === undefined ? NARROWED(what) : b === undefined ? WIDENED(what) : INCOMPARABLE(what);

@@ -219,3 +219,20 @@ test('generate --diff: the verdict against the output it replaces, from the mode
     ],
   });
 });
+
+test('a required input property added, seen through the command: --fail-on major exits 3, text names it major', async () => {
+  // The rule's second angle (rules.test.ts has the first): mirror files on disk, the command's exit code and text.
+  const required = await writeMirror(
+    path.join(dir, 'required'),
+    variant((f) => {
+      f[REQUEST].properties.color = { type: 'string' };
+      f[REQUEST].required.push('color');
+    }),
+  );
+  const result = await diff([oldDir, required, '--fail-on', 'major', '--format', 'text']);
+  assert.equal(result.code, 3, result.stderr);
+  assert.match(result.stdout, /^verdict: major \(1 major\)\n/);
+  assert.match(result.stdout, /\n {2}major {2}type changed {6}ThingRequest#\/properties\/color: required property "color" added in an input/);
+  // Optional, the same property is minor: the class comes from `required`, nothing else.
+  assert.equal((await diff([oldDir, newDir, '--fail-on', 'major'])).code, 0);
+});
