@@ -1,14 +1,16 @@
 import { readFile } from 'node:fs/promises';
+import { closestName } from './commands/flags.ts';
 
 const USAGE = `Usage: tcgen <command> [options]
        tcgen --version
+       tcgen --help (or -h)
 
 Commands:
   generate   generate a TypeScript client package from a Taskcluster API reference
   fetch      download a deployment's references and schemas into a directory
   diff       what changed between two references, and the version bump it means
 
-Run \`tcgen <command> --help\` for the options of each.`;
+Run \`tcgen <command> --help\` (or -h) for the options of each.`;
 
 /** tcgen's own version, from its package.json (one directory above generator/ and lib/). */
 async function tcgenVersion(): Promise<string> {
@@ -29,7 +31,7 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`tcgen: no command given\n\n${USAGE}\n`);
     return 2;
   }
-  if (command === '--help' || command === 'help') {
+  if (command === '--help' || command === '-h' || command === 'help') {
     process.stdout.write(USAGE + '\n');
     return 0;
   }
@@ -39,7 +41,8 @@ async function main(argv: string[]): Promise<number> {
   }
   const run = COMMANDS[command];
   if (!run) {
-    process.stderr.write(`tcgen: unknown command "${command}"\n\n${USAGE}\n`);
+    const suggestion = closestName(command, [...Object.keys(COMMANDS), 'help']);
+    process.stderr.write(`tcgen: unknown command "${command}"${suggestion === undefined ? '' : `: did you mean "${suggestion}"?`}\n\n${USAGE}\n`);
     return 2;
   }
   return run(rest);

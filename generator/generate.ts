@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkMirrorDir, createDirSource } from './load/dir-source.ts';
+import { EMBEDDED_REFERENCES } from './load/embedded-references.ts';
 import { loadInputCollecting, type LoadedInput } from './load/load.ts';
 import { GenerateError, ProblemList, type Problem } from './errors.ts';
 import type { HttpSourceOptions } from './load/http-source.ts';
@@ -16,10 +17,15 @@ import { canonicalNameLock, readNameLock, stampLocation } from './write/name-loc
 import type { NameLock } from './model/names.ts';
 
 export interface GenerateOptions {
-  /** A mirror of a deployment root (default `references`). */
+  /** A mirror of a deployment root, relative to the current directory (default: the purge-cache reference embedded in tcgen, EMBEDDED_REFERENCES). */
   references?: string;
   /** A deployment root URL to download from instead. */
   rootUrl?: string;
+  /**
+   * The deployment root URL the types' `@see` schema links point to (e.g. the deployment a
+   * `references` mirror was fetched from). Default: `rootUrl`; without either, links are root-relative.
+   */
+  docsRootUrl?: string;
   /** Retries, timeouts and concurrency of the download from `rootUrl`. */
   http?: HttpSourceOptions;
   /** Where the package goes (default `generated`). */
@@ -71,10 +77,13 @@ async function generatorHash(): Promise<string> {
   return sha256([...versions, ...texts].join('\n'));
 }
 
+/** Where the `@see` schema links point: `docsRootUrl`, else the `rootUrl` downloaded from, else nowhere (root-relative). */
+const docsRootUrlOf = (options: GenerateOptions): string | undefined => options.docsRootUrl ?? options.rootUrl;
+
 function inputHash(input: LoadedInput, generator: string, options: GenerateOptions): string {
   const documents = [input.manifest, ...input.references, ...input.schemas.values()].sort((a, b) => (a.path < b.path ? -1 : 1));
   // The root URL shapes the output too: the schema links in the TSDoc are absolute under it.
-  const parts = [generator, options.packageName ?? '', options.packageVersion ?? '', options.rootUrl ?? '', ...documents.map((d) => `${d.path}\n${sha256(d.text)}`)];
+  const parts = [generator, options.packageName ?? '', options.packageVersion ?? '', docsRootUrlOf(options) ?? '', ...documents.map((d) => `${d.path}\n${sha256(d.text)}`)];
   return sha256(parts.join('\n'));
 }
 
@@ -111,14 +120,14 @@ async function timed<T>(stage: string, options: GenerateOptions, work: () => Pro
   return result;
 }
 
-/** The source `generate` reads: `options.source`, else the root URL, else the mirror directory (default `references`). */
+/** The source `generate` reads: `options.source`, else the root URL, else the mirror directory (default: the embedded one, next to tcgen). */
 export async function openSource(options: GenerateOptions): Promise<ReferenceSource> {
   if (options.source) return options.source;
   if (options.rootUrl !== undefined) {
     const { createHttpSource } = await import('./load/http-source.ts');
     return createHttpSource(options.rootUrl, options.http);
   }
-  const root = options.references ?? 'references';
+  const root = options.references ?? EMBEDDED_REFERENCES;
   await checkMirrorDir(root);
   return createDirSource(root);
 }
@@ -230,8 +239,8 @@ async function generateStale(options: GenerateOptions, out: string, input: Loade
   const { nameLockOf } = await import('./model/names.ts');
   const model = await timed('model', options, () => buildModel(references, input, lock));
   const packageName = options.packageName ?? DEFAULT_PACKAGE_NAME;
-  const types = await timed('types', options, () => renderTypes(model, { rootUrl: options.rootUrl, schemas: input.schemas }));
-  const sources = await timed('render', options, () => renderPackage(model, { packageName, packageVersion: options.packageVersion ?? DEFAULT_PACKAGE_VERSION }, types, runtime));
+  const types = await timed('types', options, () => renderTypes(model, { rootUrl: docsRootUrlOf(options), schemas: input.schemas }));
+  const sources = await timed('render', options, () => renderPackage(model, { packageName, packageVersion: options.packageVersion ?? DEFAULT_PACKAGE_VERSION, docsRootUrl: docsRootUrlOf(options) }, types, runtime));
   // The TypeScript sources are only the compiler's input: the package ships what it emits
   // (.js beside .d.ts), so prettier formats the emitted files and the rest, each once.
   // While the worker type-checks, this thread formats the rest and warms prettier's parser;

@@ -6,6 +6,7 @@ import { isRootUrl, snapshotsOf } from '../diff/model-of.ts';
 import { createProgressLine } from '../load/progress-line.ts';
 import { readNameLock } from '../write/name-lock.ts';
 import type { CommandStreams } from './fetch.ts';
+import { parseErrorText } from './flags.ts';
 
 const USAGE = `Usage: tcgen diff OLD NEW [--format text|markdown|json] [--fail-on major|minor] [--names FILE]
 
@@ -27,7 +28,7 @@ Options:
                     an output whose .tcgen.json (or directory) is FILE: its recorded
                     names are kept, so a changed title is not a rename; default:
                     names by the rules alone
-  --help            show this help
+  -h, --help        show this help
 
 Exit codes: 0 compared, 3 the verdict meets --fail-on, 1 a reference has
 problems (located, as \`tcgen generate\` reports them), 2 usage errors.`;
@@ -37,6 +38,8 @@ type Parsed =
   | { kind: 'usage-error'; errors: string[] }
   | { kind: 'run'; references: [string, string]; format?: DiffFormat; failOn?: ChangeClass; names?: string };
 
+const DIFF_OPTIONS = { format: { type: 'string' }, 'fail-on': { type: 'string' }, names: { type: 'string' }, help: { type: 'boolean', short: 'h' } } as const;
+
 function parse(argv: string[]): Parsed {
   let values: { format?: string; 'fail-on'?: string; names?: string; help?: boolean };
   let positionals: string[];
@@ -45,10 +48,10 @@ function parse(argv: string[]): Parsed {
       args: argv,
       strict: true,
       allowPositionals: true,
-      options: { format: { type: 'string' }, 'fail-on': { type: 'string' }, names: { type: 'string' }, help: { type: 'boolean' } },
+      options: DIFF_OPTIONS,
     }));
   } catch (error) {
-    return { kind: 'usage-error', errors: [(error as Error).message] };
+    return { kind: 'usage-error', errors: [parseErrorText(error, DIFF_OPTIONS)] };
   }
   if (values.help) return { kind: 'help' };
   const errors: string[] = [];

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { GenerateError } from '../errors.ts';
 import { fetchMirror } from '../load/fetch-mirror.ts';
-import { rootUrlFlagProblem } from './flags.ts';
+import { parseErrorText, rootUrlFlagProblem } from './flags.ts';
 import { createProgressLine, type TextSink } from '../load/progress-line.ts';
 
 const USAGE = `Usage: tcgen fetch --root-url URL --out DIR
@@ -12,7 +12,7 @@ into DIR, laid out as the URLs are, for \`tcgen generate\` to read offline.
 Options:
   --root-url URL  the deployment's root URL (http or https)
   --out DIR       the mirror directory; replaced only if missing, empty or an earlier mirror
-  --help          show this help`;
+  -h, --help      show this help`;
 
 /** Where the command writes; the CLI passes the process streams, tests pass their own. */
 export interface CommandStreams {
@@ -66,17 +66,19 @@ type ParsedFetchArgs =
   | { kind: 'usage-error'; errors: string[] }
   | { kind: 'run'; args: { rootUrl: string; out: string } };
 
+const FETCH_OPTIONS = { 'root-url': { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } } as const;
+
 function parseFetchArgs(argv: string[]): ParsedFetchArgs {
   let values: { 'root-url'?: string; out?: string; help?: boolean };
   try {
     ({ values } = parseArgs({
       args: argv,
-      options: { 'root-url': { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean' } },
+      options: FETCH_OPTIONS,
       allowPositionals: false,
       strict: true,
     }));
   } catch (error) {
-    return { kind: 'usage-error', errors: [(error as Error).message] };
+    return { kind: 'usage-error', errors: [parseErrorText(error, FETCH_OPTIONS)] };
   }
   if (values.help) return { kind: 'help' };
   const errors: string[] = [];

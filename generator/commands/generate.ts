@@ -5,17 +5,21 @@ import { generate, type GenerateResult } from '../generate.ts';
 import type { CommandStreams } from './fetch.ts';
 import { createProgressLine } from '../load/progress-line.ts';
 import { DEFAULT_PACKAGE_NAME, DEFAULT_PACKAGE_VERSION, packageNameProblem, packageVersionProblem } from '../render/package-identity.ts';
-import { rootUrlFlagProblem } from './flags.ts';
+import { parseErrorText, rootUrlFlagProblem } from './flags.ts';
 
-const USAGE = `Usage: tcgen generate [--references DIR | --root-url URL] [--out DIR] [--names FILE] [--check | --pack] [--diff]
-                      [--name NAME] [--package-version VERSION] [--verbose] [--debug]
+const USAGE = `Usage: tcgen generate [--references DIR | --root-url URL] [--docs-root-url URL] [--out DIR] [--names FILE]
+                      [--check | --pack] [--diff] [--name NAME] [--package-version VERSION] [--verbose] [--debug]
 
 Generates a typed TypeScript client package from a Taskcluster API reference.
 
 Options:
   --references DIR           a mirror of a deployment root (DIR/references/manifest.json,
-                             DIR/schemas/...); default: references
+                             DIR/schemas/...), relative to the current directory;
+                             default: the purge-cache reference embedded in tcgen
   --root-url URL             download the reference from a deployment instead
+  --docs-root-url URL        the deployment root URL the types' @see schema links point to
+                             (e.g. the one a --references mirror was fetched from);
+                             default: --root-url, else root-relative links (/schemas/...)
   --out DIR                  the package directory, replaced whole; default: generated
   --names FILE               keep the type names recorded in FILE, the .tcgen.json of another
                              output (e.g. node_modules/<package>/.tcgen.json of the last
@@ -29,12 +33,13 @@ Options:
                              client sends); default: ${DEFAULT_PACKAGE_VERSION}
   --verbose                  print how long each stage took
   --debug                    print stack traces of unexpected errors
-  --help                     show this help`;
+  -h, --help                 show this help`;
 
 /** Every option, one place: the parser and the usage test read it. */
 export const GENERATE_OPTIONS = {
   references: { type: 'string' },
   'root-url': { type: 'string' },
+  'docs-root-url': { type: 'string' },
   out: { type: 'string' },
   names: { type: 'string' },
   check: { type: 'boolean' },
@@ -44,7 +49,7 @@ export const GENERATE_OPTIONS = {
   'package-version': { type: 'string' },
   verbose: { type: 'boolean' },
   debug: { type: 'boolean' },
-  help: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
 } as const;
 
 type Parsed =
@@ -67,6 +72,7 @@ function parse(argv: string[]): Parsed {
     const rootUrl = values['root-url'];
     const problems = [
       rootUrl === undefined ? undefined : rootUrlFlagProblem(rootUrl),
+      values['docs-root-url'] === undefined ? undefined : rootUrlFlagProblem(values['docs-root-url'], '--docs-root-url'),
       values.name === undefined ? undefined : withFlag('--name', packageNameProblem(values.name)),
       values['package-version'] === undefined ? undefined : withFlag('--package-version', packageVersionProblem(values['package-version'])),
     ];
@@ -74,7 +80,7 @@ function parse(argv: string[]): Parsed {
     if (errors.length > 0) return { kind: 'usage-error', errors };
     return { kind: 'run', values };
   } catch (error) {
-    return { kind: 'usage-error', errors: [(error as Error).message] };
+    return { kind: 'usage-error', errors: [parseErrorText(error, GENERATE_OPTIONS)] };
   }
 }
 
@@ -101,6 +107,7 @@ export async function runGenerateCommand(argv: string[], streams: CommandStreams
     const result = await generate({
       references: values.references,
       rootUrl: values['root-url'],
+      docsRootUrl: values['docs-root-url'],
       http: progress && { onProgress: progress.update },
       out,
       names: values.names,
@@ -123,7 +130,8 @@ export async function runGenerateCommand(argv: string[], streams: CommandStreams
       return 0;
     }
     streams.stdout.write(result.unchanged ? `${out} is up to date\n` : `Wrote ${result.files.length} files to ${out}\n`);
-    if (result.tarball !== undefined) streams.stdout.write(`Packed ${path.relative(process.cwd(), result.tarball) || result.tarball}\n`);
+    // Beside --out as the user typed it (`--out ../../x` → `Packed ../../<tarball>`).
+    if (result.tarball !== undefined) streams.stdout.write(`Packed ${path.join(path.dirname(out), path.basename(result.tarball))}\n`);
     return 0;
   } catch (error) {
     progress?.end();

@@ -56,6 +56,8 @@ function overlayHost(files: Map<string, string>, emitted: Map<string, string>, c
   const virtual = new Map([...files].map(([relative, text]) => [path.join(VIRTUAL_ROOT, relative), text]));
   for (const lib of getLibFiles()) virtual.set(path.join(LIB_FOLDER, lib.fileName), lib.text);
   const virtualDirs = new Set([...virtual.keys()].flatMap((file) => ancestors(path.dirname(file))));
+  // Type roots (`types: ['node']`) are looked up from the current directory: tcgen's, not the user's.
+  host.getCurrentDirectory = () => VIRTUAL_ROOT;
   host.getDefaultLibLocation = () => LIB_FOLDER;
   host.getDefaultLibFileName = (options) => path.join(LIB_FOLDER, ts.getDefaultLibFileName(options));
   const { fileExists, readFile, getSourceFile, directoryExists } = host;

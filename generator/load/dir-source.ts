@@ -16,13 +16,13 @@ export async function checkMirrorDir(root: string): Promise<void> {
   if (!manifest?.isFile()) throw problem('has no references/manifest.json (expected a mirror of a deployment root, as `tcgen fetch` writes)');
 }
 
-/** Reads a mirror of a deployment root laid out as the URLs are. */
+/**
+ * Reads a mirror of a deployment root laid out as the URLs are. Files are located as `root` was
+ * given: below a relative root as typed (`../mirror/references/…`), below an absolute one absolute,
+ * never rewritten relative to another directory.
+ */
 export function createDirSource(root: string): ReferenceSource {
-  const absoluteRoot = path.resolve(root);
-  const locate = (rootRelative: string): string => {
-    const resolved = path.resolve(absoluteRoot, '.' + path.posix.normalize('/' + rootRelative));
-    return path.relative(process.cwd(), resolved) || '.';
-  };
+  const locate = (rootRelative: string): string => path.join(root, '.' + path.posix.normalize('/' + rootRelative));
   return {
     locate,
     async readText(rootRelative) {

@@ -6,13 +6,15 @@ import { docComment, literal, propertyKey } from './escape.ts';
 import { packageImports, runtimeFiles, TEMPLATES_DIR } from './runtime-files.ts';
 import { renderType } from './types.ts';
 import { tarballName } from './package-identity.ts';
-import type { SchemaDocsContext } from './schema-docs.ts';
+import { code, type SchemaDocsContext } from './schema-docs.ts';
 import { serviceView } from './view.ts';
 
 
 export interface RenderOptions {
   packageName: string;
   packageVersion: string;
+  /** The root URL the `@see` schema links are absolute under; undefined: root-relative, which the README says. */
+  docsRootUrl?: string | undefined;
 }
 
 /** A handlebars instance of this run's own, with the only helpers templates may use on reference text. */
@@ -97,6 +99,7 @@ export async function renderPackage(model: PackageModel, options: RenderOptions,
       tarball: tarballName(options.packageName, options.packageVersion),
       firstClass: first?.className ?? 'Client',
       firstService: first?.serviceName ?? '',
+      docsRootUrl: options.docsRootUrl === undefined ? false : code(options.docsRootUrl.replace(/\/+$/, '')),
     }),
   );
   files.set('package.json', packageJson(model, options, packageImports(files)));

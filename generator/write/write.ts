@@ -48,8 +48,13 @@ export async function readStamp(outDir: string, file: string = STAMP_FILE): Prom
   }
 }
 
-/** The paths whose content on disk differs from `files` (missing, changed, or not generated at all). */
+/**
+ * The paths whose content on disk differs from `files` (missing, changed, or made by tcgen but no
+ * longer generated). Throws the GenerateError `writeAtomically` would throw for files tcgen did not
+ * make there, so that `--check` and `generate` give the same answer about them.
+ */
 export async function differingFiles(outDir: string, files: Map<string, string>): Promise<string[]> {
+  await refuseForeignFiles(outDir);
   const onDisk = await listFiles(outDir);
   const differing = new Set(onDisk.filter((file) => !files.has(file)));
   await Promise.all(
@@ -70,18 +75,34 @@ async function foreignFiles(outDir: string): Promise<string[]> {
   return present.filter((file) => !ours.has(file));
 }
 
-/**
- * Writes `files` into a temporary directory beside `outDir`, then swaps it in with renames:
- * a failure at any point leaves the previous output as it was.
- */
-export async function writeAtomically(outDir: string, files: Map<string, string>): Promise<void> {
-  const target = path.resolve(outDir);
-  const foreign = await foreignFiles(target).catch((error: unknown) => {
+/** What tcgen says of a file in the output directory it did not make, whether writing or checking. */
+export const FOREIGN_FILE_MESSAGE = 'not made by tcgen, and the output directory is replaced whole: remove this file, or choose another --out';
+
+/** Throws a GenerateError naming each file of `outDir` (as given) that tcgen did not make there. */
+async function refuseForeignFiles(outDir: string): Promise<void> {
+  const foreign = await foreignFiles(outDir).catch((error: unknown) => {
     throw cannotWrite(outDir, error);
   });
-  if (foreign.length > 0) {
-    throw new GenerateError(foreign.map((file) => ({ location: path.join(outDir, file), pointer: '', message: 'not made by tcgen: refusing to replace the output directory (move or delete this file)' })));
-  }
+  if (foreign.length > 0) throw new GenerateError(foreign.map((file) => ({ location: path.join(outDir, file), pointer: '', message: FOREIGN_FILE_MESSAGE })));
+}
+
+/** The file-system calls `writeAtomically` makes that can fail halfway; tests replace them to inject failures. */
+export interface WriteOperations {
+  writeFile(file: string, text: string): Promise<void>;
+  rename(from: string, to: string): Promise<void>;
+}
+
+const NODE_OPERATIONS: WriteOperations = { writeFile: (file, text) => writeFile(file, text), rename };
+
+/**
+ * Writes `files` into a temporary directory beside `outDir`, then swaps it in with renames:
+ * a failure at any point leaves the previous output as it was, and no temporary directory.
+ * Throws GenerateError: for files tcgen did not make in `outDir`, or naming the error code of a failed write.
+ */
+export async function writeAtomically(outDir: string, files: Map<string, string>, operations: WriteOperations = NODE_OPERATIONS): Promise<void> {
+  const target = path.resolve(outDir);
+  await refuseForeignFiles(outDir);
+  const { writeFile, rename } = operations;
   const suffix = randomBytes(6).toString('hex');
   const temporary = path.join(path.dirname(target), `.${path.basename(target)}.tcgen-tmp-${suffix}`);
   const previous = path.join(path.dirname(target), `.${path.basename(target)}.tcgen-old-${suffix}`);

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
-import { cp, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { GenerateError, generate, type GenerateOptions } from '../../generator/index.ts';
+import { FOREIGN_FILE_MESSAGE, writeAtomically, type WriteOperations } from '../../generator/write/write.ts';
 import { apiReference, entry, objectSchema, Raw, snapshot, workspace, writeTree, xTree, type Tree, type Workspace } from './helpers.ts';
 
 /**
@@ -90,10 +91,18 @@ test('files the generator did not make are refused, not deleted; the output stay
   const error = await generate({ references: path.join(root, 'references'), out }).catch((e: unknown) => e);
   assert.ok(error instanceof GenerateError);
   assert.deepEqual(ws.normalize(error.message).split('\n'), [
-    'foreign/out/NOTES.md: not made by tcgen: refusing to replace the output directory (move or delete this file)',
-    'foreign/out/src/custom/extra.ts: not made by tcgen: refusing to replace the output directory (move or delete this file)',
+    `foreign/out/NOTES.md: ${FOREIGN_FILE_MESSAGE}`,
+    `foreign/out/src/custom/extra.ts: ${FOREIGN_FILE_MESSAGE}`,
   ]);
   assert.deepEqual(await snapshot(out), before);
+  // --check gives the same answer, in the same words: not "differs … run tcgen generate", which would then refuse.
+  const checked = await generate({ references: path.join(root, 'references'), out, check: true }).catch((e: unknown) => e);
+  assert.ok(checked instanceof GenerateError);
+  assert.equal(checked.message, error.message);
+  // Also when the output is otherwise up to date.
+  const current = await generate({ references: ws.references, out, check: true }).catch((e: unknown) => e);
+  assert.ok(current instanceof GenerateError);
+  assert.equal(current.message, error.message);
 });
 
 test('a directory of files without a stamp is refused whole', async () => {
@@ -103,7 +112,7 @@ test('a directory of files without a stamp is refused whole', async () => {
   await writeFile(path.join(root, 'out', 'index.ts'), 'export {};');
   const error = await generate({ references: path.join(root, 'references'), out: path.join(root, 'out') }).catch((e: unknown) => e);
   assert.ok(error instanceof GenerateError);
-  assert.equal(ws.normalize(error.message), 'unstamped/out/index.ts: not made by tcgen: refusing to replace the output directory (move or delete this file)');
+  assert.equal(ws.normalize(error.message), `unstamped/out/index.ts: ${FOREIGN_FILE_MESSAGE}`);
 });
 
 test('an output directory under a regular file cannot be written', async () => {
@@ -122,4 +131,66 @@ test('nothing is left behind after a successful run either', async () => {
   await generate({ references: path.join(root, 'references'), out: path.join(root, 'out') });
   assert.deepEqual((await readdir(root)).sort(), ['out', 'references']);
   await rm(root, { recursive: true });
+});
+
+/** Node's own calls, except that the `failAt`-th call of `which` (counting from 1) rejects with EIO. */
+function failingOperations(which: keyof WriteOperations, failAt: number): WriteOperations & { calls: number } {
+  const operations = {
+    calls: 0,
+    writeFile: (file: string, text: string) => writeFile(file, text),
+    rename: (from: string, to: string) => rename(from, to),
+  };
+  const real = operations[which];
+  operations[which] = (async (a: string, b: string) => {
+    operations.calls += 1;
+    if (operations.calls === failAt) throw Object.assign(new Error(`injected ${which} failure`), { code: 'EIO' });
+    return real(a, b);
+  }) as typeof real;
+  return operations;
+}
+
+/** A copy of the previous output in a fresh directory, for writeAtomically to replace. */
+async function previousOutputIn(name: string): Promise<{ root: string; out: string }> {
+  const root = path.join(ws.dir, name);
+  const out = path.join(root, 'out');
+  await cp(ws.out, out, { recursive: true });
+  return { root, out };
+}
+
+const NEW_FILES = new Map([
+  ['.tcgen.json', '{}'],
+  ['a.txt', 'a'],
+  ['dir/b.txt', 'b'],
+  ['dir/c.txt', 'c'],
+]);
+
+test('a write failing in the middle of writing the files: previous output untouched, no temporary directory left', async () => {
+  const { root, out } = await previousOutputIn('mid-write');
+  const operations = failingOperations('writeFile', 3);
+  const error = await writeAtomically(out, NEW_FILES, operations).catch((e: unknown) => e);
+  assert.equal(operations.calls, 3, 'two files were written before the failure');
+  assert.ok(error instanceof GenerateError);
+  assert.equal(error.message, `${out}: cannot write the output directory (EIO)`);
+  assert.deepEqual(await snapshot(out), previous);
+  assert.deepEqual(await readdir(root), ['out']);
+});
+
+test('the final rename failing: the previous output is put back, untouched, and no temporary directory is left', async () => {
+  const { root, out } = await previousOutputIn('final-rename');
+  // Call 1 moves the previous output aside, call 2 moves the new one in: that one fails.
+  const operations = failingOperations('rename', 2);
+  const error = await writeAtomically(out, NEW_FILES, operations).catch((e: unknown) => e);
+  assert.equal(operations.calls, 3, 'aside, in (failed), back');
+  assert.ok(error instanceof GenerateError);
+  assert.equal(error.message, `${out}: cannot write the output directory (EIO)`);
+  assert.deepEqual(await snapshot(out), previous);
+  assert.deepEqual(await readdir(root), ['out']);
+});
+
+test('moving the previous output aside failing: it stays where it was, untouched, and no temporary directory is left', async () => {
+  const { root, out } = await previousOutputIn('aside-rename');
+  const error = await writeAtomically(out, NEW_FILES, failingOperations('rename', 1)).catch((e: unknown) => e);
+  assert.ok(error instanceof GenerateError);
+  assert.deepEqual(await snapshot(out), previous);
+  assert.deepEqual(await readdir(root), ['out']);
 });

@@ -55,7 +55,7 @@ for (const [name, argv, message] of [
     assert.equal(code, 2);
     assert.equal(stdout, '');
     const [first, blank, usage] = stderr.split('\n');
-    assert.deepEqual([first, blank, usage], [message, '', 'Usage: tcgen generate [--references DIR | --root-url URL] [--out DIR] [--names FILE] [--check | --pack] [--diff]']);
+    assert.deepEqual([first, blank, usage], [message, '', 'Usage: tcgen generate [--references DIR | --root-url URL] [--docs-root-url URL] [--out DIR] [--names FILE]']);
   });
 }
 
@@ -63,7 +63,7 @@ test('the real CLI process: exit 1 and the problems on stderr; exit 2 on a usage
   const ws = await workspace(BAD);
   const cli = (args: string[]) =>
     new Promise<{ code: number | null; stderr: string }>((resolve) => {
-      execFile(process.execPath, ['--import', 'tsx', path.join(REPO, 'generator/cli.ts'), ...args], { cwd: REPO }, (error, _stdout, stderr) => resolve({ code: error ? (error.code as number) : 0, stderr }));
+      execFile(process.execPath, ['--import', 'tsx', path.join(REPO, 'generator/cli.ts'), ...args], { cwd: REPO, timeout: 120_000 }, (error, _stdout, stderr) => resolve({ code: error ? (error.code as number) : 0, stderr }));
     });
   try {
     const bad = await cli(['generate', '--references', ws.references, '--out', ws.out]);

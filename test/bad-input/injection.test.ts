@@ -190,3 +190,16 @@ test('a $ref cycle generates: the type refers to itself', () => {
   assert.match(dts, /parent\?: TreeNodeLink;/);
   assert.match(dts, /export interface TreeNodeLink \{[^}]*node\?: TreeNode;[^}]*next\?: TreeNodeLink;/);
 });
+
+test('U+2028 and U+2029 in reference text never reach generated JavaScript or the README raw: escaped in string literals, values exact', async () => {
+  const { literal } = await import('../../generator/render/escape.ts');
+  assert.equal(literal('a\u2028b\u2029c'), '"a\\u2028b\\u2029c"');
+  assert.deepEqual(JSON.parse(literal(['\u2028', '\u2029'])), ['\u2028', '\u2029']);
+  // The hostile text holds both. The JavaScript any runtime or bundler parses, and the README, never
+  // hold them raw (.d.ts literal types may: TypeScript reads ES2019 strings; JSON allows them).
+  for (const [file, source] of files) {
+    if (!/\.(js|md)$/.test(file)) continue;
+    assert.ok(!/[\u2028\u2029]/.test(source), `${file} holds a raw U+2028 or U+2029`);
+  }
+  assert.ok(files.get('dist/services/x.js')!.includes('\\u2028'), 'the escape is in the module constants');
+});

@@ -107,7 +107,7 @@ for (const version of VERSIONS) {
         console.log(classes.size);`;
       const env = { ...process.env };
       delete env.NODE_OPTIONS;
-      const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], { cwd: generated.out, env });
+      const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], { cwd: generated.out, env, timeout: 120_000 });
       const expected = refs.length;
       assert.equal(Number(stdout.trim()), expected, 'every client and events class constructed');
     });

@@ -108,7 +108,7 @@ test('problems in both references are all reported, located as generate reports 
   const result = await diff([brokenOld, brokenNew]);
   assert.equal(result.code, 1);
   assert.equal(result.stdout, '');
-  const located = (root: string, file: string) => path.relative(process.cwd(), path.join(root, file));
+  const located = (root: string, file: string) => path.join(root, file); // absolute, as the references were given
   const lines = result.stderr.trimEnd().split('\n');
   assert.deepEqual(lines, [
     `${located(brokenOld, ALPHA)}#/entries/1/route: route parameter <extra> is not listed in args`,
@@ -130,7 +130,7 @@ test('a reference with a document that cannot be read still has its other proble
   );
   const result = await diff([oldDir, broken]);
   assert.equal(result.code, 1);
-  const located = (file: string) => path.relative(process.cwd(), path.join(broken, file));
+  const located = (file: string) => path.join(broken, file); // absolute, as the reference was given
   assert.deepEqual(result.stderr.trimEnd().split('\n'), [
     `${located(ALPHA)}#/entries/2/input: "v1/missing.json#" names a schema that cannot be read (${located('/schemas/alpha/v1/missing.json')}: file not found)`,
     `${located(ALPHA)}#/entries/1/route: route parameter <extra> is not listed in args`,
@@ -175,7 +175,7 @@ test('usage errors exit 2 with the usage; --help exits 0', async () => {
 
 test('bin/tcgen.js diff: a real process, its exit code and JSON on a pipe', async () => {
   const result = await new Promise<{ code: number; stdout: string }>((resolve) => {
-    execFile(process.execPath, [path.join(REPO_ROOT, 'bin/tcgen.js'), 'diff', oldDir, newDir, '--fail-on', 'minor'], { cwd: REPO_ROOT }, (error, stdout) => {
+    execFile(process.execPath, [path.join(REPO_ROOT, 'bin/tcgen.js'), 'diff', oldDir, newDir, '--fail-on', 'minor'], { cwd: REPO_ROOT, timeout: 120_000 }, (error, stdout) => {
       resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout });
     });
   });
@@ -184,7 +184,7 @@ test('bin/tcgen.js diff: a real process, its exit code and JSON on a pipe', asyn
 });
 
 test('bin/tcgen.js diff into a pipe its reader has closed (`| head`): the exit code as usual, no EPIPE crash', async () => {
-  const child = spawn(process.execPath, [path.join(REPO_ROOT, 'bin/tcgen.js'), 'diff', oldDir, newDir, '--format', 'text', '--fail-on', 'minor'], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [path.join(REPO_ROOT, 'bin/tcgen.js'), 'diff', oldDir, newDir, '--format', 'text', '--fail-on', 'minor'], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'], timeout: 120_000 });
   child.stdout.destroy();
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk));
@@ -218,4 +218,21 @@ test('generate --diff: the verdict against the output it replaces, from the mode
       { kind: 'type-changed', service: 'alpha', name: 'ThingRequest', pointer: '/properties/color', class: 'major', reason: 'property "color" removed in an input: calls that set it stop compiling or are refused' },
     ],
   });
+});
+
+test('a required input property added, seen through the command: --fail-on major exits 3, text names it major', async () => {
+  // The rule's second angle (rules.test.ts has the first): mirror files on disk, the command's exit code and text.
+  const required = await writeMirror(
+    path.join(dir, 'required'),
+    variant((f) => {
+      f[REQUEST].properties.color = { type: 'string' };
+      f[REQUEST].required.push('color');
+    }),
+  );
+  const result = await diff([oldDir, required, '--fail-on', 'major', '--format', 'text']);
+  assert.equal(result.code, 3, result.stderr);
+  assert.match(result.stdout, /^verdict: major \(1 major\)\n/);
+  assert.match(result.stdout, /\n {2}major {2}type changed {6}ThingRequest#\/properties\/color: required property "color" added in an input/);
+  // Optional, the same property is minor: the class comes from `required`, nothing else.
+  assert.equal((await diff([oldDir, newDir, '--fail-on', 'major'])).code, 0);
 });

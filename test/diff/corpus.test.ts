@@ -112,7 +112,7 @@ test('v44.0.0 → v87.1.3: verdict major, for these reasons; every change has a 
     `notify exchange-changed notify: routing-key part topic added: ${routing}`,
     'object type-changed DownloadObjectResponse#/oneOf: 1 oneOf schema added in an output: the user may receive values it does not handle',
     'queue type-changed TaskGroupResolvedMessage: type TaskGroupResolvedMessage is no longer exported: its schema is gone and TaskGroupChangedMessage is used in its place, so code importing TaskGroupResolvedMessage stops compiling',
-    'queue type-changed TaskMetadata#/properties/source/pattern: pattern changed from "^(https?|ssh)://" to "^(https?://|ssh://|git@)" in a type used as input and output: values accepted before may be refused',
+    'queue type-changed TaskMetadata#/properties/source/pattern: pattern changed from "^(https?|ssh)://" to "^(https?://|ssh://|git@)" in a type used as input and output: whether it narrowed or widened is not decided, so values accepted before may be refused',
     `worker-manager method-changed createWorker: ${route('/<workerId>', '/<workerId>')}`,
     `worker-manager method-changed listWorkersForWorkerGroup: ${route('', '')}`,
     `worker-manager method-changed updateWorker: ${route('/<workerId>', '/<workerId>')}`,

@@ -81,6 +81,35 @@ const RULES: Rule[] = [
     changes: [method('method-changed', 'getThing', 'major', 'route arguments changed from (thingId, version) to (version, thingId): positional arguments of existing calls no longer match')],
   },
   {
+    rule: 'route parameter renamed at the same position in route and args (patch: the same requests and calls)',
+    after: (f) => Object.assign(entry(f, 'getThing'), { route: '/thing/<thingName>', args: ['thingName'], scopes: 'alpha:get:<thingName>' }),
+    changes: [
+      method('method-changed', 'getThing', 'patch', 'route parameter renamed (thingId → thingName) at the same position in the route and the arguments: requests and positional calls are the same, only the documentation changes'),
+      method('method-changed', 'getThing', 'patch', 'scopes changed: the service enforces them, the client only documents them'),
+    ],
+  },
+  {
+    rule: 'route parameters renamed by swapping their names, positions kept (patch)',
+    before: (f) => Object.assign(entry(f, 'getThing'), { route: '/thing/<thingId>/<version>', args: ['thingId', 'version'] }),
+    after: (f) => Object.assign(entry(f, 'getThing'), { route: '/thing/<version>/<thingId>', args: ['version', 'thingId'] }),
+    changes: [method('method-changed', 'getThing', 'patch', 'route parameters renamed (thingId → version, version → thingId) at the same position in the route and the arguments: requests and positional calls are the same, only the documentation changes')],
+  },
+  {
+    rule: 'route parameters reordered in the route, args kept (major: the request changes)',
+    before: (f) => Object.assign(entry(f, 'getThing'), { route: '/thing/<thingId>/<version>', args: ['thingId', 'version'] }),
+    after: (f) => (entry(f, 'getThing').route = '/thing/<version>/<thingId>'),
+    changes: [method('method-changed', 'getThing', 'major', `route changed from /v1/thing/<thingId>/<version> to /v1/thing/<version>/<thingId>: ${REACH}`)],
+  },
+  {
+    rule: 'route parameter renamed and moved (major)',
+    before: (f) => Object.assign(entry(f, 'getThing'), { route: '/thing/<thingId>/<version>', args: ['thingId', 'version'] }),
+    after: (f) => Object.assign(entry(f, 'getThing'), { route: '/thing/<release>/<thingId>', args: ['thingId', 'release'] }),
+    changes: [
+      method('method-changed', 'getThing', 'major', `route changed from /v1/thing/<thingId>/<version> to /v1/thing/<release>/<thingId>: ${REACH}`),
+      method('method-changed', 'getThing', 'major', 'route arguments changed from (thingId, version) to (thingId, release): positional arguments of existing calls no longer match'),
+    ],
+  },
+  {
     rule: 'query key removed (major)',
     after: (f) => (entry(f, 'getThing').query = []),
     changes: [method('method-changed', 'getThing', 'major', 'query key limit removed: calls passing it stop compiling')],
@@ -292,7 +321,28 @@ const RULES: Rule[] = [
   {
     rule: 'pattern changed in an input (major)',
     after: (f) => (f[REQUEST].properties.owner.pattern = '^[a-z]+@example\\.org$'),
-    changes: [type('alpha', 'ThingRequest', '/properties/owner/pattern', 'major', 'pattern changed from "^[a-z]+@example\\\\.com$" to "^[a-z]+@example\\\\.org$" in an input: values accepted before may be refused')],
+    changes: [type('alpha', 'ThingRequest', '/properties/owner/pattern', 'major', 'pattern changed from "^[a-z]+@example\\\\.com$" to "^[a-z]+@example\\\\.org$" in an input: whether it narrowed or widened is not decided, so values accepted before may be refused')],
+  },
+  {
+    rule: 'pattern changed in an input, even one that only widens (major, said as a change: not claimed narrowed)',
+    before: (f) => (f[REQUEST].properties.owner.pattern = '^(https?|ssh)://'),
+    after: (f) => (f[REQUEST].properties.owner.pattern = '^(https?://|ssh://|git@)'),
+    changes: [type('alpha', 'ThingRequest', '/properties/owner/pattern', 'major', 'pattern changed from "^(https?|ssh)://" to "^(https?://|ssh://|git@)" in an input: whether it narrowed or widened is not decided, so values accepted before may be refused')],
+  },
+  {
+    rule: 'pattern added to an input (major: narrowed)',
+    after: (f) => (f[REQUEST].properties.name.pattern = '^[a-z.]+$'),
+    changes: [type('alpha', 'ThingRequest', '/properties/name/pattern', 'major', 'pattern "^[a-z.]+$" added (narrowed) in an input: values accepted before are refused')],
+  },
+  {
+    rule: 'pattern removed from an input (minor: widened)',
+    after: (f) => delete f[REQUEST].properties.owner.pattern,
+    changes: [type('alpha', 'ThingRequest', '/properties/owner/pattern', 'minor', 'pattern "^[a-z]+@example\\\\.com$" removed (widened) in an input: more values are accepted')],
+  },
+  {
+    rule: 'pattern added to an output (minor: the generated type is the same)',
+    after: (f) => (f[THING].properties.state.pattern = '^[a-z]+$'),
+    changes: [type('alpha', 'Thing', '/properties/state/pattern', 'minor', 'pattern "^[a-z]+$" added (narrowed) in an output: the generated type is the same')],
   },
   {
     rule: 'format changed in an input (major)',

@@ -9,7 +9,7 @@ import { COMMITTED_OUTPUT, REPO_ROOT, copyTree, temporaryDir } from './helpers.t
 
 function tcgen(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [path.join(REPO_ROOT, 'bin/tcgen.js'), ...args], { cwd: REPO_ROOT }, (error, stdout, stderr) => {
+    execFile(process.execPath, [path.join(REPO_ROOT, 'bin/tcgen.js'), ...args], { cwd: REPO_ROOT, timeout: 120_000 }, (error, stdout, stderr) => {
       resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
     });
   });

@@ -104,7 +104,7 @@ test('the package imports in plain node (no tsx) and its classes construct', asy
     const c = new m.PurgeCache({ rootUrl: 'https://tc.example.com' });
     console.log(typeof m.PurgeCache.fromEnv, c.buildUrl(c.purgeRequests, 'p', 'w', { since: 'x y' }));`;
   const output = await new Promise<string>((resolve, reject) =>
-    execFile(process.execPath, ['--input-type=module', '-e', script], { env: { PATH: process.env.PATH } }, (error, stdout) => (error ? reject(error) : resolve(stdout))),
+    execFile(process.execPath, ['--input-type=module', '-e', script], { env: { PATH: process.env.PATH }, timeout: 60_000 }, (error, stdout) => (error ? reject(error) : resolve(stdout))),
   );
   assert.equal(output.trim(), 'function https://tc.example.com/api/purge-cache/v1/purge-cache/p/w?since=x%20y');
 });

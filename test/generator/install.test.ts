@@ -19,7 +19,7 @@ const TARBALL = 'acme-taskcluster-1.2.3-rc.1.tgz';
 
 function run(command: string, args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(command, args, { cwd, env: { ...process.env, npm_config_update_notifier: 'false' } }, (error, stdout, stderr) => {
+    execFile(command, args, { cwd, env: { ...process.env, npm_config_update_notifier: 'false' }, timeout: 240_000 }, (error, stdout, stderr) => {
       resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
     });
   });

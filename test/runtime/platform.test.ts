@@ -154,6 +154,7 @@ test('retries, timeouts, aborts and pagination behave the same on the fetch tran
   const run = spawnSync(process.execPath, ['--conditions=browser', '--import', 'tsx', '--test', 'test/runtime/retry.test.ts', 'test/runtime/paginate.test.ts'], {
     cwd: ROOT,
     encoding: 'utf8',
+    timeout: 240_000, // killed rather than hang the suite
     // Without the parent runner's context the child runs and reports on its own.
     env: Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== 'NODE_TEST_CONTEXT')),
   });

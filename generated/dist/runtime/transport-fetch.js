@@ -52,7 +52,12 @@ export const attempt = async (req) => {
     if (res.type === 'opaqueredirect') {
       // A browser hides a manual redirect's status and Location from the page.
       throw new TaskclusterError({
-        message: `${req.method} ${url} answered with a redirect, which a browser does not let the page read`,
+        // Redirecting entries (getArtifact, getLatestArtifact, findArtifactFromTask…) answer with where
+        // the data is: a page can fetch that itself, from the URL the client signs without calling.
+        message:
+          `${req.method} ${url} answered with a redirect, which a browser does not let the page read: ` +
+          'for a redirecting entry such as getArtifact, fetch the URL that client.buildSignedUrlAsync(client.<method>, …) ' +
+          '(or buildUrl, for public data) gives instead, or, on Node.js, use the artifact helpers (downloadArtifact, download)',
         code: 'UnexpectedRedirect',
         method: req.method,
         url,
