@@ -98,6 +98,7 @@ export async function consumeOverTls(c: Context, taskGroupId: string, seen: (lin
   const child = spawn(process.execPath, ['--input-type=module', '-e', script, pulse.username, pulse.password, pulse.vhost, taskGroupId], {
     env: { ...process.env, NODE_EXTRA_CA_CERTS: pulse.caFile },
     stdio: ['pipe', 'pipe', 'inherit'],
+    timeout: 180_000, // never outlives a hung test: killed after 3 minutes
   });
   let buffered = '';
   let markReady: () => void;
