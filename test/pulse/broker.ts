@@ -113,8 +113,10 @@ async function startPrivateNode(): Promise<PrivateNode> {
     ERL_CRASH_DUMP: path.join(dir, 'erl_crash.dump'),
   };
   // Our own epmd on our own port, started first so that the node registers with it and not with one it would daemonize.
+  // service: lives until kill(handle), at stopBroker or at this process's exit.
   const epmd = spawn('epmd', ['-port', String(epmdPort), '-address', '127.0.0.1'], { env, detached: true, stdio: 'ignore' });
   const log = openSync(path.join(dir, 'server.log'), 'a');
+  // service: lives until kill(handle), at stopBroker or at this process's exit.
   const server = spawn(path.join(RABBITMQ_BIN, 'rabbitmq-server'), [], { env, cwd: dir, detached: true, stdio: ['ignore', log, log] });
   closeSync(log);
   const handle: PrivateNode = { dir, env, node, amqpPort, server, epmd };
