@@ -157,13 +157,15 @@ function notNegotiated(error, what, accepted) {
   if (!(error instanceof TaskclusterError) || error.statusCode !== 406 || error.code !== 'NoMatchingMethod')
     return error;
   const optIn = 'simple' in accepted ? '' : ' (data without hashes only with allowUnverified: true)';
+  // taskcluster-lib-api ends an error's message with a "\n\n---\n\n* method: …" trailer: keep the sentence.
+  const said = error.message.split('\n\n---')[0];
   return new TaskclusterError({
     code: error.code,
     method: error.method,
     url: error.url,
     retries: error.retries,
     body: error.body,
-    message: `Could not negotiate a download method: ${what} accepted ${Object.keys(accepted).join(' and ')}${optIn}; the object service said: ${error.message}`,
+    message: `Could not negotiate a download method: ${what} accepted ${Object.keys(accepted).join(' and ')}${optIn}; the object service said: ${said}`,
     statusCode: 406,
     cause: error,
   });
