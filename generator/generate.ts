@@ -220,7 +220,7 @@ interface EmitSetup {
 
 async function generateStale(options: GenerateOptions, out: string, input: LoadedInput, { hash, lock }: { hash: string; lock: NameLock }, { runtime, runtimeBuild, emitThread }: EmitSetup): Promise<GenerateResult> {
   const { readReferences } = await import('./validate/validate.ts');
-  const { buildModel } = await import('./model/model.ts');
+  const { buildModel, lockOwners } = await import('./model/model.ts');
   const { renderPackage, renderTypes } = await import('./render/render.ts');
   const references = await timed('validate', options, async () => {
     const read = readReferences(input);
@@ -247,7 +247,7 @@ async function generateStale(options: GenerateOptions, out: string, input: Loade
   });
   // The prebuilt runtime output is already formatted, by the same function with the same options.
   const files = new Map([...others, ...formatted, ...Object.entries(runtimeBuild?.files ?? {})]);
-  const typeNames = nameLockOf(model.services);
+  const typeNames = nameLockOf(lockOwners(model));
   const snapshot = snapshotModel(model);
   files.set(STAMP_FILE, stampText(stampHash(hash, typeNames), files, typeNames, snapshot));
   const diff = options.diff ? await diffWithStamp(out, snapshot, options.names) : undefined;

@@ -8,6 +8,8 @@ import { renderType } from './types.ts';
 import { tarballName } from './package-identity.ts';
 import type { SchemaDocsContext } from './schema-docs.ts';
 import { serviceView } from './view.ts';
+import { WORKERS_MODULE } from '../model/workers.ts';
+import { workersView } from './workers-view.ts';
 
 
 export interface RenderOptions {
@@ -25,7 +27,7 @@ async function loadTemplates() {
   handlebars.registerHelper('concat', (...parts: unknown[]) => parts.slice(0, -1).join(''));
   const compile = async (name: string) =>
     handlebars.compile(await readFile(path.join(TEMPLATES_DIR, name), 'utf8'), { noEscape: true, strict: true, knownHelpersOnly: false });
-  return { service: await compile('service.ts.hbs'), index: await compile('index.ts.hbs'), readme: await compile('README.md.hbs') };
+  return { service: await compile('service.ts.hbs'), index: await compile('index.ts.hbs'), readme: await compile('README.md.hbs'), workers: await compile('workers.ts.hbs') };
 }
 
 function packageJson(model: PackageModel, options: RenderOptions, imports: Record<string, unknown>): string {
@@ -39,6 +41,10 @@ function packageJson(model: PackageModel, options: RenderOptions, imports: Recor
   for (const service of model.services) {
     exports[`./${service.serviceName}`] = entry(`services/${service.serviceName}`);
     typesVersions[service.serviceName] = [`./dist/services/${service.serviceName}.d.ts`];
+  }
+  if (model.workers) {
+    exports[`./${WORKERS_MODULE}`] = entry(WORKERS_MODULE);
+    typesVersions[WORKERS_MODULE] = [`./dist/${WORKERS_MODULE}.d.ts`];
   }
   const manifest = {
     name: options.packageName,
@@ -68,6 +74,12 @@ export async function renderTypes(model: PackageModel, docs?: SchemaDocsContext)
     for (const type of service.types) types.push(await renderType(type, docs));
     result.set(service.serviceName, types);
   }
+  // The workers module's under its own name, which no service may take (model.ts).
+  if (model.workers) {
+    const types: string[] = [];
+    for (const type of model.workers.types) types.push(await renderType(type, docs));
+    result.set(WORKERS_MODULE, types);
+  }
   return result;
 }
 
@@ -86,6 +98,8 @@ export async function renderPackage(model: PackageModel, options: RenderOptions,
     views.push(view);
     files.set(`src/services/${service.serviceName}.ts`, templates.service({ ...view, types, packageVersion: options.packageVersion }));
   }
+  const workers = model.workers && workersView(model.workers);
+  if (workers) files.set(`src/${WORKERS_MODULE}.ts`, templates.workers({ ...workers, types: serviceTypes.get(WORKERS_MODULE) ?? [] }));
   const first = views.find((v) => v.api) ?? views[0];
   files.set('src/index.ts', templates.index({ services: views }));
   files.set(
@@ -97,6 +111,7 @@ export async function renderPackage(model: PackageModel, options: RenderOptions,
       tarball: tarballName(options.packageName, options.packageVersion),
       firstClass: first?.className ?? 'Client',
       firstService: first?.serviceName ?? '',
+      workers,
     }),
   );
   files.set('package.json', packageJson(model, options, packageImports(files)));
