@@ -7,6 +7,7 @@ import { buildExt, hawkHeaderAsync } from './hawk.js';
 import { TransportFailure, attempt, type AttemptResponse } from './request.js';
 import { isAnswerStatus, isRetriableStatus, responseError, responseResult, type RequestLine } from './response.js';
 import { blobResult } from './blob.js';
+import { withScopeDetails } from './scope-errors.js';
 import { abortReason, backoffDelay, retryAfterDelay, sleep } from './retry.js';
 import type { ClientState } from './state.js';
 import type { EntryDefinition } from './types.js';
@@ -73,7 +74,7 @@ function classify(state: ClientState, entry: EntryDefinition, res: AttemptRespon
       return { ok: false, error: error as TaskclusterError, retriable: false };
     }
   }
-  const error = responseError(res, line);
+  const error = withScopeDetails(responseError(res, line), entry, state.credentials?.clientId);
   const retriable = isRetriableStatus(res.statusCode);
   const delay = res.statusCode === 429 ? retryAfterDelay(res.headers['retry-after'], state.retry.maxDelay) : undefined;
   return { ok: false, error, retriable, delay };

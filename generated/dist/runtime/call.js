@@ -3,6 +3,7 @@ import { buildExt, hawkHeaderAsync } from './hawk.js';
 import { TransportFailure, attempt } from './request.js';
 import { isAnswerStatus, isRetriableStatus, responseError, responseResult } from './response.js';
 import { blobResult } from './blob.js';
+import { withScopeDetails } from './scope-errors.js';
 import { abortReason, backoffDelay, retryAfterDelay, sleep } from './retry.js';
 /** The client's and the call's signals as one (either cancels the call). */
 function callSignal(state, call) {
@@ -65,7 +66,7 @@ function classify(state, entry, res, line) {
       return { ok: false, error: error, retriable: false };
     }
   }
-  const error = responseError(res, line);
+  const error = withScopeDetails(responseError(res, line), entry, state.credentials?.clientId);
   const retriable = isRetriableStatus(res.statusCode);
   const delay = res.statusCode === 429 ? retryAfterDelay(res.headers['retry-after'], state.retry.maxDelay) : undefined;
   return { ok: false, error, retriable, delay };

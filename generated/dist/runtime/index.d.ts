@@ -3,7 +3,16 @@ export { EventsClient, bindExchange } from './events.js';
 export { paginate, type Page } from './paginate.js';
 export type { ApiMethod, HttpMethodOf, IsMethodOf, SignedUrlArgs, UrlArgs } from './method-types.js';
 export { fakeClient, type FakeCall, type FakeMethods } from './fake.js';
-export { TaskclusterError } from './errors.js';
+export { TaskclusterError, InsufficientScopesError } from './errors.js';
+export {
+  requiredScopes,
+  satisfiesScopes,
+  renderScopes,
+  type ScopeExpression,
+  type ScopeExpressionTemplate,
+  type ScopeParams,
+  type ScopeVerdict,
+} from './scopes.js';
 export {
   createTemporaryCredentials,
   createTemporaryCredentialsAsync,
