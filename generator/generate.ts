@@ -231,7 +231,7 @@ async function generateStale(options: GenerateOptions, out: string, input: Loade
   const model = await timed('model', options, () => buildModel(references, input, lock));
   const packageName = options.packageName ?? DEFAULT_PACKAGE_NAME;
   const types = await timed('types', options, () => renderTypes(model, { rootUrl: options.rootUrl, schemas: input.schemas }));
-  const sources = await timed('render', options, () => renderPackage(model, { packageName, packageVersion: options.packageVersion ?? DEFAULT_PACKAGE_VERSION }, types, runtime));
+  const sources = await timed('render', options, () => renderPackage(model, { packageName, packageVersion: options.packageVersion ?? DEFAULT_PACKAGE_VERSION, schemas: input.schemas }, types, runtime));
   // The TypeScript sources are only the compiler's input: the package ships what it emits
   // (.js beside .d.ts), so prettier formats the emitted files and the rest, each once.
   // While the worker type-checks, this thread formats the rest and warms prettier's parser;

@@ -42,5 +42,7 @@ export type {
   ExchangeDefinition,
   ExchangesDefinition,
   RoutingKeyDefinition,
+  SchemaValidation,
   ServiceDefinition,
+  ValidationContext,
 } from './types.js';

@@ -1,22 +1,33 @@
 // Scopes and validation in a package generated from v87.1.3 (issue 24): requiredScopes gives every
 // entry's scope expression exactly as the reference does, satisfiesScopes decides with route
 // arguments and lists filled in, and (where the real deployment of /work/shared/taskcluster-services
-// runs) a real 403 InsufficientScopes answer becomes an InsufficientScopesError.
+// runs) a real 403 InsufficientScopes answer becomes an InsufficientScopesError. Opt-in validation
+// (`<package>/validation`): an invalid payload never reaches a loopback server that counts requests,
+// errors locate the fault in the value and in the schema, invalid responses reject (or warn), and
+// validation agrees with the soundness corpus (instances ajv and the types judged) on every entry.
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, symlink } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { dirSource, generateInto, importDist, skipUnlessSnapshot, snapshotDir, type Generated } from './helpers.ts';
+import { loadInput } from '../../generator/load/load.ts';
+import { dirSource, generateInto, importDist, modelOf, ROOT, skipUnlessSnapshot, snapshotDir, type Generated } from './helpers.ts';
+import { bundle, instancesOf, typesOf } from './soundness.ts';
 
 const skip = skipUnlessSnapshot('v87.1.3');
 let pkg: Generated | undefined;
 let tc: Record<string, any> = {};
+let validation: Record<string, any> = {};
 
 before(async () => {
   if (skip !== false) return;
   pkg = await generateInto({ source: dirSource('v87.1.3') });
+  // ajv and ajv-formats are the package's optional peer dependencies: an application that validates installs them
+  for (const name of ['ajv', 'ajv-formats']) await symlink(path.join(ROOT, 'node_modules', name), path.join(pkg.out, 'node_modules', name), 'dir');
   tc = await importDist(pkg.out);
+  validation = await importDist(pkg.out, 'validation.js');
 });
 after(() => pkg?.cleanup());
 
@@ -65,4 +76,109 @@ test('the real secrets service\'s 403 for a client without scopes becomes an Ins
   assert.equal(error.required, 'secrets:get:project/tcgen-issue-24/none');
   assert.equal(error.message.split('\n')[1], '  secrets:get:project/tcgen-issue-24/none');
   tc.closeClient(secrets);
+});
+
+/** A loopback server answering every request with `answer`, counting the requests. */
+async function countingServer(answer: (path: string) => { status: number; body: unknown }): Promise<{ rootUrl: string; count: () => number; close: () => Promise<void> }> {
+  let count = 0;
+  const server: Server = createServer((req, res) => {
+    count++;
+    req.resume().on('end', () => {
+      const { status, body } = answer(req.url ?? '');
+      res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { rootUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, count: () => count, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+const TASK = {
+  taskQueueId: 'proj-example/ci', created: '2030-01-01T00:00:00.000Z', deadline: '2030-01-01T01:00:00.000Z', payload: {},
+  metadata: { name: 'n', description: 'd', owner: 'dev@example.com', source: 'https://example.com/ci' },
+};
+const STATUS = { status: { taskId: 'fN1SbArXTPSVFNUvaOlinQ', provisionerId: 'proj-example', workerType: 'ci', taskQueueId: 'proj-example/ci', schedulerId: '-', projectId: 'none', taskGroupId: 'fN1SbArXTPSVFNUvaOlinQ', deadline: '2030-01-01T01:00:00.000Z', expires: '2030-01-02T01:00:00.000Z', retriesLeft: 5, state: 'pending', runs: [] } };
+
+test('validation: an invalid payload never reaches the network; the error names method, value pointer, keyword and schema URL with pointer', { skip }, async (t) => {
+  const server = await countingServer(() => ({ status: 200, body: STATUS }));
+  t.after(() => server.close());
+  const queue = new tc.Queue({ rootUrl: server.rootUrl, retries: 0, validate: validation.schemaValidation() });
+  t.after(() => tc.closeClient(queue));
+  const error = await queue.createTask('fN1SbArXTPSVFNUvaOlinQ', { ...TASK, metadata: { ...TASK.metadata, source: 7 } }).then(() => assert.fail('resolved'), (e: unknown) => e);
+  assert.ok(error instanceof validation.SchemaValidationError, String(error));
+  assert.equal(server.count(), 0, 'nothing was sent');
+  assert.equal(error.method, 'queue.createTask');
+  assert.equal(error.direction, 'request');
+  assert.deepEqual(error.violations, [{ pointer: '/metadata/source', keyword: 'type', message: 'must be string', schemaUrl: `${server.rootUrl}/schemas/queue/v1/task-metadata.json#/properties/source/type` }]);
+  assert.match(error.message, /^queue\.createTask: the payload does not match the input schema \(nothing was sent\):\n {2}\/metadata\/source: type: must be string \(http:.*task-metadata\.json#\/properties\/source\/type\)$/);
+  // a format, and a required property missing (pointer of the object that lacks it)
+  const format = await queue.createTask('fN1SbArXTPSVFNUvaOlinQ', { ...TASK, created: 'yesterday' }).catch((e: any) => e.violations);
+  assert.deepEqual(format.map((v: any) => [v.pointer, v.keyword, v.schemaUrl.slice(server.rootUrl.length)]), [['/created', 'format', '/schemas/queue/v1/create-task-request.json#/properties/created/format']]);
+  const { metadata: _, ...noMetadata } = TASK;
+  const missing = await queue.createTask('fN1SbArXTPSVFNUvaOlinQ', noMetadata).catch((e: any) => e.violations);
+  assert.deepEqual(missing.map((v: any) => [v.pointer, v.keyword]), [['', 'required']]);
+  assert.equal(server.count(), 0);
+  // valid: sent once, the answer checked and returned
+  assert.deepEqual(await queue.createTask('fN1SbArXTPSVFNUvaOlinQ', TASK), STATUS);
+  assert.equal(server.count(), 1);
+  // per call: off for one call of a validating client, on for one call of a plain client
+  await queue.createTask('fN1SbArXTPSVFNUvaOlinQ', { ...TASK, created: 'yesterday' }, { validate: false });
+  assert.equal(server.count(), 2);
+  const plain = new tc.Queue({ rootUrl: server.rootUrl, retries: 0 });
+  t.after(() => tc.closeClient(plain));
+  await assert.rejects(plain.createTask('fN1SbArXTPSVFNUvaOlinQ', { ...TASK, created: 'yesterday' }, { validate: validation.schemaValidation() }), validation.SchemaValidationError);
+  assert.equal(server.count(), 2);
+});
+
+test('validation: an invalid response rejects by default; with responses: "warn" it resolves and warns', { skip }, async (t) => {
+  const bad = { status: { ...STATUS.status, state: 'sleeping' } };
+  const server = await countingServer(() => ({ status: 200, body: bad }));
+  t.after(() => server.close());
+  const strict = new tc.Queue({ rootUrl: server.rootUrl, retries: 0, validate: validation.schemaValidation() });
+  const error = await strict.status('fN1SbArXTPSVFNUvaOlinQ').then(() => assert.fail('resolved'), (e: unknown) => e);
+  assert.ok(error instanceof validation.SchemaValidationError);
+  assert.equal(error.direction, 'response');
+  assert.deepEqual(error.violations.map((v: any) => [v.pointer, v.keyword, v.schemaUrl.slice(server.rootUrl.length)]), [['/status/state', 'enum', '/schemas/queue/v1/task-status.json#/properties/state/enum']]);
+  const warnings: unknown[] = [];
+  const lenient = new tc.Queue({ rootUrl: server.rootUrl, retries: 0, validate: validation.schemaValidation({ responses: 'warn', onWarning: (e: unknown) => warnings.push(e) }) });
+  assert.deepEqual(await lenient.status('fN1SbArXTPSVFNUvaOlinQ'), bad);
+  assert.equal(warnings.length, 1);
+  assert.ok(warnings[0] instanceof validation.SchemaValidationError);
+  tc.closeClient(strict);
+  tc.closeClient(lenient);
+});
+
+test('validation agrees with the types on the soundness corpus: every valid instance of every entry input and output passes, every invalid one fails', { skip }, async (t) => {
+  const source = dirSource('v87.1.3');
+  const input = await loadInput(source);
+  const model = await modelOf(source);
+  const schemas = bundle(input);
+  const check = validation.schemaValidation();
+  // the roots: each entry's input and output type, with the entry that names it
+  const roots: Array<{ service: string; entry: any; direction: 'input' | 'output'; typeName: string }> = [];
+  for (const service of model.services) {
+    for (const entry of service.api?.entries ?? []) {
+      if (entry.inputType) roots.push({ service: service.serviceName, entry, direction: 'input', typeName: entry.inputType });
+      if (entry.outputType && entry.output !== 'blob') roots.push({ service: service.serviceName, entry, direction: 'output', typeName: entry.outputType });
+    }
+  }
+  const all = typesOf('v87.1.3', model, schemas);
+  const byName = (service: string, name: string) => all.find((type) => type.service === service && type.name === name);
+  const types = [...new Set(roots.map((root) => byName(root.service, root.typeName)).filter((type) => type !== undefined))];
+  const instances = await instancesOf(types, schemas, { seed: 20261207, samples: 1, validPerType: 3, invalidPerKind: 1 });
+  let valid = 0;
+  let invalid = 0;
+  const disagreements: string[] = [];
+  for (const root of roots) {
+    const type = byName(root.service, root.typeName);
+    const context = { serviceName: root.service, entry: { name: root.entry.name }, rootUrl: 'https://tc.example.com' };
+    for (const instance of instances.filter((i) => i.type === type)) {
+      const passed = root.direction === 'input' ? await check.checkRequest(context, instance.value).then(() => true, () => false) : await check.checkResponse(context, instance.value).then(() => true, () => false);
+      if (instance.invalid === undefined) valid++;
+      else invalid++;
+      if (passed !== (instance.invalid === undefined)) disagreements.push(`${root.service}.${root.entry.name} ${root.direction} (${instance.invalid ?? 'valid'}): ${JSON.stringify(instance.value).slice(0, 200)}`);
+    }
+  }
+  t.diagnostic(`${roots.length} entry inputs and outputs, ${types.length} types: ${valid} valid and ${invalid} invalid instances checked`);
+  assert.deepEqual(disagreements.slice(0, 10), []);
+  assert.ok(valid > roots.length && invalid > 50);
 });

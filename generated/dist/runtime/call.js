@@ -76,6 +76,14 @@ export async function runCall(state, entry, call) {
   const line = { method: entry.method, url: state.origin + path, secret: state.credentials?.accessToken };
   const signal = callSignal(state, call);
   const ext = callExt(state, call);
+  // Opt-in schema validation: an invalid payload rejects here, before anything is sent.
+  const validate = call.options?.validate === false ? undefined : (call.options?.validate ?? state.validate);
+  const context = validate && {
+    serviceName: state.service.serviceName,
+    entry,
+    rootUrl: state.origin + state.prefix.replace(/\/api\/[^/]+\/[^/]+$/, ''),
+  };
+  if (validate && entry.input) await validate.checkRequest(context, call.payload);
   const body = entry.input ? JSON.stringify(call.payload) : undefined;
   for (let n = 1; ; n++) {
     let outcome;
@@ -96,7 +104,8 @@ export async function runCall(state, entry, call) {
       if (!(err instanceof TransportFailure)) throw err; // aborted by the caller
       outcome = { ok: false, error: transportError(err, line, state.timeout), retriable: true };
     }
-    if (outcome.ok) return outcome.value;
+    if (outcome.ok)
+      return validate && entry.output === true ? validate.checkResponse(context, outcome.value) : outcome.value;
     outcome.error.retries = n - 1;
     if (!outcome.retriable || n > state.retry.retries) throw outcome.error;
     await sleep(outcome.delay ?? backoffDelay(n, state.retry), signal);

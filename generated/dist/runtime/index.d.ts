@@ -40,5 +40,7 @@ export type {
   ExchangeDefinition,
   ExchangesDefinition,
   RoutingKeyDefinition,
+  SchemaValidation,
   ServiceDefinition,
+  ValidationContext,
 } from './types.js';
