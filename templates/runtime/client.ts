@@ -161,6 +161,11 @@ export function callEntry<T>(client: Client, entry: EntryDefinition, args: Array
   }
 }
 
+/** Records `method` (a stand-in for an entry's method, as fakeClient makes) as that entry's, for entryOfFunction. */
+export function rememberMethod(method: Function, entry: EntryDefinition): void {
+  ENTRIES.set(method, entry);
+}
+
 /** The entry of a generated method of a class some client was made of, given the function alone (see scopes.ts). */
 export function entryOfFunction(method: unknown): EntryDefinition | undefined {
   return typeof method === 'function' ? ENTRIES.get(method) : undefined;

@@ -8,6 +8,7 @@ export { TaskclusterError, InsufficientScopesError } from './errors.js';
 export {
   requiredScopes,
   satisfiesScopes,
+  scopeParams,
   renderScopes,
   type ScopeExpression,
   type ScopeExpressionTemplate,

@@ -55,19 +55,18 @@ function isList(value: unknown): value is readonly string[] {
  */
 function renderPartial(template: ScopeExpressionTemplate, params: ScopeParams, unfilled: Set<string>): Partial {
   if (typeof template === 'string') {
-    let missing = false;
     const rendered = template.replace(PARAM, (text, name: string) => {
       const value = params[name];
       if (value === undefined) {
         unfilled.add(name);
-        missing = true;
         return text;
       }
       if (typeof value !== 'string' && typeof value !== 'number') throw new TypeError(`scope parameter ${name} must be a string or number, got ${JSON.stringify(value)}`);
       return String(value);
     });
-    // A partly filled scope stays a template: its unfilled parameters decide it.
-    return missing ? template : rendered;
+    // A partly filled scope keeps its unfilled <param>s: they decide it (a value that itself looks like
+    // a <param> only makes the verdict undecidable, never wrong).
+    return rendered;
   }
   const splice = (items: ScopeExpressionTemplate[]) => items.flatMap((item) => {
     const result = renderPartial(item, params, unfilled);
@@ -194,4 +193,17 @@ export function requiredScopes(method: ApiMethod): ScopeExpressionTemplate | und
   const entry = entryOfFunction(method);
   if (entry === undefined) throw new TypeError('requiredScopes(method): method must be an API method of a client, e.g. queue.createTask');
   return entry.scopes as ScopeExpressionTemplate | undefined;
+}
+
+/**
+ * The template parameters a call's route arguments give: `{ <arg name>: value }` in the entry's
+ * order, e.g. `scopeParams(purgeCache.purgeCache, 'proj/w')` → `{ workerPoolId: 'proj/w' }`, to pass
+ * to satisfiesScopes (the services fill the same names from the route). Throws a TypeError for
+ * anything but an API method, or more arguments than the route has.
+ */
+export function scopeParams(method: ApiMethod, ...routeArgs: Array<string | number>): { [name: string]: string | number } {
+  const entry = entryOfFunction(method);
+  if (entry === undefined) throw new TypeError('scopeParams(method, ...routeArgs): method must be an API method of a client');
+  if (routeArgs.length > entry.args.length) throw new TypeError(`scopeParams: ${entry.name} has ${entry.args.length} route arguments, got ${routeArgs.length}`);
+  return Object.fromEntries(routeArgs.map((value, index) => [entry.args[index]!, value]));
 }

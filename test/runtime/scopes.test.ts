@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { InsufficientScopesError, renderScopes, satisfiesScopes, type ScopeExpression } from '../../templates/runtime/index.ts';
+import { fakeClient, InsufficientScopesError, renderScopes, requiredScopes, satisfiesScopes, scopeParams, type ScopeExpression } from '../../templates/runtime/index.ts';
 import { CREDS, PurgeCache, startServer } from './helpers.ts';
 
 const libScopes = createRequire(import.meta.url)('taskcluster-lib-scopes') as {
@@ -146,4 +146,20 @@ test('a 403 InsufficientScopes rejects with InsufficientScopesError: required, m
   assert.equal(bare.missing, undefined);
   assert.deepEqual(bare.missingScopes, []);
   assert.deepEqual(bare.required, required);
+});
+
+test('requiredScopes and scopeParams on a client, a derived one and a fakeClient; route arguments fill the template', () => {
+  const client = new PurgeCache({ rootUrl: 'https://tc.example.com' });
+  assert.equal(requiredScopes(client.purgeCache), 'purge-cache:<workerPoolId>:<cacheName>');
+  assert.equal(requiredScopes(client.use({ retries: 1 }).purgeRequests), 'purge-cache:purge-requests::<workerPoolId>');
+  assert.equal(requiredScopes(client.ping), undefined);
+  const { client: fake } = fakeClient(PurgeCache, { purgeCache: async () => undefined });
+  assert.equal(requiredScopes(fake.purgeCache), 'purge-cache:<workerPoolId>:<cacheName>');
+  const params = scopeParams(client.purgeCache, 'proj/w');
+  assert.deepEqual(params, { workerPoolId: 'proj/w' });
+  assert.deepEqual(satisfiesScopes(['purge-cache:proj/w:*'], requiredScopes(client.purgeCache)!, params), { satisfied: true });
+  assert.deepEqual(satisfiesScopes(['purge-cache:proj/w:c1'], requiredScopes(client.purgeCache)!, params), { satisfied: 'undecidable', unfilled: ['cacheName'] });
+  assert.deepEqual(satisfiesScopes(['purge-cache:proj/w:c1'], requiredScopes(client.purgeCache)!, { ...params, cacheName: 'c1' }), { satisfied: true });
+  assert.throws(() => requiredScopes((() => Promise.resolve()) as never), TypeError);
+  assert.throws(() => scopeParams(client.purgeCache, 'a', 'b'), TypeError);
 });

@@ -128,6 +128,10 @@ export function callEntry(client, entry, args) {
     return Promise.reject(err);
   }
 }
+/** Records `method` (a stand-in for an entry's method, as fakeClient makes) as that entry's, for entryOfFunction. */
+export function rememberMethod(method, entry) {
+  ENTRIES.set(method, entry);
+}
 /** The entry of a generated method of a class some client was made of, given the function alone (see scopes.ts). */
 export function entryOfFunction(method) {
   return typeof method === 'function' ? ENTRIES.get(method) : undefined;

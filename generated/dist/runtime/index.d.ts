@@ -7,6 +7,7 @@ export { TaskclusterError, InsufficientScopesError } from './errors.js';
 export {
   requiredScopes,
   satisfiesScopes,
+  scopeParams,
   renderScopes,
   type ScopeExpression,
   type ScopeExpressionTemplate,

@@ -4,7 +4,7 @@ export { EventsClient, bindExchange } from './events.js';
 export { paginate } from './paginate.js';
 export { fakeClient } from './fake.js';
 export { TaskclusterError, InsufficientScopesError } from './errors.js';
-export { requiredScopes, satisfiesScopes, renderScopes } from './scopes.js';
+export { requiredScopes, satisfiesScopes, scopeParams, renderScopes } from './scopes.js';
 export { createTemporaryCredentials, createTemporaryCredentialsAsync, slugid } from './credentials.js';
 export { fromEnvVars } from './env.js';
 export { fromNow, fromNowJSON, parseTimeOffset } from './time.js';

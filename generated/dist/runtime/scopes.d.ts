@@ -77,3 +77,15 @@ export declare function satisfiesScopes(
  * for anything else (a client must have been made for the method's class).
  */
 export declare function requiredScopes(method: ApiMethod): ScopeExpressionTemplate | undefined;
+/**
+ * The template parameters a call's route arguments give: `{ <arg name>: value }` in the entry's
+ * order, e.g. `scopeParams(purgeCache.purgeCache, 'proj/w')` → `{ workerPoolId: 'proj/w' }`, to pass
+ * to satisfiesScopes (the services fill the same names from the route). Throws a TypeError for
+ * anything but an API method, or more arguments than the route has.
+ */
+export declare function scopeParams(
+  method: ApiMethod,
+  ...routeArgs: Array<string | number>
+): {
+  [name: string]: string | number;
+};

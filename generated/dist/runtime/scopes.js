@@ -23,20 +23,19 @@ function isList(value) {
  */
 function renderPartial(template, params, unfilled) {
   if (typeof template === 'string') {
-    let missing = false;
     const rendered = template.replace(PARAM, (text, name) => {
       const value = params[name];
       if (value === undefined) {
         unfilled.add(name);
-        missing = true;
         return text;
       }
       if (typeof value !== 'string' && typeof value !== 'number')
         throw new TypeError(`scope parameter ${name} must be a string or number, got ${JSON.stringify(value)}`);
       return String(value);
     });
-    // A partly filled scope stays a template: its unfilled parameters decide it.
-    return missing ? template : rendered;
+    // A partly filled scope keeps its unfilled <param>s: they decide it (a value that itself looks like
+    // a <param> only makes the verdict undecidable, never wrong).
+    return rendered;
   }
   const splice = (items) =>
     items.flatMap((item) => {
@@ -162,4 +161,18 @@ export function requiredScopes(method) {
   if (entry === undefined)
     throw new TypeError('requiredScopes(method): method must be an API method of a client, e.g. queue.createTask');
   return entry.scopes;
+}
+/**
+ * The template parameters a call's route arguments give: `{ <arg name>: value }` in the entry's
+ * order, e.g. `scopeParams(purgeCache.purgeCache, 'proj/w')` → `{ workerPoolId: 'proj/w' }`, to pass
+ * to satisfiesScopes (the services fill the same names from the route). Throws a TypeError for
+ * anything but an API method, or more arguments than the route has.
+ */
+export function scopeParams(method, ...routeArgs) {
+  const entry = entryOfFunction(method);
+  if (entry === undefined)
+    throw new TypeError('scopeParams(method, ...routeArgs): method must be an API method of a client');
+  if (routeArgs.length > entry.args.length)
+    throw new TypeError(`scopeParams: ${entry.name} has ${entry.args.length} route arguments, got ${routeArgs.length}`);
+  return Object.fromEntries(routeArgs.map((value, index) => [entry.args[index], value]));
 }
