@@ -229,7 +229,7 @@ interface EmitSetup {
 
 async function generateStale(options: GenerateOptions, out: string, input: LoadedInput, { hash, lock }: { hash: string; lock: NameLock }, { runtime, runtimeBuild, emitThread }: EmitSetup): Promise<GenerateResult> {
   const { readReferences } = await import('./validate/validate.ts');
-  const { buildModel } = await import('./model/model.ts');
+  const { buildModel, lockOwners } = await import('./model/model.ts');
   const { renderPackage, renderTypes } = await import('./render/render.ts');
   const references = await timed('validate', options, async () => {
     const read = readReferences(input);
@@ -240,7 +240,7 @@ async function generateStale(options: GenerateOptions, out: string, input: Loade
   const model = await timed('model', options, () => buildModel(references, input, lock));
   const packageName = options.packageName ?? DEFAULT_PACKAGE_NAME;
   const types = await timed('types', options, () => renderTypes(model, { rootUrl: docsRootUrlOf(options), schemas: input.schemas }));
-  const sources = await timed('render', options, () => renderPackage(model, { packageName, packageVersion: options.packageVersion ?? DEFAULT_PACKAGE_VERSION, docsRootUrl: docsRootUrlOf(options) }, types, runtime));
+  const sources = await timed('render', options, () => renderPackage(model, { packageName, packageVersion: options.packageVersion ?? DEFAULT_PACKAGE_VERSION, docsRootUrl: docsRootUrlOf(options), schemas: input.schemas }, types, runtime));
   // The TypeScript sources are only the compiler's input: the package ships what it emits
   // (.js beside .d.ts), so prettier formats the emitted files and the rest, each once.
   // While the worker type-checks, this thread formats the rest and warms prettier's parser;
@@ -256,7 +256,7 @@ async function generateStale(options: GenerateOptions, out: string, input: Loade
   });
   // The prebuilt runtime output is already formatted, by the same function with the same options.
   const files = new Map([...others, ...formatted, ...Object.entries(runtimeBuild?.files ?? {})]);
-  const typeNames = nameLockOf(model.services);
+  const typeNames = nameLockOf(lockOwners(model));
   const snapshot = snapshotModel(model);
   files.set(STAMP_FILE, stampText(stampHash(hash, typeNames), files, typeNames, snapshot));
   const diff = options.diff ? await diffWithStamp(out, snapshot, options.names) : undefined;

@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { GenerateError } from '../errors.ts';
 import type { ReferenceSource } from './source.ts';
@@ -25,6 +25,14 @@ export function createDirSource(root: string): ReferenceSource {
   const locate = (rootRelative: string): string => path.join(root, '.' + path.posix.normalize('/' + rootRelative));
   return {
     locate,
+    async listSchemas() {
+      const absoluteRoot = path.resolve(root);
+      const entries = await readdir(path.join(absoluteRoot, 'schemas'), { recursive: true, withFileTypes: true }).catch(() => []);
+      return entries
+        .filter((entry) => entry.isFile() && entry.name.endsWith('.json'))
+        .map((entry) => '/' + path.relative(absoluteRoot, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+        .sort();
+    },
     async readText(rootRelative) {
       const file = locate(rootRelative);
       try {

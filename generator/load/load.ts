@@ -17,6 +17,8 @@ export interface LoadedInput {
   references: LoadedDocument[];
   /** Keyed by root-relative path without fragment. */
   schemas: Map<string, LoadedDocument>;
+  /** The worker payload schemas found beside the references (see payloadSchemaPaths), root-relative paths, sorted; also in `schemas`. */
+  payloadSchemas: string[];
 }
 
 export const MANIFEST_PATH = '/references/manifest.json';
@@ -176,12 +178,46 @@ export async function loadInputCollecting(source: ReferenceSource): Promise<{ in
   const references = await readAll(source, manifestReferencePaths(manifest), problems);
   const schemas = new Map<string, LoadedDocument>();
   const failed = new Set<string>();
-  let pending = firstOfEach(references.flatMap((reference) => referenceSchemaPaths(reference, problems)));
-  while (pending.length > 0) {
-    const loaded = await readAll(source, pending, problems);
-    for (const document of loaded) schemas.set(document.path, document);
-    for (const wanted of pending) if (!schemas.has(wanted.path)) failed.add(wanted.path);
-    pending = firstOfEach(loaded.flatMap((schema) => schemaRefPaths(schema, problems))).filter((w) => !schemas.has(w.path) && !failed.has(w.path));
+  const readReached = async (wanted: Wanted[]) => {
+    let pending = firstOfEach(wanted).filter((w) => !schemas.has(w.path) && !failed.has(w.path));
+    while (pending.length > 0) {
+      const loaded = await readAll(source, pending, problems);
+      for (const document of loaded) schemas.set(document.path, document);
+      for (const w of pending) if (!schemas.has(w.path)) failed.add(w.path);
+      pending = firstOfEach(loaded.flatMap((schema) => schemaRefPaths(schema, problems))).filter((w) => !schemas.has(w.path) && !failed.has(w.path));
+    }
+  };
+  await readReached(references.flatMap((reference) => referenceSchemaPaths(reference, problems)));
+  const listed = (await source.listSchemas?.()) ?? [];
+  const payloadSchemas = payloadSchemaPaths(listed, manifest, references, new Set(schemas.keys()));
+  await readReached(payloadSchemas.map((path) => ({ path })));
+  return { input: { manifest, references, schemas, payloadSchemas: payloadSchemas.filter((path) => schemas.has(path)) }, problems };
+}
+
+/** "/schemas/generic-worker/x.json" → "generic-worker". */
+const schemaFolder = (path: string): string | undefined => /^\/schemas\/([^/]+)\//.exec(path)?.[1];
+
+/**
+ * The worker payload schemas among `listed` (every schema document of the source): those in a
+ * folder of /schemas/ that belongs to no service of the manifest (no api, exchanges, logs or
+ * metrics reference is published under its name) and is not the folder of the reference formats'
+ * own schemas (/schemas/common/, where REFERENCE_KINDS and the manifest's `$schema` point), and
+ * that no reference reaches. Taskcluster publishes exactly the workers' payload schemas so
+ * (generic-worker, docker-worker): components with a task payload and no API of their own.
+ */
+export function payloadSchemaPaths(listed: readonly string[], manifest: LoadedDocument, references: readonly LoadedDocument[], reached: ReadonlySet<string>): string[] {
+  const owned = new Set<string>();
+  for (const reference of references) {
+    owned.add(reference.path.split('/')[2] ?? '');
+    if (isObject(reference.json) && typeof reference.json.serviceName === 'string') owned.add(reference.json.serviceName);
   }
-  return { input: { manifest, references, schemas }, problems };
+  const formats = [...Object.keys(REFERENCE_KINDS), isObject(manifest.json) && typeof manifest.json.$schema === 'string' ? manifest.json.$schema : ''];
+  for (const format of formats) {
+    const folder = schemaFolder(format);
+    if (folder !== undefined) owned.add(folder);
+  }
+  return listed.filter((path) => {
+    const folder = schemaFolder(path);
+    return folder !== undefined && !owned.has(folder) && !reached.has(path) && path.endsWith('.json');
+  });
 }

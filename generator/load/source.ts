@@ -8,6 +8,12 @@ export interface ReferenceSource {
   locate(path: string): string;
   /** The text at a root-relative path; rejects with a GenerateError naming the location on failure. */
   readText(path: string): Promise<string>;
+  /**
+   * Every schema document the source holds, as root-relative paths ("/schemas/queue/v1/task.json"),
+   * for discovering the schemas no reference names (worker payloads). Absent where the source cannot
+   * list (a deployment's root URL serves no index): such a source yields no worker payloads.
+   */
+  listSchemas?(): Promise<string[]>;
   /** Releases what the source holds open (an HTTP source's connections); absent when there is nothing to release. */
   close?(): Promise<void>;
 }

@@ -5,6 +5,7 @@ import type { ApiEntry, ApiReference, ClientReference, ExchangeEntry, ExchangesR
 import { GLOBAL_TYPE_NAMES, isIdentifier, isUsableName, RESERVED_WORDS } from './identifiers.ts';
 import { assignTypeNames, pascalCase, type NameLock } from './names.ts';
 import { SchemaCollector, type NamedSchema, type PreparedSchema } from './schemas.ts';
+import { buildWorkers, WORKERS_MODULE, type WorkersModel } from './workers.ts';
 
 export interface EntryModel extends ApiEntry {
   inputType?: string;
@@ -33,6 +34,8 @@ export interface ServiceModel {
 
 export interface PackageModel {
   services: ServiceModel[];
+  /** The worker payload types (`./workers`); absent when the reference has no payload schemas. */
+  workers?: WorkersModel;
 }
 
 /** Instance members of the runtime's Client and EventsClient that an entry must not shadow. */
@@ -40,7 +43,7 @@ export const RUNTIME_MEMBERS = new Set(['buildUrl', 'buildSignedUrl', 'buildSign
 /** Module-level names every generated service module declares or imports besides its classes. */
 const MODULE_NAMES = ['runtime', 'SERVICE', 'EXCHANGES'];
 /** Subpaths the package exports besides its services' (render.ts, packageJson). */
-const PACKAGE_SUBPATHS = ['runtime', 'pulse'];
+const PACKAGE_SUBPATHS = ['runtime', 'pulse', WORKERS_MODULE];
 
 function groupByService(references: ClientReference[], problems: ProblemList): Map<string, ClientReference[]> {
   const groups = new Map<string, ClientReference[]>();
@@ -149,6 +152,12 @@ export function buildModel(references: ClientReference[], input: LoadedInput, lo
   const groups = groupByService(references, problems);
   const services = [...groups.keys()].sort().map((name) => buildService(name, groups.get(name)!, input, problems, lock));
   checkClassNames(services, problems);
+  const workers = buildWorkers(input, services, lock, problems, bindNames);
   problems.throwIfAny();
-  return { services };
+  return { services, ...(workers && { workers }) };
+}
+
+/** Every module that names types, as the name lock records them: the services, then `workers`. */
+export function lockOwners(model: PackageModel): Array<Pick<ServiceModel, 'serviceName' | 'types'>> {
+  return model.workers ? [...model.services, { serviceName: WORKERS_MODULE, types: model.workers.types }] : model.services;
 }

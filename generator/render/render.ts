@@ -8,6 +8,10 @@ import { renderType } from './types.ts';
 import { tarballName } from './package-identity.ts';
 import { code, type SchemaDocsContext } from './schema-docs.ts';
 import { serviceView } from './view.ts';
+import { WORKERS_MODULE } from '../model/workers.ts';
+import { workersView } from './workers-view.ts';
+import { serviceSchemas } from './validation-schemas.ts';
+import type { LoadedDocument } from '../load/load.ts';
 
 
 export interface RenderOptions {
@@ -15,6 +19,8 @@ export interface RenderOptions {
   packageVersion: string;
   /** The root URL the `@see` schema links are absolute under; undefined: root-relative, which the README says. */
   docsRootUrl?: string | undefined;
+  /** The loaded schema documents: with them, the package gets `./validation` and each service's schemas for it. */
+  schemas?: ReadonlyMap<string, LoadedDocument>;
 }
 
 /** A handlebars instance of this run's own, with the only helpers templates may use on reference text. */
@@ -27,10 +33,10 @@ async function loadTemplates() {
   handlebars.registerHelper('concat', (...parts: unknown[]) => parts.slice(0, -1).join(''));
   const compile = async (name: string) =>
     handlebars.compile(await readFile(path.join(TEMPLATES_DIR, name), 'utf8'), { noEscape: true, strict: true, knownHelpersOnly: false });
-  return { service: await compile('service.ts.hbs'), index: await compile('index.ts.hbs'), readme: await compile('README.md.hbs') };
+  return { service: await compile('service.ts.hbs'), index: await compile('index.ts.hbs'), readme: await compile('README.md.hbs'), workers: await compile('workers.ts.hbs'), validation: await compile('validation.ts.hbs') };
 }
 
-function packageJson(model: PackageModel, options: RenderOptions, imports: Record<string, unknown>): string {
+function packageJson(model: PackageModel, options: RenderOptions, imports: Record<string, unknown>, validation: boolean): string {
   const entry = (base: string) => ({ types: `./dist/${base}.d.ts`, default: `./dist/${base}.js` });
   // `./pulse` (Node only, amqplib) stays out of the main entry, so that browser bundles never see amqplib.
   // Its only condition is `node`, so that a bundler for a browser fails to resolve it instead of including amqplib.
@@ -41,6 +47,14 @@ function packageJson(model: PackageModel, options: RenderOptions, imports: Recor
   for (const service of model.services) {
     exports[`./${service.serviceName}`] = entry(`services/${service.serviceName}`);
     typesVersions[service.serviceName] = [`./dist/services/${service.serviceName}.d.ts`];
+  }
+  if (model.workers) {
+    exports[`./${WORKERS_MODULE}`] = entry(WORKERS_MODULE);
+    typesVersions[WORKERS_MODULE] = [`./dist/${WORKERS_MODULE}.d.ts`];
+  }
+  if (validation) {
+    exports['./validation'] = entry('validation');
+    typesVersions.validation = ['./dist/validation.d.ts'];
   }
   const manifest = {
     name: options.packageName,
@@ -58,6 +72,11 @@ function packageJson(model: PackageModel, options: RenderOptions, imports: Recor
     // The stamp ships too: its name lock lets the next generation keep this package's type names (--names).
     files: ['dist', '.tcgen.json'],
     dependencies: { amqplib: '^2.3.1', undici: '^7.0.0' },
+    // Only `./validation` loads them, and only when validation is on: installed by who uses it.
+    ...(validation && {
+      peerDependencies: { ajv: '^8.12.0', 'ajv-formats': '^3.0.1' },
+      peerDependenciesMeta: { ajv: { optional: true }, 'ajv-formats': { optional: true } },
+    }),
   };
   return JSON.stringify(manifest, null, 2) + '\n';
 }
@@ -69,6 +88,12 @@ export async function renderTypes(model: PackageModel, docs?: SchemaDocsContext)
     const types: string[] = [];
     for (const type of service.types) types.push(await renderType(type, docs));
     result.set(service.serviceName, types);
+  }
+  // The workers module's under its own name, which no service may take (model.ts).
+  if (model.workers) {
+    const types: string[] = [];
+    for (const type of model.workers.types) types.push(await renderType(type, docs));
+    result.set(WORKERS_MODULE, types);
   }
   return result;
 }
@@ -88,6 +113,8 @@ export async function renderPackage(model: PackageModel, options: RenderOptions,
     views.push(view);
     files.set(`src/services/${service.serviceName}.ts`, templates.service({ ...view, types, packageVersion: options.packageVersion }));
   }
+  const workers = model.workers && workersView(model.workers);
+  if (workers) files.set(`src/${WORKERS_MODULE}.ts`, templates.workers({ ...workers, types: serviceTypes.get(WORKERS_MODULE) ?? [] }));
   const first = views.find((v) => v.api) ?? views[0];
   files.set('src/index.ts', templates.index({ services: views }));
   files.set(
@@ -100,8 +127,29 @@ export async function renderPackage(model: PackageModel, options: RenderOptions,
       firstClass: first?.className ?? 'Client',
       firstService: first?.serviceName ?? '',
       docsRootUrl: options.docsRootUrl === undefined ? false : code(options.docsRootUrl.replace(/\/+$/, '')),
+      workers,
     }),
   );
-  files.set('package.json', packageJson(model, options, packageImports(files)));
+  const validated = options.schemas === undefined ? [] : model.services.flatMap((service) => {
+    const schemas = serviceSchemas(service, options.schemas!);
+    if (schemas === undefined) return [];
+    files.set(`src/schemas/${service.serviceName}.ts`, schemasModule(service.serviceName, schemas));
+    return [service.serviceName];
+  });
+  if (validated.length > 0) files.set('src/validation.ts', templates.validation({ services: validated }));
+  files.set('package.json', packageJson(model, options, packageImports(files), validated.length > 0));
   return files;
+}
+
+/** A service's schemas for `./validation`, as one JSON string: cheap to compile, parsed only when validation loads it. */
+function schemasModule(serviceName: string, schemas: object): string {
+  return [
+    `// Generated by tcgen from the ${JSON.stringify(serviceName)} service's reference: its entries' schemas, for ./validation only. Do not edit: regenerate.`,
+    "import type { ServiceSchemas } from '../runtime/validation.js';",
+    '',
+    `const schemas: ServiceSchemas = JSON.parse(${JSON.stringify(JSON.stringify(schemas))});`,
+    'export const entries = schemas.entries;',
+    'export const documents = schemas.documents;',
+    '',
+  ].join('\n');
 }

@@ -26,7 +26,7 @@ export interface MethodView {
   docParagraphs: Array<string | undefined>;
   parameters: ParameterView[];
   returnType: string;
-  definition: { name: string; method: string; route: string; args: string[]; query: string[]; input: boolean; output: boolean | 'blob' };
+  definition: { name: string; method: string; route: string; args: string[]; query: string[]; input: boolean; output: boolean | 'blob'; scopes?: unknown };
 }
 
 export interface ExchangeView {
@@ -100,7 +100,11 @@ function methodView(entry: EntryModel, prefix: string): MethodView {
     docParagraphs: [entry.title, entry.description, blob ? BLOB_NOTE : undefined, request, scopesParagraph(entry.scopes), stability, tags],
     parameters,
     returnType,
-    definition: { name: entry.name, method: entry.method, route: entry.route, args: entry.args, query: entry.query, input: entry.input !== undefined, output: blob ? BLOB_OUTPUT : output },
+    definition: {
+      name: entry.name, method: entry.method, route: entry.route, args: entry.args, query: entry.query, input: entry.input !== undefined, output: blob ? BLOB_OUTPUT : output,
+      // The reference's scope expression, exactly (requiredScopes gives it, InsufficientScopesError carries it).
+      ...(entry.scopes !== undefined && { scopes: entry.scopes }),
+    },
   };
 }
 

@@ -4,7 +4,7 @@
 import type { CallOptions, EntryDefinition } from './types.js';
 import { queryString, routePath } from './url.js';
 
-const CALL_OPTION_KEYS: ReadonlySet<string> = new Set(['signal', 'authorizedScopes']);
+const CALL_OPTION_KEYS: ReadonlySet<string> = new Set(['signal', 'authorizedScopes', 'validate']);
 
 export interface ParsedCall {
   /** Route with arguments substituted, plus `?query` when there is one. */
@@ -38,6 +38,10 @@ function checkCallOptions(entry: EntryDefinition, value: unknown): CallOptions |
   }
   if (authorizedScopes !== undefined && !isStringArray(authorizedScopes)) {
     throw new TypeError(`${entry.name}: options.authorizedScopes must be an array of strings`);
+  }
+  const { validate } = value as CallOptions;
+  if (validate !== undefined && validate !== false && typeof (validate as { checkRequest?: unknown }).checkRequest !== 'function') {
+    throw new TypeError(`${entry.name}: options.validate must be schemaValidation() from the package's /validation, or false`);
   }
   return value as CallOptions;
 }

@@ -7,6 +7,7 @@ import { buildExt, hawkHeaderAsync } from './hawk.js';
 import { TransportFailure, attempt, type AttemptResponse } from './request.js';
 import { isAnswerStatus, isRetriableStatus, responseError, responseResult, type RequestLine } from './response.js';
 import { blobResult } from './blob.js';
+import { withScopeDetails } from './scope-errors.js';
 import { abortReason, backoffDelay, retryAfterDelay, sleep } from './retry.js';
 import type { ClientState } from './state.js';
 import type { EntryDefinition } from './types.js';
@@ -75,7 +76,7 @@ function classify(state: ClientState, entry: EntryDefinition, res: AttemptRespon
       return { ok: false, error: error as TaskclusterError, retriable: false };
     }
   }
-  const error = responseError(res, line);
+  const error = withScopeDetails(responseError(res, line), entry, state.credentials?.clientId);
   const retriable = isRetriableStatus(res.statusCode);
   const delay = res.statusCode === 429 ? retryAfterDelay(res.headers['retry-after'], state.retry.maxDelay) : undefined;
   return { ok: false, error, retriable, delay };
@@ -86,6 +87,10 @@ export async function runCall(state: ClientState, entry: EntryDefinition, call: 
   const line: RequestLine = { method: entry.method, url: state.origin + path, secret: state.credentials?.accessToken };
   const signal = callSignal(state, call);
   const ext = callExt(state, call);
+  // Opt-in schema validation: an invalid payload rejects here, before anything is sent.
+  const validate = call.options?.validate === false ? undefined : (call.options?.validate ?? state.validate);
+  const context = validate && { serviceName: state.service.serviceName, entry, rootUrl: state.origin + state.prefix.replace(/\/api\/[^/]+\/[^/]+$/, '') };
+  if (validate && entry.input) await validate.checkRequest(context!, call.payload);
   const body = entry.input ? JSON.stringify(call.payload) : undefined;
   for (let n = 1; ; n++) {
     let outcome: Outcome;
@@ -106,7 +111,7 @@ export async function runCall(state: ClientState, entry: EntryDefinition, call: 
       if (!(err instanceof TransportFailure)) throw err; // aborted by the caller
       outcome = { ok: false, error: transportError(err, line, state.timeout), retriable: true };
     }
-    if (outcome.ok) return outcome.value;
+    if (outcome.ok) return validate && entry.output === true ? validate.checkResponse(context!, outcome.value) : outcome.value;
     outcome.error.retries = n - 1;
     if (!outcome.retriable || n > state.retry.retries) throw outcome.error;
     await sleep(outcome.delay ?? backoffDelay(n, state.retry), signal);

@@ -12,6 +12,8 @@ import { createState, type ClientState } from './state.js';
 import type { ClientOptions, EntryDefinition, ServiceDefinition } from './types.js';
 
 const STATES = new WeakMap<object, ClientState>();
+/** Each generated method (a prototype's function) and its entry, for helpers given only the method (requiredScopes). */
+const ENTRIES = new WeakMap<Function, EntryDefinition>();
 /** The options each client was made with, for use() and the helpers beside the client. */
 const OPTIONS = new WeakMap<object, ClientOptions>();
 
@@ -40,6 +42,10 @@ export class Client {
   constructor(service: ServiceDefinition, options: ClientOptions) {
     const state = createState(service, options);
     STATES.set(this, state);
+    for (const [name, entry] of Object.entries(service.entries)) {
+      const method = (this as unknown as Record<string, unknown>)[name];
+      if (typeof method === 'function') ENTRIES.set(method, entry);
+    }
     OPTIONS.set(this, { ...options, dispatcher: state.dispatcher });
   }
 
@@ -153,6 +159,16 @@ export function callEntry<T>(client: Client, entry: EntryDefinition, args: Array
   } catch (err) {
     return Promise.reject(err);
   }
+}
+
+/** Records `method` (a stand-in for an entry's method, as fakeClient makes) as that entry's, for entryOfFunction. */
+export function rememberMethod(method: Function, entry: EntryDefinition): void {
+  ENTRIES.set(method, entry);
+}
+
+/** The entry of a generated method of a class some client was made of, given the function alone (see scopes.ts). */
+export function entryOfFunction(method: unknown): EntryDefinition | undefined {
+  return typeof method === 'function' ? ENTRIES.get(method) : undefined;
 }
 
 /** The names of the client's API methods, in entry order, for helpers beside the client (see fake.ts). */

@@ -1,7 +1,7 @@
 // Typed fakes for an application's tests: a real client object whose API methods are replaced
 // by the implementations given, every call recorded. Returned beside the client, not as a
 // member of it, so that no entry name can collide with it.
-import { entryNamesOf, type Client } from './client.js';
+import { entryNamesOf, entryOfMethod, rememberMethod, type Client } from './client.js';
 import type { ClientOptions } from './types.js';
 
 export interface FakeCall {
@@ -37,6 +37,8 @@ export function fakeClient<C extends Client>(Class: new (options: ClientOptions)
       if (implementation === undefined) return Promise.reject(new TypeError(`${Class.name}.${name} is not faked`));
       return Promise.resolve().then(() => implementation.apply(this, args));
     };
+    // requiredScopes(fake.method) works as on the real client
+    rememberMethod(fake, entryOfMethod(client, (client as unknown as Record<string, unknown>)[name], 'fakeClient'));
     Object.defineProperty(client, name, { value: fake, writable: true, configurable: true });
   }
   return { client, calls };

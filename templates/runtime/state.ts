@@ -5,7 +5,7 @@ import { parseCertificate } from './credentials.js';
 import { createDispatcher } from './request.js';
 import { buildExt, hawkTarget, type HawkTarget } from './hawk.js';
 import { RETRY_DEFAULTS, validateRetryOptions, type RetryOptions } from './retry.js';
-import type { Certificate, ClientOptions, ServiceDefinition } from './types.js';
+import type { Certificate, ClientOptions, SchemaValidation, ServiceDefinition } from './types.js';
 import { isStringArray } from './args.js';
 import { parseRootUrl, servicePrefix } from './url.js';
 import { userAgent } from './user-agent.js';
@@ -37,6 +37,8 @@ export interface ClientState {
   userAgent: string;
   /** `x-taskcluster-trace-id` of every call, when set. */
   traceId: string | undefined;
+  /** The client's schema validation (ClientOptions.validate), when on. */
+  validate: SchemaValidation | undefined;
 }
 
 function signingCredentials(options: ClientOptions): SigningCredentials | undefined {
@@ -92,5 +94,6 @@ export function createState(service: ServiceDefinition, options: ClientOptions):
     signal: options.signal,
     userAgent: userAgent(service),
     traceId: options.traceId || undefined,
+    validate: options.validate,
   };
 }

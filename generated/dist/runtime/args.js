@@ -1,5 +1,5 @@
 import { queryString, routePath } from './url.js';
-const CALL_OPTION_KEYS = new Set(['signal', 'authorizedScopes']);
+const CALL_OPTION_KEYS = new Set(['signal', 'authorizedScopes', 'validate']);
 function arity(entry) {
   const parts = [...entry.args];
   if (entry.input) parts.push('payload');
@@ -23,6 +23,12 @@ function checkCallOptions(entry, value) {
   }
   if (authorizedScopes !== undefined && !isStringArray(authorizedScopes)) {
     throw new TypeError(`${entry.name}: options.authorizedScopes must be an array of strings`);
+  }
+  const { validate } = value;
+  if (validate !== undefined && validate !== false && typeof validate.checkRequest !== 'function') {
+    throw new TypeError(
+      `${entry.name}: options.validate must be schemaValidation() from the package's /validation, or false`,
+    );
   }
   return value;
 }

@@ -46,6 +46,10 @@ export declare class Client {
 }
 /** What every generated method calls: validate `args` (see args.ts), then call. */
 export declare function callEntry<T>(client: Client, entry: EntryDefinition, args: ArrayLike<unknown>): Promise<T>;
+/** Records `method` (a stand-in for an entry's method, as fakeClient makes) as that entry's, for entryOfFunction. */
+export declare function rememberMethod(method: Function, entry: EntryDefinition): void;
+/** The entry of a generated method of a class some client was made of, given the function alone (see scopes.ts). */
+export declare function entryOfFunction(method: unknown): EntryDefinition | undefined;
 /** The names of the client's API methods, in entry order, for helpers beside the client (see fake.ts). */
 export declare function entryNamesOf(client: Client): string[];
 /** The entry whose generated method is `method`, for helpers beside the client (see paginate.ts). */

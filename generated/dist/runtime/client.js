@@ -9,6 +9,8 @@ import { fromEnvVars } from './env.js';
 import { hawkBewit, hawkBewitAsync } from './hawk.js';
 import { createState } from './state.js';
 const STATES = new WeakMap();
+/** Each generated method (a prototype's function) and its entry, for helpers given only the method (requiredScopes). */
+const ENTRIES = new WeakMap();
 /** The options each client was made with, for use() and the helpers beside the client. */
 const OPTIONS = new WeakMap();
 function stateOf(client) {
@@ -29,6 +31,10 @@ export class Client {
   constructor(service, options) {
     const state = createState(service, options);
     STATES.set(this, state);
+    for (const [name, entry] of Object.entries(service.entries)) {
+      const method = this[name];
+      if (typeof method === 'function') ENTRIES.set(method, entry);
+    }
     OPTIONS.set(this, { ...options, dispatcher: state.dispatcher });
   }
   /**
@@ -121,6 +127,14 @@ export function callEntry(client, entry, args) {
   } catch (err) {
     return Promise.reject(err);
   }
+}
+/** Records `method` (a stand-in for an entry's method, as fakeClient makes) as that entry's, for entryOfFunction. */
+export function rememberMethod(method, entry) {
+  ENTRIES.set(method, entry);
+}
+/** The entry of a generated method of a class some client was made of, given the function alone (see scopes.ts). */
+export function entryOfFunction(method) {
+  return typeof method === 'function' ? ENTRIES.get(method) : undefined;
 }
 /** The names of the client's API methods, in entry order, for helpers beside the client (see fake.ts). */
 export function entryNamesOf(client) {

@@ -30,3 +30,30 @@ export declare class TaskclusterError extends Error {
  * into its message; an access token must never end up in logs through us.
  */
 export declare function redact(text: string, secret: string | undefined): string;
+/**
+ * A 403 `InsufficientScopes` answer: the call's credentials lack scopes the entry requires. The
+ * details are parsed from the service's message (Taskcluster's libraries/api auth middleware
+ * writes the missing scopes, then the required expression, each in a fenced block; the body holds
+ * only `code`, `message` and `requestInfo`). `message` lists the missing scopes one per line.
+ */
+export declare class InsufficientScopesError extends TaskclusterError {
+  /** The expression the service required, as it rendered it for this request (else the reference's template). */
+  readonly required: unknown;
+  /**
+   * What the service said is missing, a scope expression (taskcluster-lib-scopes removeGivenScopes:
+   * everything under AllOf is needed, one branch of AnyOf); undefined when the call had no credentials.
+   */
+  readonly missing: unknown;
+  /** Every scope named in `missing`, in order. */
+  readonly missingScopes: string[];
+  /** The client ID the service named, else the call's own; undefined for a call without credentials. */
+  readonly clientId: string | undefined;
+  constructor(
+    init: TaskclusterErrorInit & {
+      required: unknown;
+      missing: unknown;
+      missingScopes: string[];
+      clientId: string | undefined;
+    },
+  );
+}

@@ -27,3 +27,30 @@ export function redact(text, secret) {
   if (!secret || !text.includes(secret)) return text;
   return text.split(secret).join('<redacted>');
 }
+/**
+ * A 403 `InsufficientScopes` answer: the call's credentials lack scopes the entry requires. The
+ * details are parsed from the service's message (Taskcluster's libraries/api auth middleware
+ * writes the missing scopes, then the required expression, each in a fenced block; the body holds
+ * only `code`, `message` and `requestInfo`). `message` lists the missing scopes one per line.
+ */
+export class InsufficientScopesError extends TaskclusterError {
+  /** The expression the service required, as it rendered it for this request (else the reference's template). */
+  required;
+  /**
+   * What the service said is missing, a scope expression (taskcluster-lib-scopes removeGivenScopes:
+   * everything under AllOf is needed, one branch of AnyOf); undefined when the call had no credentials.
+   */
+  missing;
+  /** Every scope named in `missing`, in order. */
+  missingScopes;
+  /** The client ID the service named, else the call's own; undefined for a call without credentials. */
+  clientId;
+  constructor(init) {
+    super(init);
+    this.name = 'InsufficientScopesError';
+    this.required = init.required;
+    this.missing = init.missing;
+    this.missingScopes = init.missingScopes;
+    this.clientId = init.clientId;
+  }
+}

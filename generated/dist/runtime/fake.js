@@ -1,7 +1,7 @@
 // Typed fakes for an application's tests: a real client object whose API methods are replaced
 // by the implementations given, every call recorded. Returned beside the client, not as a
 // member of it, so that no entry name can collide with it.
-import { entryNamesOf } from './client.js';
+import { entryNamesOf, entryOfMethod, rememberMethod } from './client.js';
 /**
  * A `Class` instance that sends nothing: each API method calls its implementation from
  * `methods` (and records the call in `calls`), or rejects when it has none. buildUrl,
@@ -27,6 +27,8 @@ export function fakeClient(Class, methods = {}) {
       if (implementation === undefined) return Promise.reject(new TypeError(`${Class.name}.${name} is not faked`));
       return Promise.resolve().then(() => implementation.apply(this, args));
     };
+    // requiredScopes(fake.method) works as on the real client
+    rememberMethod(fake, entryOfMethod(client, client[name], 'fakeClient'));
     Object.defineProperty(client, name, { value: fake, writable: true, configurable: true });
   }
   return { client, calls };

@@ -4,7 +4,17 @@ export { paginate, type Page } from './paginate.js';
 export type { ApiMethod, HttpMethodOf, IsMethodOf, SignedUrlArgs, UrlArgs } from './method-types.js';
 export type { Input, InputObject, NotAnArray } from './input.js';
 export { fakeClient, type FakeCall, type FakeMethods } from './fake.js';
-export { TaskclusterError } from './errors.js';
+export { TaskclusterError, InsufficientScopesError } from './errors.js';
+export {
+  requiredScopes,
+  satisfiesScopes,
+  scopeParams,
+  renderScopes,
+  type ScopeExpression,
+  type ScopeExpressionTemplate,
+  type ScopeParams,
+  type ScopeVerdict,
+} from './scopes.js';
 export {
   createTemporaryCredentials,
   createTemporaryCredentialsAsync,
@@ -32,5 +42,7 @@ export type {
   ExchangeDefinition,
   ExchangesDefinition,
   RoutingKeyDefinition,
+  SchemaValidation,
   ServiceDefinition,
+  ValidationContext,
 } from './types.js';

@@ -1,7 +1,7 @@
 import type { Dispatcher } from 'undici';
 import { type HawkTarget } from './hawk.js';
 import { type RetryOptions } from './retry.js';
-import type { Certificate, ClientOptions, ServiceDefinition } from './types.js';
+import type { Certificate, ClientOptions, SchemaValidation, ServiceDefinition } from './types.js';
 export interface SigningCredentials {
   clientId: string;
   accessToken: string;
@@ -28,5 +28,7 @@ export interface ClientState {
   userAgent: string;
   /** `x-taskcluster-trace-id` of every call, when set. */
   traceId: string | undefined;
+  /** The client's schema validation (ClientOptions.validate), when on. */
+  validate: SchemaValidation | undefined;
 }
 export declare function createState(service: ServiceDefinition, options: ClientOptions): ClientState;

@@ -56,5 +56,6 @@ export function createState(service, options) {
     signal: options.signal,
     userAgent: userAgent(service),
     traceId: options.traceId || undefined,
+    validate: options.validate,
   };
 }

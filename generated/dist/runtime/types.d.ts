@@ -91,6 +91,8 @@ export interface ClientOptions {
   signal?: AbortSignal | undefined;
   /** Sent as `x-taskcluster-trace-id` on every call, as the official client's `traceId` option. */
   traceId?: string | undefined;
+  /** Validate every call's payload and response against the entry's schemas (`schemaValidation()` of `<package>/validation`); off by default. */
+  validate?: SchemaValidation | undefined;
 }
 /** Type-only key: no value exists at run time (see CallOptions). */
 declare const entryHttpMethod: unique symbol;
@@ -105,6 +107,24 @@ export interface CallOptions<Method extends EntryDefinition['method'] = EntryDef
   signal?: AbortSignal | undefined;
   /** Restrict this call to these scopes; overrides ClientOptions.authorizedScopes. */
   authorizedScopes?: readonly string[] | undefined;
+  /** Schema validation for this call (`<package>/validation`), or false to skip the client's; overrides ClientOptions.validate. */
+  validate?: SchemaValidation | false | undefined;
+}
+/** What a call tells schema validation: the service, the entry and the root URL (schemas live at `<rootUrl>/schemas/…`). */
+export interface ValidationContext {
+  readonly serviceName: string;
+  readonly entry: EntryDefinition;
+  readonly rootUrl: string;
+}
+/**
+ * Checks requests and responses against the entries' JSON schemas. Made by `schemaValidation()`
+ * of `<package>/validation`, which alone loads the validator (ajv): the client only calls it.
+ */
+export interface SchemaValidation {
+  /** Rejects with a SchemaValidationError when `payload` does not match the entry's input schema: nothing is sent then. */
+  checkRequest(context: ValidationContext, payload: unknown): Promise<void>;
+  /** The value to resolve with; rejects with a SchemaValidationError (or warns, as configured) when it does not match the output schema. */
+  checkResponse(context: ValidationContext, value: unknown): Promise<unknown>;
 }
 export interface EventsOptions {
   /** Accepted for symmetry with ClientOptions; bindings do not depend on it. */

@@ -14,6 +14,7 @@ const SERVICE = {
       query: [],
       input: true,
       output: false,
+      scopes: 'purge-cache:<provisionerId>/<workerType>:<cacheName>',
     },
     allPurgeRequests: {
       name: 'allPurgeRequests',

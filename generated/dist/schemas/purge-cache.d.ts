@@ -1,0 +1,9 @@
+export declare const entries: {
+  readonly [name: string]: {
+    readonly input?: string;
+    readonly output?: string;
+  };
+};
+export declare const documents: {
+  readonly [path: string]: unknown;
+};
