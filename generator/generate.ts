@@ -1,11 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkMirrorDir, createDirSource } from './load/dir-source.ts';
-import { loadInputCollecting, type LoadedInput } from './load/load.ts';
-import { GenerateError, ProblemList, type Problem } from './errors.ts';
-import type { HttpSourceOptions } from './load/http-source.ts';
-import type { ReferenceSource } from './load/source.ts';
+import type { LoadedInput } from './load/load.ts';
+import { loadReference, reportAllProblems, type SourceOptions } from './reference-input.ts';
 import type { EmitThread } from './emit/emit-thread.ts';
 import { libraryVersions, loadRuntimeBuild, runtimeDeclarations, type RuntimeBuild } from './emit/runtime-build.ts';
 import { DEFAULT_PACKAGE_NAME, DEFAULT_PACKAGE_VERSION, packageNameProblem, packageVersionProblem } from './render/package-identity.ts';
@@ -15,13 +12,8 @@ import { differingFiles, listFiles, readStamp, sha256, STAMP_FILE, stampText, wr
 import { canonicalNameLock, readNameLock, stampLocation } from './write/name-lock.ts';
 import type { NameLock } from './model/names.ts';
 
-export interface GenerateOptions {
-  /** A mirror of a deployment root (default `references`). */
-  references?: string;
-  /** A deployment root URL to download from instead. */
-  rootUrl?: string;
-  /** Retries, timeouts and concurrency of the download from `rootUrl`. */
-  http?: HttpSourceOptions;
+/** Where the reference comes from (SourceOptions: `references`, `rootUrl`, `http`, `source`), and what to make of it. */
+export interface GenerateOptions extends SourceOptions {
   /** Where the package goes (default `generated`). */
   out?: string;
   /**
@@ -37,8 +29,6 @@ export interface GenerateOptions {
   packageVersion?: string;
   /** Also write the `npm pack` tarball of `out` into this directory (not with `check`). */
   packDestination?: string;
-  /** A source of your own (tests, caches); overrides `references` and `rootUrl`. */
-  source?: ReferenceSource;
   /** Use the runtime output prebuilt by `npm run build` when it matches the runtime sources (default true); false compiles the runtime in this run. */
   prebuiltRuntime?: boolean;
   /** Called once per finished stage with its duration. */
@@ -111,18 +101,6 @@ async function timed<T>(stage: string, options: GenerateOptions, work: () => Pro
   return result;
 }
 
-/** The source `generate` reads: `options.source`, else the root URL, else the mirror directory (default `references`). */
-export async function openSource(options: GenerateOptions): Promise<ReferenceSource> {
-  if (options.source) return options.source;
-  if (options.rootUrl !== undefined) {
-    const { createHttpSource } = await import('./load/http-source.ts');
-    return createHttpSource(options.rootUrl, options.http);
-  }
-  const root = options.references ?? 'references';
-  await checkMirrorDir(root);
-  return createDirSource(root);
-}
-
 /**
  * Reads a reference (directory or root URL) and writes the generated client package,
  * or with `check` reports the files of `out` that differ from it. Throws GenerateError.
@@ -145,15 +123,7 @@ function checkPackageIdentity(options: GenerateOptions): void {
 async function generatePackage(options: GenerateOptions): Promise<GenerateResult> {
   checkPackageIdentity(options);
   const out = options.out ?? 'generated';
-  const source = await openSource(options);
-  let input: LoadedInput;
-  try {
-    const loaded = await timed('load', options, () => loadInputCollecting(source));
-    if (loaded.problems.length > 0) await reportAllProblems(loaded.input, loaded.problems);
-    input = loaded.input;
-  } finally {
-    await source.close?.();
-  }
+  const input = await timed('load', options, () => loadReference(options));
   // Names recorded by an earlier output are kept: those of --names, else those of `out` itself.
   const namesFile = options.names === undefined ? undefined : await readNameLock(options.names, true);
   const lock = namesFile ?? (await readNameLock(path.join(out, STAMP_FILE), false));
@@ -172,29 +142,6 @@ async function generatePackage(options: GenerateOptions): Promise<GenerateResult
   } finally {
     await emitThread.close();
   }
-}
-
-/**
- * Throws every problem of a run at once: `problems` (from loading), what validation finds, and
- * what modelling finds in the services that no earlier problem touched (a dangling `$ref`
- * pointer, a name that cannot be used), so that a broken document in one service hides no
- * other service's problems. Services with an earlier problem are not modelled: their missing or
- * broken documents would only be reported again.
- */
-export async function reportAllProblems(input: LoadedInput, problems: Problem[]): Promise<never> {
-  const { readReferences } = await import('./validate/validate.ts');
-  const { buildModel } = await import('./model/model.ts');
-  const read = readReferences(input);
-  const all = new ProblemList(); // records each problem once
-  for (const { location, pointer, message } of [...problems, ...read.problems]) all.add(location, pointer, message);
-  const touched = (service: string) => all.items.some((problem) => problem.location.includes(`/${service}/`));
-  try {
-    buildModel(read.references.filter((reference) => !touched(reference.serviceName)), input);
-  } catch (error) {
-    if (!(error instanceof GenerateError)) throw error;
-    for (const { location, pointer, message } of error.problems) all.add(location, pointer, message);
-  }
-  throw new GenerateError(all.items);
 }
 
 /**

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { GenerateError } from '../errors.ts';
 import { generate, type GenerateResult } from '../generate.ts';
-import type { CommandStreams } from './fetch.ts';
+import type { CommandStreams } from './streams.ts';
 import { createProgressLine } from '../load/progress-line.ts';
 import { DEFAULT_PACKAGE_NAME, DEFAULT_PACKAGE_VERSION, packageNameProblem, packageVersionProblem } from '../render/package-identity.ts';
 import { rootUrlFlagProblem } from './flags.ts';
