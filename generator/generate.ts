@@ -9,6 +9,7 @@ import { DEFAULT_PACKAGE_NAME, DEFAULT_PACKAGE_VERSION, packageNameProblem, pack
 import { diffSnapshots, type DiffReport } from './diff/diff.ts';
 import { snapshotModel, stampedSnapshot, type ModelSnapshot } from './diff/snapshot.ts';
 import { differingFiles, listFiles, readStamp, sha256, STAMP_FILE, stampText, writeAtomically } from './write/write.ts';
+import { reusableServices, serviceFiles, serviceHashes } from './write/service-stamps.ts';
 import { canonicalNameLock, readNameLock, stampLocation } from './write/name-lock.ts';
 import type { NameLock } from './model/names.ts';
 
@@ -44,6 +45,11 @@ export interface GenerateResult {
   unchanged: boolean;
   /** The tarball written for `packDestination`. */
   tarball?: string;
+  /**
+   * The services whose modules this run made anew (sorted); the others' were kept from `out`, made
+   * there from the same inputs (see write/service-stamps.ts). Undefined when `unchanged`.
+   */
+  rebuilt?: string[];
   /** With `diff`: the changes since the output replaced (none when up to date); undefined when its stamp records no model. */
   diff?: DiffReport;
 }
@@ -127,7 +133,8 @@ async function generatePackage(options: GenerateOptions): Promise<GenerateResult
   // Names recorded by an earlier output are kept: those of --names, else those of `out` itself.
   const namesFile = options.names === undefined ? undefined : await readNameLock(options.names, true);
   const lock = namesFile ?? (await readNameLock(path.join(out, STAMP_FILE), false));
-  const hash = inputHash(input, await generatorHash(), options);
+  const generator = await generatorHash();
+  const hash = inputHash(input, generator, options);
   if (await isUpToDate(out, hash, namesFile)) return { files: [], unchanged: true, ...(options.diff && { diff: { verdict: 'none', changes: [] } }) };
   // Heavy stages (handlebars, json-schema-to-typescript, TypeScript, prettier) load only
   // once the output is known to be stale, so that a no-op run stays cheap. TypeScript
@@ -138,7 +145,7 @@ async function generatePackage(options: GenerateOptions): Promise<GenerateResult
   const { startEmitThread } = await import('./emit/emit-thread.ts');
   const emitThread = startEmitThread(runtimeBuild && runtimeDeclarations(runtimeBuild));
   try {
-    return await generateStale(options, out, input, { hash, lock }, { runtime, runtimeBuild, emitThread });
+    return await generateStale(options, out, input, { hash, generator, lock }, { runtime, runtimeBuild, emitThread });
   } finally {
     await emitThread.close();
   }
@@ -158,6 +165,14 @@ async function diffWithStamp(out: string, snapshot: ModelSnapshot, names: string
   return before && diffSnapshots(before, snapshot);
 }
 
+interface Hashes {
+  /** inputHash: of the whole input (a no-op when it is the stamp's). */
+  hash: string;
+  /** generatorHash: tcgen's own code and libraries. */
+  generator: string;
+  lock: NameLock;
+}
+
 interface EmitSetup {
   runtime: Map<string, string>;
   /** The runtime's prebuilt output, when it matches `runtime`; the worker compiles the runtime otherwise. */
@@ -165,7 +180,7 @@ interface EmitSetup {
   emitThread: EmitThread;
 }
 
-async function generateStale(options: GenerateOptions, out: string, input: LoadedInput, { hash, lock }: { hash: string; lock: NameLock }, { runtime, runtimeBuild, emitThread }: EmitSetup): Promise<GenerateResult> {
+async function generateStale(options: GenerateOptions, out: string, input: LoadedInput, { hash, generator, lock }: Hashes, { runtime, runtimeBuild, emitThread }: EmitSetup): Promise<GenerateResult> {
   const { readReferences } = await import('./validate/validate.ts');
   const { buildModel } = await import('./model/model.ts');
   const { renderPackage, renderTypes } = await import('./render/render.ts');
@@ -176,9 +191,19 @@ async function generateStale(options: GenerateOptions, out: string, input: Loade
   });
   const { nameLockOf } = await import('./model/names.ts');
   const model = await timed('model', options, () => buildModel(references, input, lock));
+  const typeNames = nameLockOf(model.services);
+  // Services whose inputs are those the output's stamp recorded keep their modules as they are.
   const packageName = options.packageName ?? DEFAULT_PACKAGE_NAME;
-  const types = await timed('types', options, () => renderTypes(model, { rootUrl: options.rootUrl, schemas: input.schemas }));
-  const sources = await timed('render', options, () => renderPackage(model, { packageName, packageVersion: options.packageVersion ?? DEFAULT_PACKAGE_VERSION }, types, runtime));
+  const packageVersion = options.packageVersion ?? DEFAULT_PACKAGE_VERSION;
+  const shared = sha256([generator, ...[...runtime].map(([file, text]) => `${file}\n${sha256(text)}`), packageName, packageVersion, options.rootUrl ?? ''].join('\n'));
+  const services = serviceHashes(model.services, input, shared, typeNames);
+  const reused = await timed('reuse', options, async () => reusableServices(out, await readStamp(out), services));
+  const stale = { services: model.services.filter((service) => !reused.has(service.serviceName)) };
+  const types = await timed('types', options, () => renderTypes(stale, { rootUrl: options.rootUrl, schemas: input.schemas }));
+  const rendered = await timed('render', options, () => renderPackage(model, { packageName, packageVersion }, types, runtime));
+  // A kept module's declarations stand in for its source, so that the index still type-checks against it.
+  const sources = new Map([...rendered].filter(([file]) => !reused.has(/^src\/services\/(.+)\.ts$/.exec(file)?.[1] ?? '')));
+  for (const [service, files] of reused) sources.set(`src/services/${service}.d.ts`, files.get(serviceFiles(service)[1]!)!);
   // The TypeScript sources are only the compiler's input: the package ships what it emits
   // (.js beside .d.ts), so prettier formats the emitted files and the rest, each once.
   // While the worker type-checks, this thread formats the rest and warms prettier's parser;
@@ -193,12 +218,12 @@ async function generateStale(options: GenerateOptions, out: string, input: Loade
     return new Map([...code, ...declarations]);
   });
   // The prebuilt runtime output is already formatted, by the same function with the same options.
-  const files = new Map([...others, ...formatted, ...Object.entries(runtimeBuild?.files ?? {})]);
-  const typeNames = nameLockOf(model.services);
+  const files = new Map([...others, ...formatted, ...Object.entries(runtimeBuild?.files ?? {}), ...[...reused.values()].flatMap((kept) => [...kept])]);
   const snapshot = snapshotModel(model);
-  files.set(STAMP_FILE, stampText(stampHash(hash, typeNames), files, typeNames, snapshot));
+  files.set(STAMP_FILE, stampText(stampHash(hash, typeNames), files, typeNames, snapshot, services));
+  const rebuilt = stale.services.map((service) => service.serviceName);
   const diff = options.diff ? await diffWithStamp(out, snapshot, options.names) : undefined;
-  if (options.check) return { files: await timed('check', options, () => differingFiles(out, files)), unchanged: false, ...(diff && { diff }) };
+  if (options.check) return { files: await timed('check', options, () => differingFiles(out, files)), unchanged: false, rebuilt, ...(diff && { diff }) };
   await timed('write', options, () => writeAtomically(out, files));
-  return { files: [...files.keys()].sort(), unchanged: false, ...(diff && { diff }) };
+  return { files: [...files.keys()].sort(), unchanged: false, rebuilt, ...(diff && { diff }) };
 }
