@@ -27,7 +27,8 @@ Options:
   --name NAME                the package name; default: ${DEFAULT_PACKAGE_NAME}
   --package-version VERSION  the package version (package.json and the User-Agent the
                              client sends); default: ${DEFAULT_PACKAGE_VERSION}
-  --verbose                  print how long each stage took
+  --verbose                  print how long each stage took, and which services'
+                             modules were made anew (the others' are kept)
   --debug                    print stack traces of unexpected errors
   --help                     show this help`;
 
@@ -112,6 +113,7 @@ export async function runGenerateCommand(argv: string[], streams: CommandStreams
       onStage: values.verbose ? (stage, ms) => streams.stderr.write(`${stage.padEnd(9)} ${ms.toFixed(1).padStart(8)} ms\n`) : undefined,
     });
     progress?.end();
+    if (values.verbose && result.rebuilt !== undefined) streams.stderr.write(`services rebuilt: ${result.rebuilt.join(', ') || 'none'} (the others' modules kept from ${out})\n`);
     if (values.diff) await printDiff(result.diff, out, streams);
     if (values.check) {
       for (const file of result.files) streams.stderr.write(`${out}/${file}: differs from what the generator makes\n`);
