@@ -9,7 +9,7 @@ import { DEFAULT_PACKAGE_NAME, DEFAULT_PACKAGE_VERSION, packageNameProblem, pack
 import { diffSnapshots, type DiffReport } from './diff/diff.ts';
 import { snapshotModel, stampedSnapshot, type ModelSnapshot } from './diff/snapshot.ts';
 import { differingFiles, listFiles, readStamp, sha256, STAMP_FILE, stampText, writeAtomically } from './write/write.ts';
-import { reusableServices, serviceFiles, serviceHashes } from './write/service-stamps.ts';
+import { reusableFormatted, reusableServices, serviceFiles, serviceHashes, sourceHashes } from './write/service-stamps.ts';
 import { canonicalNameLock, readNameLock, stampLocation } from './write/name-lock.ts';
 import type { NameLock } from './model/names.ts';
 
@@ -197,7 +197,8 @@ async function generateStale(options: GenerateOptions, out: string, input: Loade
   const packageVersion = options.packageVersion ?? DEFAULT_PACKAGE_VERSION;
   const shared = sha256([generator, ...[...runtime].map(([file, text]) => `${file}\n${sha256(text)}`), packageName, packageVersion, options.rootUrl ?? ''].join('\n'));
   const services = serviceHashes(model.services, input, shared, typeNames);
-  const reused = await timed('reuse', options, async () => reusableServices(out, await readStamp(out), services));
+  const previous = await readStamp(out);
+  const reused = await timed('reuse', options, () => reusableServices(out, previous, services));
   const stale = { services: model.services.filter((service) => !reused.has(service.serviceName)) };
   const types = await timed('types', options, () => renderTypes(stale, { rootUrl: options.rootUrl, schemas: input.schemas }));
   const rendered = await timed('render', options, () => renderPackage(model, { packageName, packageVersion }, types, runtime));
@@ -205,22 +206,32 @@ async function generateStale(options: GenerateOptions, out: string, input: Loade
   const sources = new Map([...rendered].filter(([file]) => !reused.has(/^src\/services\/(.+)\.ts$/.exec(file)?.[1] ?? '')));
   for (const [service, files] of reused) sources.set(`src/services/${service}.d.ts`, files.get(serviceFiles(service)[1]!)!);
   // The TypeScript sources are only the compiler's input: the package ships what it emits
-  // (.js beside .d.ts), so prettier formats the emitted files and the rest, each once.
+  // (.js beside .d.ts), so prettier formats the emitted files and the rest, each once; a file
+  // whose unformatted text is the one the output's stamp recorded is kept as it is.
   // While the worker type-checks, this thread formats the rest and warms prettier's parser;
   // then it formats the JavaScript while the worker formats the declarations.
   const emitted = emitThread.emit(sources);
   const { formatFiles, warmFormatter } = await import('./format/format.ts');
-  const others = await formatFiles(new Map([...sources].filter(([file]) => !file.startsWith('src/'))));
+  const formatOrKeep = async (unformatted: Map<string, string>) => {
+    const kept = await reusableFormatted(out, previous, unformatted, generator);
+    return new Map([...kept, ...(await formatFiles(new Map([...unformatted].filter(([file]) => !kept.has(file)))))]);
+  };
+  const othersSources = new Map([...sources].filter(([file]) => !file.startsWith('src/')));
+  const others = await formatOrKeep(othersSources);
   await warmFormatter(sources.get('src/index.ts') ?? '');
   const javascript = await timed('emit', options, () => emitted.javascript);
   const formatted = await timed('format', options, async () => {
-    const [code, declarations] = await Promise.all([formatFiles(javascript), emitted.formattedDeclarations]);
+    const [code, declarations] = await Promise.all([formatOrKeep(javascript), emitted.formattedDeclarations]);
     return new Map([...code, ...declarations]);
   });
   // The prebuilt runtime output is already formatted, by the same function with the same options.
   const files = new Map([...others, ...formatted, ...Object.entries(runtimeBuild?.files ?? {}), ...[...reused.values()].flatMap((kept) => [...kept])]);
   const snapshot = snapshotModel(model);
-  files.set(STAMP_FILE, stampText(stampHash(hash, typeNames), files, typeNames, snapshot, services));
+  // A kept module's entries carry over, so that the stamp is the one a cold run writes.
+  const keptFrom = [...reused.keys()].flatMap(serviceFiles).filter((file) => previous?.sources?.[file] !== undefined);
+  const hashes = { ...Object.fromEntries(keptFrom.map((file) => [file, previous!.sources![file]!])), ...sourceHashes(new Map([...othersSources, ...javascript]), generator) };
+  const formattedFrom = Object.fromEntries(Object.entries(hashes).sort(([a], [b]) => (a < b ? -1 : 1)));
+  files.set(STAMP_FILE, stampText(stampHash(hash, typeNames), files, typeNames, snapshot, { services, sources: formattedFrom }));
   const rebuilt = stale.services.map((service) => service.serviceName);
   const diff = options.diff ? await diffWithStamp(out, snapshot, options.names) : undefined;
   if (options.check) return { files: await timed('check', options, () => differingFiles(out, files)), unchanged: false, rebuilt, ...(diff && { diff }) };

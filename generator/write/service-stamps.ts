@@ -72,3 +72,28 @@ export async function reusableServices(out: string, stamp: Stamp | undefined, ha
   );
   return reusable;
 }
+
+/**
+ * The hash a stamp records (`sources`) for each text prettier formats, with `generator` (the
+ * generator's hash: prettier's output depends only on its input, its options and its version).
+ */
+export const sourceHashes = (unformatted: Map<string, string>, generator: string): Record<string, string> =>
+  Object.fromEntries([...unformatted].map(([file, text]) => [file, sha256(`${generator}\n${text}`)]));
+
+/**
+ * Files of `out` that formatting `unformatted` (file → text) would make again: those whose text
+ * before formatting has the hash `stamp` recorded (sourceHashes), unchanged since. File → formatted text.
+ */
+export async function reusableFormatted(out: string, stamp: Stamp | undefined, unformatted: Map<string, string>, generator: string): Promise<Map<string, string>> {
+  const kept = new Map<string, string>();
+  const hashes = sourceHashes(unformatted, generator);
+  await Promise.all(
+    [...unformatted]
+      .filter(([file]) => stamp?.sources?.[file] === hashes[file])
+      .map(async ([file]) => {
+        const text = await readFile(path.join(out, file), 'utf8').catch(() => undefined);
+        if (text !== undefined && sha256(text) === stamp!.files[file]) kept.set(file, text);
+      }),
+  );
+  return kept;
+}
