@@ -201,9 +201,9 @@ async function generateStale(options: GenerateOptions, out: string, input: Loade
   const reused = await timed('reuse', options, () => reusableServices(out, previous, services));
   const stale = { services: model.services.filter((service) => !reused.has(service.serviceName)) };
   const types = await timed('types', options, () => renderTypes(stale, { rootUrl: options.rootUrl, schemas: input.schemas }));
-  const rendered = await timed('render', options, () => renderPackage(model, { packageName, packageVersion }, types, runtime));
+  const rendered = await timed('render', options, () => renderPackage(model, { packageName, packageVersion, services: new Set(stale.services.map((service) => service.serviceName)) }, types, runtime));
   // A kept module's declarations stand in for its source, so that the index still type-checks against it.
-  const sources = new Map([...rendered].filter(([file]) => !reused.has(/^src\/services\/(.+)\.ts$/.exec(file)?.[1] ?? '')));
+  const sources = new Map(rendered);
   for (const [service, files] of reused) sources.set(`src/services/${service}.d.ts`, files.get(serviceFiles(service)[1]!)!);
   // The TypeScript sources are only the compiler's input: the package ships what it emits
   // (.js beside .d.ts), so prettier formats the emitted files and the rest, each once; a file

@@ -13,6 +13,8 @@ import { serviceView } from './view.ts';
 export interface RenderOptions {
   packageName: string;
   packageVersion: string;
+  /** Render the modules of these services only (the index and README still list every service); default all. */
+  services?: ReadonlySet<string>;
 }
 
 /** A handlebars instance of this run's own, with the only helpers templates may use on reference text. */
@@ -84,7 +86,7 @@ export async function renderPackage(model: PackageModel, options: RenderOptions,
     const types = serviceTypes.get(service.serviceName) ?? [];
     const view = serviceView(service);
     views.push(view);
-    files.set(`src/services/${service.serviceName}.ts`, templates.service({ ...view, types, packageVersion: options.packageVersion }));
+    if (options.services === undefined || options.services.has(service.serviceName)) files.set(`src/services/${service.serviceName}.ts`, templates.service({ ...view, types, packageVersion: options.packageVersion }));
   }
   const first = views.find((v) => v.api) ?? views[0];
   files.set('src/index.ts', templates.index({ services: views }));
