@@ -227,9 +227,10 @@ async function generateStale(options: GenerateOptions, out: string, input: Loade
   // The prebuilt runtime output is already formatted, by the same function with the same options.
   const files = new Map([...others, ...formatted, ...Object.entries(runtimeBuild?.files ?? {}), ...[...reused.values()].flatMap((kept) => [...kept])]);
   const snapshot = snapshotModel(model);
-  // A kept module's entries carry over, so that the stamp is the one a cold run writes.
+  // A kept module's entries carry over, so that the stamp is the one a cold run writes; the
+  // runtime's output (emitted here only without its prebuilt build) is recorded by neither.
   const keptFrom = [...reused.keys()].flatMap(serviceFiles).filter((file) => previous?.sources?.[file] !== undefined);
-  const hashes = { ...Object.fromEntries(keptFrom.map((file) => [file, previous!.sources![file]!])), ...sourceHashes(new Map([...othersSources, ...javascript]), generator) };
+  const hashes = { ...Object.fromEntries(keptFrom.map((file) => [file, previous!.sources![file]!])), ...sourceHashes(new Map([...othersSources, ...javascript].filter(([file]) => !file.startsWith('dist/runtime/'))), generator) };
   const formattedFrom = Object.fromEntries(Object.entries(hashes).sort(([a], [b]) => (a < b ? -1 : 1)));
   files.set(STAMP_FILE, stampText(stampHash(hash, typeNames), files, typeNames, snapshot, { services, sources: formattedFrom }));
   const rebuilt = stale.services.map((service) => service.serviceName);
