@@ -102,14 +102,17 @@ const summary = [
   `- \`tcgen diff\` of v87.1.3 with itself, end to end: **${h('diffSelfWallMs', 0)} ms** (target < 1000).`,
   `- Pulse: consume() with a no-op handler drains **${h('pulseOurs@50', 0)}** messages/s at prefetch 50, **${h('pulseOursVsBare@50')}×** amqplib's bare consume (${h('pulseOursVsBare@5')}× at prefetch 5).`,
   '',
-].join('\n');
+]
+  // A shorter run (quick, or one benchmark) leaves out the lines it measured nothing for.
+  .filter((line) => !line.includes('**–'))
+  .join('\n');
 
 const text = [
   '# Benchmarks',
   '',
   `Run: ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC · machine: ${machine()} · load average (1 min) at start ${loadBefore.toFixed(1)}, at end ${os.loadavg()[0]!.toFixed(1)}; as each benchmark started: ${loads.join(', ') || '–'}`,
   '',
-  `Command: \`npm run bench\` (\`npm run build\`, then \`tsx bench/run.ts\`). All numbers below come from that one run; ratios compare numbers of the same run.`,
+  `Command: \`npm run bench${only === undefined ? '' : ` -- ${only}`}\` (\`npm run build\`, then \`tsx bench/run.ts\`). All numbers below come from that one run; ratios compare numbers of the same run.`,
   '',
   summary,
   ...sections,
