@@ -1,5 +1,8 @@
 // `npm run bench`: every benchmark in one run, then bench/RESULTS.md from its numbers.
-// `npm run bench -- generation` (or client, compression, bundle, import) runs one and prints it without writing.
+// `npm run bench -- generation` (or client, compression, bundle, import, targets, …) runs one and prints it without writing.
+// `npm run bench -- quick`: only issue 23's targets, each as a ratio against its comparison, and the
+// figures they must not regress (client throughput, bundle, diff, Pulse), in shorter runs (~2 min
+// on a quiet machine); it prints them and replaces the targets block of bench/RESULTS.md.
 import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,12 +15,26 @@ import { benchImport, importTable } from './import.ts';
 import { benchTransfer, transferTable } from './transfer.ts';
 import { benchPulse, pulseTable } from './pulse.ts';
 import { ROOT, machine } from './stats.ts';
+import { benchTargets, targetsTable } from './targets.ts';
 
 const only = process.argv[2];
-const want = (name: string) => only === undefined || only === name;
+const quick = only === 'quick';
+const QUICK = new Set(['targets', 'client', 'bundle', 'diff', 'pulse']);
+const want = (name: string) => only === undefined || only === name || (quick && QUICK.has(name));
 const sections: string[] = [];
 const headline: Record<string, number> = {};
 const loadBefore = os.loadavg()[0]!;
+const loads: string[] = [];
+/** The load average (1 min) as each benchmark starts: the machine may be shared. */
+const noteLoad = (name: string) => loads.push(`${name} ${os.loadavg()[0]!.toFixed(1)}`);
+
+if (want('targets')) {
+  process.stderr.write('issue 23 targets (paired)…\n');
+  noteLoad('targets');
+  const t = targetsTable(await benchTargets(quick ? 5 : 7));
+  sections.push('## Speed targets (issue 23), paired\n', t.markdown);
+  Object.assign(headline, t.headline);
+}
 
 if (want('generation')) {
   process.stderr.write('generation…\n');
@@ -27,7 +44,8 @@ if (want('generation')) {
 }
 if (want('client')) {
   process.stderr.write('client throughput…\n');
-  const t = clientTables(await benchClient());
+  noteLoad('client');
+  const t = clientTables(await (quick ? benchClient(3000, 3) : benchClient()));
   sections.push('## Client throughput (loopback, purge-cache `allPurgeRequests`, small JSON body)\n', t.markdown);
   Object.assign(headline, t.headline);
 }
@@ -57,13 +75,15 @@ if (want('transfer')) {
 }
 if (want('diff')) {
   process.stderr.write('diff…\n');
-  const t = diffTable(await benchDiff());
+  noteLoad('diff');
+  const t = diffTable(await benchDiff(quick ? 3 : 5));
   sections.push('## `tcgen diff` (v87.1.3 against itself)\n', t.markdown);
   Object.assign(headline, t.headline);
 }
 if (want('pulse')) {
   process.stderr.write('pulse consumption…\n');
   try {
+    noteLoad('pulse');
     const t = pulseTable(await benchPulse());
     sections.push('## Pulse consumption (local RabbitMQ)\n', t.markdown);
     Object.assign(headline, t.headline);
@@ -77,6 +97,7 @@ const h = (key: string, digits = 2) => headline[key]?.toFixed(digits) ?? '–';
 const summary = [
   '## Headline',
   '',
+  `- **Targets (issue 23)**, paired, ratios of the same run: cold generation **${h('coldVsPeer')}×** openapi-typescript's whole process (target ≤ 1.0; CPU ${h('coldVsPeerCpu')}×); one changed service regenerated in **${h('incrementalWallMs', 0)} ms**, **${h('incrementalVsCold')}×** a cold run (targets ≤ 500 ms, ≤ 0.25×; identical output: ${headline['incrementalIdentical'] === 1 ? 'yes' : headline['incrementalIdentical'] === 0 ? 'NO' : '–'}); importing one service module adds **${h('importAddedMs', 0)} ms** to bare node (target ≤ 30); first call (import + request) **${h('firstCallLazyVsEager')}×** its time with undici loaded up front (target ≤ 1.0).`,
   `- Cold generation of v87.1.3, end to end: **${h('coldWallMs', 0)} ms** (target ≤ 3000), peak RSS ${h('coldRssMb', 0)} MB; no-op rerun **${h('noopWallMs', 0)} ms** (target ≤ 300).`,
   `- Stages the peers also do (load → types → render → format): **${h('peerStagesVsFasterPeer')}×** the faster peer's time (target < 1); whole cold run incl. type-check/emit: ${h('coldVsFasterPeerWall')}× the faster peer's process.`,
   `- Client, Hawk-signed, vs raw undici with a precomputed header: **${h('oursVsLimit@1')}×** (sequential), **${h('oursVsLimit@16')}×** (16 concurrent) of the limit's requests/s (target ≥ 0.85).`,
@@ -89,14 +110,17 @@ const summary = [
   `- \`tcgen diff\` of v87.1.3 with itself, end to end: **${h('diffSelfWallMs', 0)} ms** (target < 1000).`,
   `- Pulse: consume() with a no-op handler drains **${h('pulseOurs@50', 0)}** messages/s at prefetch 50, **${h('pulseOursVsBare@50')}×** amqplib's bare consume (${h('pulseOursVsBare@5')}× at prefetch 5).`,
   '',
-].join('\n');
+]
+  // A shorter run (quick, or one benchmark) leaves out the lines it measured nothing for.
+  .filter((line) => !line.includes('**–'))
+  .join('\n');
 
 const text = [
   '# Benchmarks',
   '',
-  `Run: ${new Date().toISOString().slice(0, 10)} · machine: ${machine()} · load average at start ${loadBefore.toFixed(1)}, at end ${os.loadavg()[0]!.toFixed(1)}`,
+  `Run: ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC · machine: ${machine()} · load average (1 min) at start ${loadBefore.toFixed(1)}, at end ${os.loadavg()[0]!.toFixed(1)}; as each benchmark started: ${loads.join(', ') || '–'}`,
   '',
-  `Command: \`npm run bench\` (\`npm run build\`, then \`tsx bench/run.ts\`). All numbers below come from that one run; ratios compare numbers of the same run.`,
+  `Command: \`npm run bench${only === undefined ? '' : ` -- ${only}`}\` (\`npm run build\`, then \`tsx bench/run.ts\`). All numbers below come from that one run; ratios compare numbers of the same run.`,
   '',
   summary,
   ...sections,
@@ -105,7 +129,24 @@ const text = [
 if (only === undefined) {
   await writeFile(path.join(ROOT, 'bench/RESULTS.md'), text + '\n' + (await notes()));
   process.stdout.write(summary + '\nWrote bench/RESULTS.md\n');
+} else if (quick) {
+  process.stdout.write(text + '\n');
+  await replaceQuickBlock(text.replace(/^# Benchmarks/, '# Quick run (`npm run bench -- quick`): the targets of issue 23 and the figures they must not regress'));
+  process.stdout.write('Updated the quick-run block of bench/RESULTS.md\n');
 } else process.stdout.write(text + '\n');
+
+/** Puts the quick run's text between its markers at the top of bench/RESULTS.md (added there the first time). */
+async function replaceQuickBlock(block: string): Promise<void> {
+  const { readFile } = await import('node:fs/promises');
+  const file = path.join(ROOT, 'bench/RESULTS.md');
+  const current = await readFile(file, 'utf8').catch(() => '# Benchmarks\n');
+  const [start, end] = ['<!-- quick-run:start -->', '<!-- quick-run:end -->'];
+  const marked = `${start}\n${block.replace(/^#/gm, '##')}\n${end}`;
+  const next = current.includes(start)
+    ? current.slice(0, current.indexOf(start)) + marked + current.slice(current.indexOf(end) + end.length)
+    : current.replace(/^(# Benchmarks\n)/, `$1\n${marked}\n`);
+  await writeFile(file, next);
+}
 
 /** Hand-written notes kept below the generated part (bench/NOTES.md), if any. */
 async function notes(): Promise<string> {

@@ -1,33 +1,25 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkMirrorDir, createDirSource } from './load/dir-source.ts';
-import { EMBEDDED_REFERENCES } from './load/embedded-references.ts';
-import { loadInputCollecting, type LoadedInput } from './load/load.ts';
-import { GenerateError, ProblemList, type Problem } from './errors.ts';
-import type { HttpSourceOptions } from './load/http-source.ts';
-import type { ReferenceSource } from './load/source.ts';
+import type { LoadedInput } from './load/load.ts';
+import { loadReference, reportAllProblems, type SourceOptions } from './reference-input.ts';
 import type { EmitThread } from './emit/emit-thread.ts';
 import { libraryVersions, loadRuntimeBuild, runtimeDeclarations, type RuntimeBuild } from './emit/runtime-build.ts';
 import { DEFAULT_PACKAGE_NAME, DEFAULT_PACKAGE_VERSION, packageNameProblem, packageVersionProblem } from './render/package-identity.ts';
 import { diffSnapshots, type DiffReport } from './diff/diff.ts';
 import { snapshotModel, stampedSnapshot, type ModelSnapshot } from './diff/snapshot.ts';
 import { differingFiles, listFiles, readStamp, sha256, STAMP_FILE, stampText, writeAtomically } from './write/write.ts';
+import { reusableFormatted, reusableServices, serviceFiles, serviceHashes, sourceHashes } from './write/service-stamps.ts';
 import { canonicalNameLock, readNameLock, stampLocation } from './write/name-lock.ts';
 import type { NameLock } from './model/names.ts';
 
-export interface GenerateOptions {
-  /** A mirror of a deployment root, relative to the current directory (default: the purge-cache reference embedded in tcgen, EMBEDDED_REFERENCES). */
-  references?: string;
-  /** A deployment root URL to download from instead. */
-  rootUrl?: string;
+/** Where the reference comes from (SourceOptions: `references`, `rootUrl`, `http`, `source`), and what to make of it. */
+export interface GenerateOptions extends SourceOptions {
   /**
    * The deployment root URL the types' `@see` schema links point to (e.g. the deployment a
    * `references` mirror was fetched from). Default: `rootUrl`; without either, links are root-relative.
    */
   docsRootUrl?: string;
-  /** Retries, timeouts and concurrency of the download from `rootUrl`. */
-  http?: HttpSourceOptions;
   /** Where the package goes (default `generated`). */
   out?: string;
   /**
@@ -43,8 +35,6 @@ export interface GenerateOptions {
   packageVersion?: string;
   /** Also write the `npm pack` tarball of `out` into this directory (not with `check`). */
   packDestination?: string;
-  /** A source of your own (tests, caches); overrides `references` and `rootUrl`. */
-  source?: ReferenceSource;
   /** Use the runtime output prebuilt by `npm run build` when it matches the runtime sources (default true); false compiles the runtime in this run. */
   prebuiltRuntime?: boolean;
   /** Called once per finished stage with its duration. */
@@ -60,6 +50,11 @@ export interface GenerateResult {
   unchanged: boolean;
   /** The tarball written for `packDestination`. */
   tarball?: string;
+  /**
+   * The services whose modules this run made anew (sorted); the others' were kept from `out`, made
+   * there from the same inputs (see write/service-stamps.ts). Undefined when `unchanged`.
+   */
+  rebuilt?: string[];
   /** With `diff`: the changes since the output replaced (none when up to date); undefined when its stamp records no model. */
   diff?: DiffReport;
 }
@@ -120,18 +115,6 @@ async function timed<T>(stage: string, options: GenerateOptions, work: () => Pro
   return result;
 }
 
-/** The source `generate` reads: `options.source`, else the root URL, else the mirror directory (default: the embedded one, next to tcgen). */
-export async function openSource(options: GenerateOptions): Promise<ReferenceSource> {
-  if (options.source) return options.source;
-  if (options.rootUrl !== undefined) {
-    const { createHttpSource } = await import('./load/http-source.ts');
-    return createHttpSource(options.rootUrl, options.http);
-  }
-  const root = options.references ?? EMBEDDED_REFERENCES;
-  await checkMirrorDir(root);
-  return createDirSource(root);
-}
-
 /**
  * Reads a reference (directory or root URL) and writes the generated client package,
  * or with `check` reports the files of `out` that differ from it. Throws GenerateError.
@@ -154,19 +137,12 @@ function checkPackageIdentity(options: GenerateOptions): void {
 async function generatePackage(options: GenerateOptions): Promise<GenerateResult> {
   checkPackageIdentity(options);
   const out = options.out ?? 'generated';
-  const source = await openSource(options);
-  let input: LoadedInput;
-  try {
-    const loaded = await timed('load', options, () => loadInputCollecting(source));
-    if (loaded.problems.length > 0) await reportAllProblems(loaded.input, loaded.problems);
-    input = loaded.input;
-  } finally {
-    await source.close?.();
-  }
+  const input = await timed('load', options, () => loadReference(options));
   // Names recorded by an earlier output are kept: those of --names, else those of `out` itself.
   const namesFile = options.names === undefined ? undefined : await readNameLock(options.names, true);
   const lock = namesFile ?? (await readNameLock(path.join(out, STAMP_FILE), false));
-  const hash = inputHash(input, await generatorHash(), options);
+  const generator = await generatorHash();
+  const hash = inputHash(input, generator, options);
   if (await isUpToDate(out, hash, namesFile)) return { files: [], unchanged: true, ...(options.diff && { diff: { verdict: 'none', changes: [] } }) };
   // Heavy stages (handlebars, json-schema-to-typescript, TypeScript, prettier) load only
   // once the output is known to be stale, so that a no-op run stays cheap. TypeScript
@@ -177,33 +153,10 @@ async function generatePackage(options: GenerateOptions): Promise<GenerateResult
   const { startEmitThread } = await import('./emit/emit-thread.ts');
   const emitThread = startEmitThread(runtimeBuild && runtimeDeclarations(runtimeBuild));
   try {
-    return await generateStale(options, out, input, { hash, lock }, { runtime, runtimeBuild, emitThread });
+    return await generateStale(options, out, input, { hash, generator, lock }, { runtime, runtimeBuild, emitThread });
   } finally {
     await emitThread.close();
   }
-}
-
-/**
- * Throws every problem of a run at once: `problems` (from loading), what validation finds, and
- * what modelling finds in the services that no earlier problem touched (a dangling `$ref`
- * pointer, a name that cannot be used), so that a broken document in one service hides no
- * other service's problems. Services with an earlier problem are not modelled: their missing or
- * broken documents would only be reported again.
- */
-export async function reportAllProblems(input: LoadedInput, problems: Problem[]): Promise<never> {
-  const { readReferences } = await import('./validate/validate.ts');
-  const { buildModel } = await import('./model/model.ts');
-  const read = readReferences(input);
-  const all = new ProblemList(); // records each problem once
-  for (const { location, pointer, message } of [...problems, ...read.problems]) all.add(location, pointer, message);
-  const touched = (service: string) => all.items.some((problem) => problem.location.includes(`/${service}/`));
-  try {
-    buildModel(read.references.filter((reference) => !touched(reference.serviceName)), input);
-  } catch (error) {
-    if (!(error instanceof GenerateError)) throw error;
-    for (const { location, pointer, message } of error.problems) all.add(location, pointer, message);
-  }
-  throw new GenerateError(all.items);
 }
 
 /**
@@ -220,6 +173,14 @@ async function diffWithStamp(out: string, snapshot: ModelSnapshot, names: string
   return before && diffSnapshots(before, snapshot);
 }
 
+interface Hashes {
+  /** inputHash: of the whole input (a no-op when it is the stamp's). */
+  hash: string;
+  /** generatorHash: tcgen's own code and libraries. */
+  generator: string;
+  lock: NameLock;
+}
+
 interface EmitSetup {
   runtime: Map<string, string>;
   /** The runtime's prebuilt output, when it matches `runtime`; the worker compiles the runtime otherwise. */
@@ -227,7 +188,7 @@ interface EmitSetup {
   emitThread: EmitThread;
 }
 
-async function generateStale(options: GenerateOptions, out: string, input: LoadedInput, { hash, lock }: { hash: string; lock: NameLock }, { runtime, runtimeBuild, emitThread }: EmitSetup): Promise<GenerateResult> {
+async function generateStale(options: GenerateOptions, out: string, input: LoadedInput, { hash, generator, lock }: Hashes, { runtime, runtimeBuild, emitThread }: EmitSetup): Promise<GenerateResult> {
   const { readReferences } = await import('./validate/validate.ts');
   const { buildModel, lockOwners } = await import('./model/model.ts');
   const { renderPackage, renderTypes } = await import('./render/render.ts');
@@ -238,29 +199,52 @@ async function generateStale(options: GenerateOptions, out: string, input: Loade
   });
   const { nameLockOf } = await import('./model/names.ts');
   const model = await timed('model', options, () => buildModel(references, input, lock));
+  const typeNames = nameLockOf(lockOwners(model));
+  // Services whose inputs are those the output's stamp recorded keep their modules as they are.
   const packageName = options.packageName ?? DEFAULT_PACKAGE_NAME;
-  const types = await timed('types', options, () => renderTypes(model, { rootUrl: docsRootUrlOf(options), schemas: input.schemas }));
-  const sources = await timed('render', options, () => renderPackage(model, { packageName, packageVersion: options.packageVersion ?? DEFAULT_PACKAGE_VERSION, docsRootUrl: docsRootUrlOf(options), schemas: input.schemas }, types, runtime));
+  const packageVersion = options.packageVersion ?? DEFAULT_PACKAGE_VERSION;
+  const shared = sha256([generator, ...[...runtime].map(([file, text]) => `${file}\n${sha256(text)}`), packageName, packageVersion, docsRootUrlOf(options) ?? ''].join('\n'));
+  const services = serviceHashes(model.services, input, shared, typeNames);
+  const previous = await readStamp(out);
+  const reused = await timed('reuse', options, () => reusableServices(out, previous, services));
+  // The workers module (payload types, no service of its own) is always remade.
+  const stale = { services: model.services.filter((service) => !reused.has(service.serviceName)), ...(model.workers && { workers: model.workers }) };
+  const types = await timed('types', options, () => renderTypes(stale, { rootUrl: docsRootUrlOf(options), schemas: input.schemas }));
+  const rendered = await timed('render', options, () => renderPackage(model, { packageName, packageVersion, docsRootUrl: docsRootUrlOf(options), schemas: input.schemas, services: new Set(stale.services.map((service) => service.serviceName)) }, types, runtime));
+  // A kept module's declarations stand in for its source, so that the index still type-checks against it.
+  const sources = new Map(rendered);
+  for (const [service, files] of reused) sources.set(`src/services/${service}.d.ts`, files.get(serviceFiles(service)[1]!)!);
   // The TypeScript sources are only the compiler's input: the package ships what it emits
-  // (.js beside .d.ts), so prettier formats the emitted files and the rest, each once.
+  // (.js beside .d.ts), so prettier formats the emitted files and the rest, each once; a file
+  // whose unformatted text is the one the output's stamp recorded is kept as it is.
   // While the worker type-checks, this thread formats the rest and warms prettier's parser;
   // then it formats the JavaScript while the worker formats the declarations.
   const emitted = emitThread.emit(sources);
   const { formatFiles, warmFormatter } = await import('./format/format.ts');
-  const others = await formatFiles(new Map([...sources].filter(([file]) => !file.startsWith('src/'))));
+  const formatOrKeep = async (unformatted: Map<string, string>) => {
+    const kept = await reusableFormatted(out, previous, unformatted, generator);
+    return new Map([...kept, ...(await formatFiles(new Map([...unformatted].filter(([file]) => !kept.has(file)))))]);
+  };
+  const othersSources = new Map([...sources].filter(([file]) => !file.startsWith('src/')));
+  const others = await formatOrKeep(othersSources);
   await warmFormatter(sources.get('src/index.ts') ?? '');
   const javascript = await timed('emit', options, () => emitted.javascript);
   const formatted = await timed('format', options, async () => {
-    const [code, declarations] = await Promise.all([formatFiles(javascript), emitted.formattedDeclarations]);
+    const [code, declarations] = await Promise.all([formatOrKeep(javascript), emitted.formattedDeclarations]);
     return new Map([...code, ...declarations]);
   });
   // The prebuilt runtime output is already formatted, by the same function with the same options.
-  const files = new Map([...others, ...formatted, ...Object.entries(runtimeBuild?.files ?? {})]);
-  const typeNames = nameLockOf(lockOwners(model));
+  const files = new Map([...others, ...formatted, ...Object.entries(runtimeBuild?.files ?? {}), ...[...reused.values()].flatMap((kept) => [...kept])]);
   const snapshot = snapshotModel(model);
-  files.set(STAMP_FILE, stampText(stampHash(hash, typeNames), files, typeNames, snapshot));
+  // A kept module's entries carry over, so that the stamp is the one a cold run writes; the
+  // runtime's output (emitted here only without its prebuilt build) is recorded by neither.
+  const keptFrom = [...reused.keys()].flatMap(serviceFiles).filter((file) => previous?.sources?.[file] !== undefined);
+  const hashes = { ...Object.fromEntries(keptFrom.map((file) => [file, previous!.sources![file]!])), ...sourceHashes(new Map([...othersSources, ...javascript].filter(([file]) => !file.startsWith('dist/runtime/'))), generator) };
+  const formattedFrom = Object.fromEntries(Object.entries(hashes).sort(([a], [b]) => (a < b ? -1 : 1)));
+  files.set(STAMP_FILE, stampText(stampHash(hash, typeNames), files, typeNames, snapshot, { services, sources: formattedFrom }));
+  const rebuilt = stale.services.map((service) => service.serviceName);
   const diff = options.diff ? await diffWithStamp(out, snapshot, options.names) : undefined;
-  if (options.check) return { files: await timed('check', options, () => differingFiles(out, files)), unchanged: false, ...(diff && { diff }) };
+  if (options.check) return { files: await timed('check', options, () => differingFiles(out, files)), unchanged: false, rebuilt, ...(diff && { diff }) };
   await timed('write', options, () => writeAtomically(out, files));
-  return { files: [...files.keys()].sort(), unchanged: false, ...(diff && { diff }) };
+  return { files: [...files.keys()].sort(), unchanged: false, rebuilt, ...(diff && { diff }) };
 }

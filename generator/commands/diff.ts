@@ -5,7 +5,7 @@ import { DIFF_FORMATS, formatReport, type DiffFormat } from '../diff/format.ts';
 import { isRootUrl, snapshotsOf } from '../diff/model-of.ts';
 import { createProgressLine } from '../load/progress-line.ts';
 import { readNameLock } from '../write/name-lock.ts';
-import type { CommandStreams } from './fetch.ts';
+import type { CommandStreams } from './streams.ts';
 import { parseErrorText } from './flags.ts';
 
 const USAGE = `Usage: tcgen diff OLD NEW [--format text|markdown|json] [--fail-on major|minor] [--names FILE]

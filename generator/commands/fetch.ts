@@ -2,7 +2,8 @@ import { parseArgs } from 'node:util';
 import { GenerateError } from '../errors.ts';
 import { fetchMirror } from '../load/fetch-mirror.ts';
 import { parseErrorText, rootUrlFlagProblem } from './flags.ts';
-import { createProgressLine, type TextSink } from '../load/progress-line.ts';
+import { createProgressLine } from '../load/progress-line.ts';
+import type { CommandStreams } from './streams.ts';
 
 const USAGE = `Usage: tcgen fetch --root-url URL --out DIR
 
@@ -13,12 +14,6 @@ Options:
   --root-url URL  the deployment's root URL (http or https)
   --out DIR       the mirror directory; replaced only if missing, empty or an earlier mirror
   -h, --help      show this help`;
-
-/** Where the command writes; the CLI passes the process streams, tests pass their own. */
-export interface CommandStreams {
-  stdout: TextSink;
-  stderr: TextSink;
-}
 
 /**
  * `tcgen fetch`: exit 0 on success or --help, 2 on a usage error (with the

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { GenerateError } from '../errors.ts';
 import { generate, type GenerateResult } from '../generate.ts';
-import type { CommandStreams } from './fetch.ts';
+import type { CommandStreams } from './streams.ts';
 import { createProgressLine } from '../load/progress-line.ts';
 import { DEFAULT_PACKAGE_NAME, DEFAULT_PACKAGE_VERSION, packageNameProblem, packageVersionProblem } from '../render/package-identity.ts';
 import { parseErrorText, rootUrlFlagProblem } from './flags.ts';
@@ -31,7 +31,8 @@ Options:
   --name NAME                the package name; default: ${DEFAULT_PACKAGE_NAME}
   --package-version VERSION  the package version (package.json and the User-Agent the
                              client sends); default: ${DEFAULT_PACKAGE_VERSION}
-  --verbose                  print how long each stage took
+  --verbose                  print how long each stage took, and which services'
+                             modules were made anew (the others' are kept)
   --debug                    print stack traces of unexpected errors
   -h, --help                 show this help`;
 
@@ -119,6 +120,7 @@ export async function runGenerateCommand(argv: string[], streams: CommandStreams
       onStage: values.verbose ? (stage, ms) => streams.stderr.write(`${stage.padEnd(9)} ${ms.toFixed(1).padStart(8)} ms\n`) : undefined,
     });
     progress?.end();
+    if (values.verbose && result.rebuilt !== undefined) streams.stderr.write(`services rebuilt: ${result.rebuilt.join(', ') || 'none'} (the others' modules kept from ${out})\n`);
     if (values.diff) await printDiff(result.diff, out, streams);
     if (values.check) {
       for (const file of result.files) streams.stderr.write(`${out}/${file}: differs from what the generator makes\n`);

@@ -1,7 +1,6 @@
 import { GenerateError, type Problem } from '../errors.ts';
-import { openSource, reportAllProblems } from '../generate.ts';
 import type { HttpSourceOptions } from '../load/http-source.ts';
-import { loadInputCollecting } from '../load/load.ts';
+import { loadReference, reportAllProblems } from '../reference-input.ts';
 import { buildModel } from '../model/model.ts';
 import type { NameLock } from '../model/names.ts';
 import { readReferences } from '../validate/validate.ts';
@@ -17,16 +16,11 @@ export const isRootUrl = (reference: string): boolean => /^https?:\/\//i.test(re
  * readNameLock), as `generate` keeps the names of the output it replaces. Throws GenerateError (located problems).
  */
 export async function snapshotOf(reference: string, http?: HttpSourceOptions, lock: NameLock = {}): Promise<ModelSnapshot> {
-  const source = await openSource(isRootUrl(reference) ? { rootUrl: reference, http } : { references: reference });
-  try {
-    // As generate: a document that cannot be read does not hide what validation finds in the rest.
-    const { input, problems } = await loadInputCollecting(source);
-    const read = readReferences(input);
-    if (problems.length > 0 || read.problems.length > 0) await reportAllProblems(input, problems);
-    return snapshotModel(buildModel(read.references, input, lock));
-  } finally {
-    await source.close?.();
-  }
+  // As generate: a document that cannot be read does not hide what validation finds in the rest.
+  const input = await loadReference(isRootUrl(reference) ? { rootUrl: reference, http } : { references: reference });
+  const read = readReferences(input);
+  if (read.problems.length > 0) await reportAllProblems(input, []);
+  return snapshotModel(buildModel(read.references, input, lock));
 }
 
 /**

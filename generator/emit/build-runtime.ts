@@ -3,6 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import { formatFiles } from '../format/format.ts';
 import { runtimeFiles } from '../render/runtime-files.ts';
 import { emitPackage } from './emit.ts';
+import { writeCodeCache } from './typescript.ts';
 import { RUNTIME_BUILD_FILE, runtimeSourceHash, type RuntimeBuild } from './runtime-build.ts';
 
 /** Type-checks (against the real @types/node and undici types), emits and formats the runtime on its own. */
@@ -12,8 +13,10 @@ export async function buildRuntime(runtime: Map<string, string>): Promise<Runtim
   return { sourceHash: await runtimeSourceHash(runtime), files: Object.fromEntries([...files].sort(([a], [b]) => (a < b ? -1 : 1))) };
 }
 
-/** Writes lib/runtime-build.json (`npm run build`). */
+/** Writes lib/runtime-build.json and TypeScript's code cache, lib/code-cache/ (`npm run build`). */
 export async function writeRuntimeBuild(): Promise<void> {
   const build = await buildRuntime(await runtimeFiles());
   await writeFile(RUNTIME_BUILD_FILE, JSON.stringify(build) + '\n');
+  // The runtime's type-check and emit compiled what a run's check and emit need: cache it.
+  await writeCodeCache();
 }

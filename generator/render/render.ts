@@ -21,6 +21,8 @@ export interface RenderOptions {
   docsRootUrl?: string | undefined;
   /** The loaded schema documents: with them, the package gets `./validation` and each service's schemas for it. */
   schemas?: ReadonlyMap<string, LoadedDocument>;
+  /** Render the modules of these services only (the index and README still list every service); default all. */
+  services?: ReadonlySet<string>;
 }
 
 /** A handlebars instance of this run's own, with the only helpers templates may use on reference text. */
@@ -111,7 +113,7 @@ export async function renderPackage(model: PackageModel, options: RenderOptions,
     const types = serviceTypes.get(service.serviceName) ?? [];
     const view = serviceView(service);
     views.push(view);
-    files.set(`src/services/${service.serviceName}.ts`, templates.service({ ...view, types, packageVersion: options.packageVersion }));
+    if (options.services === undefined || options.services.has(service.serviceName)) files.set(`src/services/${service.serviceName}.ts`, templates.service({ ...view, types, packageVersion: options.packageVersion }));
   }
   const workers = model.workers && workersView(model.workers);
   if (workers) files.set(`src/${WORKERS_MODULE}.ts`, templates.workers({ ...workers, types: serviceTypes.get(WORKERS_MODULE) ?? [] }));

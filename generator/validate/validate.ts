@@ -228,7 +228,7 @@ export function validateReferences(input: LoadedInput): ClientReference[] {
   return references;
 }
 
-/** Each reference read on its own: the valid ones, and every problem of the others (see generate.ts reportAllProblems). */
+/** Each reference read on its own: the valid ones, and every problem of the others (see reference-input.ts reportAllProblems). */
 export function readReferences(input: LoadedInput): { references: ClientReference[]; problems: Problem[] } {
   const references: ClientReference[] = [];
   const problems: Problem[] = [];

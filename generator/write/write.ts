@@ -14,13 +14,17 @@ export interface Stamp {
   types?: NameLock;
   /** The model the output was made from (a ModelSnapshot, generator/diff/snapshot.ts), for `generate --diff`. */
   model?: unknown;
+  /** Service → hash of what its module was made from (service-stamps.ts), for incremental runs. */
+  services?: Record<string, string>;
+  /** Shipped file → hash of the text prettier formatted into it (service-stamps.ts), for incremental runs. */
+  sources?: Record<string, string>;
 }
 
 export const sha256 = (text: string | Buffer): string => createHash('sha256').update(text).digest('hex');
 
-export function stampText(inputHash: string, files: Map<string, string>, types: NameLock = {}, model?: unknown): string {
+export function stampText(inputHash: string, files: Map<string, string>, types: NameLock = {}, model?: unknown, incremental: Pick<Stamp, 'services' | 'sources'> = {}): string {
   const hashes = Object.fromEntries([...files.keys()].sort().map((file) => [file, sha256(files.get(file)!)]));
-  const text = JSON.stringify({ inputHash, files: hashes, types } satisfies Stamp, null, 2);
+  const text = JSON.stringify({ inputHash, files: hashes, types, ...incremental } satisfies Stamp, null, 2);
   // The model on one line: a fifth of its indented size, and one line of a version-control diff.
   return (model === undefined ? text : `${text.slice(0, -2)},\n  "model": ${JSON.stringify(model)}\n}`) + '\n';
 }

@@ -4,19 +4,49 @@
 // decoded here (decode-body.ts): undici's request API, unlike fetch, does not.
 // Selected by the `node` condition of `#runtime/transport`.
 import { EventEmitter } from 'node:events';
-import { Agent, getGlobalDispatcher, type Dispatcher } from 'undici';
+import type { Agent, Dispatcher } from 'undici';
 import { BodyDecodingError, decodeBody } from './decode-body.js';
 import { TaskclusterError } from './errors.js';
 import { abortReason } from './retry.js';
 import { TransportFailure, type Attempt, type AttemptRequest, type AttemptResponse, type CreateDispatcher } from './transport.js';
+
+type Undici = typeof import('undici');
+let undici: Promise<Undici> | undefined;
+/**
+ * undici loads at the first request, not at import: its import is ~130 ms, which every process
+ * importing a client paid (CLI starts, serverless cold starts, test files), even one that never calls.
+ */
+const loadUndici = (): Promise<Undici> => (undici ??= import('undici'));
+
+/**
+ * The client's own keep-alive pool, an undici Agent made at its first request. The runtime calls
+ * only `request` (promise form) and `close` on the dispatcher it creates; a dispatcher you pass in is used as it is.
+ */
+class LazyAgent {
+  #agent: Agent | undefined;
+  #loading: Promise<Agent> | undefined;
+  #agentNow(): Promise<Agent> {
+    return (this.#loading ??= loadUndici().then(({ Agent }) => (this.#agent = new Agent())));
+  }
+  request(options: Dispatcher.RequestOptions): Promise<Dispatcher.ResponseData> {
+    // Once made, the agent is called directly: no extra await per request.
+    return this.#agent ? this.#agent.request(options) : this.#agentNow().then((agent) => agent.request(options));
+  }
+  async close(): Promise<void> {
+    if (this.#loading) await (await this.#loading).close();
+  }
+  async destroy(): Promise<void> {
+    if (this.#loading) await (await this.#loading).destroy();
+  }
+}
 
 function errorCode(err: unknown): string {
   const code = (err as { code?: unknown } | null)?.code;
   return typeof code === 'string' ? code : 'ECONNERROR';
 }
 
-/** One keep-alive pool per client. */
-export const createDispatcher: CreateDispatcher = () => new Agent();
+/** One keep-alive pool per client (made at its first request). */
+export const createDispatcher: CreateDispatcher = () => new LazyAgent() as unknown as Dispatcher;
 
 export const attempt: Attempt = async (req) => {
   const { signal } = req;
@@ -34,7 +64,7 @@ export const attempt: Attempt = async (req) => {
   };
   signal?.addEventListener('abort', onAbort, { once: true });
   try {
-    const res = await (req.dispatcher ?? getGlobalDispatcher()).request({
+    const res = await (req.dispatcher ?? (await loadUndici()).getGlobalDispatcher()).request({
       origin: req.origin,
       path: req.path,
       method: req.method,
