@@ -73,5 +73,5 @@ test('the check fails on a block that does not compile, naming the first such bl
   const failure = await firstFailingBlock(blocks, { dir: path.join(v87.out, '..', 'sample'), packages: packagesFor('v87.1.3') }, TYPE_ROOTS);
   assert.ok(failure);
   assert.equal(failure.block.line, 9);
-  assert.match(describeFailure(failure), /^the ```ts block at SAMPLE\.md:9 \(for the package of v87\.1\.3\) does not compile:\nblock line 2: Argument of type 'string' is not assignable to parameter of type 'PurgeCacheRequest'\./);
+  assert.match(describeFailure(failure), /^the ```ts block at SAMPLE\.md:9 \(for the package of v87\.1\.3\) does not compile:\nblock line 2: Argument of type 'string' is not assignable to parameter of type 'InputObject<PurgeCacheRequest>'\./);
 });
