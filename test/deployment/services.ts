@@ -34,6 +34,9 @@ export function serviceTests(context: () => Context, skip: string | false): void
       assert.deepEqual((listed as any).tasks.map((t: any) => t.namespace), [ns(c.cmp.sides.ours)]);
       const spaces = await c.cmp.resolved('index.listNamespaces', (s) => s.index.listNamespaces(namespace(c, s)));
       assert.deepEqual((spaces as any).namespaces.map((n: any) => [n.name, n.namespace]), [['sub', `${namespace(c, c.cmp.sides.ours)}.sub`]]);
+      // The root namespace: an empty route argument, sent as such (GET …/namespaces/), as the official client sends it.
+      const root = await c.cmp.sides.ours.index.listNamespaces('');
+      assert.ok((root as any).namespaces.some((n: any) => n.namespace === namespace(c, c.cmp.sides.ours).split('.')[0]), JSON.stringify(root).slice(0, 300));
     });
 
     test('secrets: set, get, list, remove', { skip }, async () => {
