@@ -101,6 +101,15 @@ export async function typed(): Promise<void> {
   const windows: WorkerPayloads['generic-worker/multiuser_windows'] = { command: ['dir'], maxRunTime: 60 };
   void windows;
 }
+// The forms application code holds a task in, as createTask takes them (Input<T>).
+interface Extra { owner: string; attempts: number }
+export async function userForms(priority: 'high' | undefined, routes: readonly string[], extra: Extra, command: readonly string[]): Promise<void> {
+  const payload = { command: [['true']], maxRunTime: 60 } as const;
+  const posix = { ...base, payload, priority, routes, extra } satisfies TaskFor<'generic-worker/multiuser_posix'>;
+  await queue.createTask('fN1SbArXTPSVFNUvaOlinQ', posix);
+  const docker = { ...base, payload: { image: 'ubuntu:24.04', command, maxRunTime: 600 } } satisfies TaskFor<'docker-worker/v1/payload'>;
+  await queue.createTask('fN1SbArXTPSVFNUvaOlinQ', docker);
+}
 export function refused(): void {
   // @ts-expect-error maxRunTime misspelt
   void ({ ...base, payload: { command: [['true']], maxRuntime: 600 } } satisfies TaskFor<'generic-worker/multiuser_posix'>);
