@@ -163,3 +163,19 @@ test('requiredScopes and scopeParams on a client, a derived one and a fakeClient
   assert.throws(() => requiredScopes((() => Promise.resolve()) as never), TypeError);
   assert.throws(() => scopeParams(client.purgeCache, 'a', 'b'), TypeError);
 });
+
+test("the 403 message keeps an AllOf inside an AnyOf together (queue.cancelTask's shape): 'all of:' under 'one of:'", async (t) => {
+  const missing = { AnyOf: ['queue:cancel-task:sched/group/task', { AllOf: ['queue:cancel-task', 'assume:scheduler-id:sched/group'] }] };
+  const server = await startServer((req, res) => {
+    res.writeHead(403, { 'content-type': 'application/json' }).end(JSON.stringify(insufficientScopesBody(CREDS.clientId, missing, missing)));
+  });
+  t.after(() => server.close());
+  const client = new PurgeCache({ rootUrl: server.rootUrl, credentials: CREDS, retries: 0 });
+  const error = await client.purgeCache('proj/w', { cacheName: 'c1' }).then(() => assert.fail('resolved'), (e: unknown) => e);
+  assert.ok(error instanceof InsufficientScopesError);
+  assert.deepEqual(error.missing, missing);
+  assert.equal(
+    error.message.split('\n').slice(1).join('\n'),
+    ['  one of:', '    queue:cancel-task:sched/group/task', '    all of:', '      queue:cancel-task', '      assume:scheduler-id:sched/group'].join('\n'),
+  );
+});
