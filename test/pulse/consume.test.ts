@@ -253,6 +253,23 @@ describe('consume against RabbitMQ', () => {
     assert.equal(await pub.messageCount(queue), 1);
   });
 
+  test('two handlers awaiting stop() at once both resolve (neither waits for the other), then the close', { skip }, async () => {
+    const queueName = named();
+    const log: string[] = [];
+    let consumer!: Awaited<ReturnType<typeof consume>>;
+    consumer = await consume({ connection: AMQP_URL, queueName, prefetch: 5, bindings: [taskCompleted()] }, async ({ payload }) => {
+      const id = payload.status.taskId;
+      log.push(`start ${id}`);
+      await waitFor(() => log.includes('start a') && log.includes('start b'), 'both handlers running');
+      await consumer.stop();
+      log.push(`stopped in ${id}`);
+    });
+    await pub.publishMany(['a', 'b'].map((id) => ({ exchange: COMPLETED, routingKey: completedKey(task(id)), message: completed(id) })));
+    await waitFor(() => log.includes('start a') && log.includes('start b'), 'both handlers running');
+    await Promise.race([consumer.stop(), new Promise((_, reject) => setTimeout(() => reject(new Error('two handlers awaiting stop() hung')), 10_000))]);
+    assert.deepEqual(log.slice(2).sort(), ['stopped in a', 'stopped in b']);
+  });
+
   test('a queue deleted under the consumer is declared and bound again on a new connection', { skip }, async () => {
     const queueName = named();
     const seen: string[] = [];
