@@ -74,7 +74,7 @@ for (const version of VERSIONS) {
       const services = [...new Set(refs.map((r) => r.serviceName))].sort();
       assert.deepEqual(model.services.map((s) => s.serviceName), services);
       const pkg = JSON.parse(await readFile(path.join(generated.out, 'package.json'), 'utf8')) as { exports: Record<string, unknown> };
-      assert.deepEqual(Object.keys(pkg.exports).sort(), ['.', './runtime', './pulse', ...services.map((s) => `./${s}`)].sort());
+      assert.deepEqual(Object.keys(pkg.exports).sort(), ['.', './runtime', './pulse', './validation', './workers', ...services.map((s) => `./${s}`)].sort());
       for (const service of services) {
         for (const ext of ['.js', '.d.ts']) assert.ok(generated.files.includes(`dist/services/${service}${ext}`), `dist/services/${service}${ext}`);
       }

@@ -49,6 +49,9 @@ export class PulseConsumer {
   #channel;
   #consumerTag;
   #stopping;
+  /** Handlers awaiting stop() (see #othersDone), and the waits to wake when one more starts to. */
+  #waitingInStop = new Set();
+  #onStopWaiter = new Set();
   constructor(options, handler) {
     if (typeof options !== 'object' || options === null) throw new TypeError('options must be an object');
     if (typeof handler !== 'function') throw new TypeError('handler must be a function');
@@ -227,19 +230,28 @@ export class PulseConsumer {
     this.#stopping ??= this.#stop(channel);
     // A handler awaiting the full stop would wait for itself: it gets the point where only it runs.
     const own = this.#currentHandler.getStore();
-    if (own !== undefined && this.#running.has(own)) return this.#othersDone(own);
+    if (own !== undefined && this.#running.has(own)) {
+      const waiting = this.#othersDone(own);
+      for (const wake of this.#onStopWaiter) wake();
+      this.#onStopWaiter.clear();
+      return waiting;
+    }
     return this.#stopping;
   }
   async #othersDone(own) {
+    // Handlers that are themselves waiting here are not waited for: two handlers awaiting stop()
+    // would otherwise wait for each other for ever.
+    this.#waitingInStop.add(own);
     await this.#quiesced;
-    // Handlers may have started during the cancellation: wait until none but `own` runs.
-    for (
-      let others = [...this.#running].filter((p) => p !== own);
-      others.length > 0;
-      others = [...this.#running].filter((p) => p !== own)
-    ) {
-      await Promise.allSettled(others);
+    // Handlers may have started during the cancellation: wait until none but `own` (and others waiting here) runs.
+    const others = () => [...this.#running].filter((p) => p !== own && !this.#waitingInStop.has(p));
+    for (let running = others(); running.length > 0; running = others()) {
+      await Promise.race([Promise.allSettled(running), this.#stopWaiterAdded()]);
     }
+  }
+  /** Resolves when another handler starts waiting in stop(), so that a wait for it ends. */
+  #stopWaiterAdded() {
+    return new Promise((resolve) => this.#onStopWaiter.add(resolve));
   }
   async #stop(channel) {
     await this.#quiesced;

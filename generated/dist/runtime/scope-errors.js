@@ -29,14 +29,19 @@ function scopesOf(expression, out = []) {
   }
   return out;
 }
-/** One line per missing scope; the branches of an AnyOf (one of them is enough) indented under "one of:". */
-function missingLines(expression, indent = '  ') {
+/**
+ * One line per missing scope; the branches of an AnyOf (one of them is enough) indented under
+ * "one of:", and an AllOf that is such a branch (all of it is needed) under "all of:".
+ */
+function missingLines(expression, indent = '  ', inAnyOf = false) {
   if (typeof expression === 'string') return [indent + expression];
   if (expression === null || typeof expression !== 'object') return [];
   if ('AnyOf' in expression && Array.isArray(expression.AnyOf))
-    return [`${indent}one of:`, ...expression.AnyOf.flatMap((item) => missingLines(item, indent + '  '))];
-  if ('AllOf' in expression && Array.isArray(expression.AllOf))
-    return expression.AllOf.flatMap((item) => missingLines(item, indent));
+    return [`${indent}one of:`, ...expression.AnyOf.flatMap((item) => missingLines(item, indent + '  ', true))];
+  if ('AllOf' in expression && Array.isArray(expression.AllOf)) {
+    if (!inAnyOf) return expression.AllOf.flatMap((item) => missingLines(item, indent));
+    return [`${indent}all of:`, ...expression.AllOf.flatMap((item) => missingLines(item, indent + '  '))];
+  }
   return [];
 }
 /** `error` as an InsufficientScopesError when it is a 403 InsufficientScopes answer, else `error` itself. */

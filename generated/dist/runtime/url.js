@@ -46,8 +46,10 @@ export function routePath(entry, values) {
       const index = entry.args.indexOf(name);
       if (index === -1) return text; // not an argument: kept, as the official client does
       const value = values[index];
-      if ((typeof value !== 'string' && typeof value !== 'number') || value === '') {
-        throw new TypeError(`${entry.name}: route argument ${name} must be a non-empty string, got ${describe(value)}`);
+      // '' is a value, as in the official client (src/client.js checks only string or number): the
+      // index's listNamespaces('') and listTasks('') list the root namespace, and the services answer them.
+      if (typeof value !== 'string' && typeof value !== 'number') {
+        throw new TypeError(`${entry.name}: route argument ${name} must be a string, got ${describe(value)}`);
       }
       return encodeURIComponent(value);
     })
