@@ -93,7 +93,7 @@ test('bad arguments fail before any request', async () => {
   const purgeCache = await client();
   const before = recorded.length;
   await assert.rejects(() => purgeCache.purgeCache('prov', 'type'), /payload/);
-  await assert.rejects(() => purgeCache.purgeRequests('', 'type'), /provisionerId/);
+  await assert.rejects(() => purgeCache.purgeRequests(undefined as unknown as string, 'type'), /provisionerId/);
   await assert.rejects(() => purgeCache.allPurgeRequests({ nope: 1 }), /nope/);
   assert.equal(recorded.length, before);
 });

@@ -291,7 +291,7 @@ describe('rule 4: the lock in the stamp, --names and resetting a name', () => {
 
   test('the stamp records every named schema, keeps its other fields, and ships in the package', async () => {
     const stamp = await stampOf(out);
-    assert.deepEqual(Object.keys(stamp), ['inputHash', 'files', 'types', 'model']);
+    assert.deepEqual(Object.keys(stamp), ['inputHash', 'files', 'types', 'services', 'sources', 'model']);
     assert.deepEqual(stamp.types, { x: { [at('task.json')]: 'Task' } });
     const manifest = JSON.parse(await readFile(path.join(out, 'package.json'), 'utf8'));
     assert.deepEqual(manifest.files, ['dist', STAMP_FILE]);

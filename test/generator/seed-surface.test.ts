@@ -61,7 +61,7 @@ test('the package entry points: ESM, types first, a subpath per service', async 
   const manifest = JSON.parse(await readFile(path.join(COMMITTED_OUTPUT, 'package.json'), 'utf8'));
   assert.equal(manifest.type, 'module');
   assert.equal(manifest.sideEffects, false);
-  assert.deepEqual(Object.keys(manifest.exports), ['.', './runtime', './pulse', './purge-cache']);
+  assert.deepEqual(Object.keys(manifest.exports), ['.', './runtime', './pulse', './purge-cache', './validation']);
   // Node only: a browser bundler finds no `./pulse` (so never amqplib).
   assert.deepEqual(manifest.exports['./pulse'], { types: './dist/runtime/pulse.d.ts', node: './dist/runtime/pulse.js' });
   assert.deepEqual(manifest.exports['./purge-cache'], { types: './dist/services/purge-cache.d.ts', default: './dist/services/purge-cache.js' });
