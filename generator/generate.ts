@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { GenerateError } from './errors.ts';
 import type { LoadedInput } from './load/load.ts';
 import { loadReference, reportAllProblems, type SourceOptions } from './reference-input.ts';
 import type { EmitThread } from './emit/emit-thread.ts';
@@ -136,6 +137,8 @@ function checkPackageIdentity(options: GenerateOptions): void {
 
 async function generatePackage(options: GenerateOptions): Promise<GenerateResult> {
   checkPackageIdentity(options);
+  // '' would be the current directory, whose files the write replaces: refused before anything runs.
+  if (options.out === '') throw new GenerateError([{ location: 'out', pointer: '', message: 'needs a path, got an empty string' }]);
   const out = options.out ?? 'generated';
   const input = await timed('load', options, () => loadReference(options));
   // Names recorded by an earlier output are kept: those of --names, else those of `out` itself.

@@ -9,6 +9,9 @@ export function rootUrlFlagProblem(value: string, flag = '--root-url'): string |
     return `${flag} ${JSON.stringify(value)} is not a URL (expected e.g. https://tc.example.com)`;
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return `${flag} ${JSON.stringify(value)} is not an http or https URL`;
+  // User info would be written into every schema link of the package; a query or fragment would break them.
+  if (url.username !== '' || url.password !== '') return `${flag}: give the root URL without credentials (user:password@), which would be written into the package`;
+  if (url.search !== '' || url.hash !== '') return `${flag} ${JSON.stringify(value)}: a root URL has no query or fragment`;
   return undefined;
 }
 

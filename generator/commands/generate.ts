@@ -70,6 +70,8 @@ function parse(argv: string[]): Parsed {
     const errors: string[] = [];
     if (values.references !== undefined && values['root-url'] !== undefined) errors.push('--references and --root-url cannot be used together');
     if (values.check && values.pack) errors.push('--check and --pack cannot be used together');
+    // An empty path would name the current directory, whose files the write replaces.
+    for (const flag of ['out', 'references', 'names'] as const) if (values[flag] === '') errors.push(`--${flag} needs a path, got an empty string`);
     const rootUrl = values['root-url'];
     const problems = [
       rootUrl === undefined ? undefined : rootUrlFlagProblem(rootUrl),

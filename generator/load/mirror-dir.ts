@@ -6,7 +6,8 @@ import { MANIFEST_PATH } from './load.ts';
 
 /**
  * Refuses an output directory we must not replace: anything but a missing
- * directory, an empty one, or an earlier mirror (it has references/manifest.json).
+ * directory, an empty one, or an earlier mirror (references/manifest.json, and nothing beside
+ * references/ and schemas/).
  */
 export async function assertReplaceableMirror(out: string): Promise<void> {
   const refuse = (message: string): never => {
@@ -19,6 +20,11 @@ export async function assertReplaceableMirror(out: string): Promise<void> {
   const manifest = await stat(mirrorFile(out, MANIFEST_PATH)).catch(() => undefined);
   if (!manifest?.isFile()) {
     refuse('refusing to overwrite a non-empty directory that is not a reference mirror (no references/manifest.json)');
+  }
+  // A mirror holds references/ and schemas/ only: anything beside them (notes, a .git) is somebody's, and would be lost.
+  const others = (await readdir(out)).filter((entry) => entry !== 'references' && entry !== 'schemas').sort();
+  if (others.length > 0) {
+    throw new GenerateError(others.map((entry) => ({ location: path.join(out, entry), pointer: '', message: 'not part of a reference mirror, and the mirror is replaced whole: remove it, or choose another --out' })));
   }
 }
 

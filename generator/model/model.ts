@@ -64,6 +64,8 @@ function unusableMethodName(name: string): string | undefined {
   if (!isIdentifier(name)) return 'expected an identifier (letters, digits, "_" and "$", not starting with a digit)';
   if (RESERVED_WORDS.has(name)) return 'it is a reserved word in JavaScript or the generated code';
   if (RUNTIME_MEMBERS.has(name)) return "it would shadow a member of the runtime's Client";
+  if (name === 'then') return 'a client with a then method is a thenable: awaiting it, or resolving a promise with it, would call the method';
+  if (name in Object.prototype) return `it would shadow Object.prototype.${name}, which the client inherits`;
   return undefined;
 }
 

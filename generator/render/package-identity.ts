@@ -1,3 +1,4 @@
+import { isBuiltin } from 'node:module';
 /** The generated package's name when none is given. */
 export const DEFAULT_PACKAGE_NAME = '@tcgen/taskcluster-client';
 /** The generated package's version when none is given. */
@@ -14,6 +15,10 @@ const NPM_NAME = /^(?:@[a-z0-9-~][a-z0-9-._~]*\/)?[a-z0-9-~][a-z0-9-._~]*$/;
 export function packageNameProblem(name: string): string | undefined {
   if (name.length > 214) return `${JSON.stringify(name)} is longer than npm's 214 characters`;
   if (!NPM_NAME.test(name)) return `${JSON.stringify(name)} is not an npm package name (lower case letters, digits, - . _ ~, optionally @scope/)`;
+  // npm's own refusals (validate-npm-package-name): two names it keeps, and Node.js's built-in
+  // modules, which an import would resolve instead of the package.
+  if (name === 'node_modules' || name === 'favicon.ico') return `${JSON.stringify(name)} is a name npm refuses`;
+  if (isBuiltin(name)) return `${JSON.stringify(name)} is a Node.js built-in module: an import of it would not reach the package`;
   return undefined;
 }
 

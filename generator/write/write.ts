@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { GenerateError } from '../errors.ts';
 import type { NameLock } from '../model/names.ts';
@@ -104,7 +104,10 @@ const NODE_OPERATIONS: WriteOperations = { writeFile: (file, text) => writeFile(
  * Throws GenerateError: for files tcgen did not make in `outDir`, or naming the error code of a failed write.
  */
 export async function writeAtomically(outDir: string, files: Map<string, string>, operations: WriteOperations = NODE_OPERATIONS): Promise<void> {
-  const target = path.resolve(outDir);
+  // '' would be the current directory: never replaced whole.
+  if (outDir === '') throw new GenerateError([{ location: '--out', pointer: '', message: 'needs a path, got an empty string' }]);
+  // A link to the output directory stays a link: the directory it points to is replaced.
+  const target = await realpath(path.resolve(outDir)).catch(() => path.resolve(outDir));
   await refuseForeignFiles(outDir);
   const { writeFile, rename } = operations;
   const suffix = randomBytes(6).toString('hex');

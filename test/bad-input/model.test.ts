@@ -35,6 +35,9 @@ const CASES: BadCase[] = [
         entry({ name: '__proto__', route: '/f' }),
         entry({ name: 'use', route: '/g' }),
         entry({ name: 'taskclusterPerRequestInstance', route: '/h' }),
+        entry({ name: 'then', route: '/i' }),
+        entry({ name: 'toString', route: '/j' }),
+        entry({ name: 'hasOwnProperty', route: '/k' }),
       ]),
     ),
     lines: [
@@ -46,6 +49,9 @@ const CASES: BadCase[] = [
       'references/references/x/v1/api.json#/entries/5/name: entry name "__proto__" cannot name a method: it is a reserved word in JavaScript or the generated code',
       "references/references/x/v1/api.json#/entries/6/name: entry name \"use\" cannot name a method: it would shadow a member of the runtime's Client",
       "references/references/x/v1/api.json#/entries/7/name: entry name \"taskclusterPerRequestInstance\" cannot name a method: it would shadow a member of the runtime's Client",
+      'references/references/x/v1/api.json#/entries/8/name: entry name "then" cannot name a method: a client with a then method is a thenable: awaiting it, or resolving a promise with it, would call the method',
+      'references/references/x/v1/api.json#/entries/9/name: entry name "toString" cannot name a method: it would shadow Object.prototype.toString, which the client inherits',
+      'references/references/x/v1/api.json#/entries/10/name: entry name "hasOwnProperty" cannot name a method: it would shadow Object.prototype.hasOwnProperty, which the client inherits',
     ],
   },
   {

@@ -57,7 +57,8 @@ export function authTests(context: () => Context, skip: string | false): void {
       const { ours, theirs } = await cmp.same('secrets.get outside the named certificate', (s) =>
         s.with({ credentials: temporary(s, SCOPES, name(s)) }).secrets.get(`other/${run}`), (v) => JSON.parse(JSON.stringify(v).replace(/named-(ours|theirs)/g, 'named')));
       assert.equal(ours.error?.statusCode, 403);
-      assert.match(String(ours.error?.message), new RegExp(`^Client ID tcgen-test/${run}/ours-named does not have sufficient scopes`));
+      assert.match(String(ours.error?.body?.message), new RegExp(`^Client ID tcgen-test/${run}/ours-named does not have sufficient scopes`));
+      assert.equal(ours.error?.clientId, `tcgen-test/${run}/ours-named`);
       assert.match(String(theirs.error?.message), new RegExp(`^Client ID tcgen-test/${run}/theirs-named does not have sufficient scopes`));
       const scopes = await cmp.resolved('auth.currentScopes (named temporary)', (s) => s.with({ credentials: temporary(s, SCOPES, name(s)) }).auth.currentScopes());
       assert.deepEqual(scopes, { scopes: mergeScopeSets(SCOPES, anonymous) });
@@ -95,10 +96,14 @@ export function authTests(context: () => Context, skip: string | false): void {
     test('scopes that fall short: 403 InsufficientScopes naming the missing scope', { skip }, async () => {
       const { cmp, deployment, run } = context();
       const { ours } = await cmp.same('secrets.get without scopes', (s) => s.with({ credentials: deployment.noScopesClient }).secrets.get(`tcgen-test/${run}/missing`));
-      assert.equal(ours.error?.name, 'TaskclusterError');
+      assert.equal(ours.error?.name, 'InsufficientScopesError');
       assert.equal(ours.error?.statusCode, 403);
       assert.equal(ours.error?.code, 'InsufficientScopes');
-      assert.ok(String(ours.error?.message).includes(`is missing the following scopes:\n\n\`\`\`\nsecrets:get:tcgen-test/${run}/missing\n\`\`\``), ours.error?.message);
+      assert.ok(String(ours.error?.body?.message).includes(`is missing the following scopes:\n\n\`\`\`\nsecrets:get:tcgen-test/${run}/missing\n\`\`\``), ours.error?.body?.message);
+      // ours: the missing scopes, parsed from that answer, one per line
+      assert.deepEqual(ours.error?.missingScopes, [`secrets:get:tcgen-test/${run}/missing`]);
+      assert.equal(String(ours.error?.message).split('\n').slice(1).join('\n'), `  secrets:get:tcgen-test/${run}/missing`);
+      assert.equal(ours.error?.clientId, deployment.noScopesClient.clientId);
       assert.equal(ours.error?.body?.requestInfo?.method, 'get');
     });
 

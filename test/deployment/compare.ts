@@ -99,7 +99,10 @@ export class Comparer {
       outcome = { resolved: value };
     } catch (thrown: any) {
       error = thrown;
-      const { statusCode, code, message, body } = thrown ?? {};
+      const { statusCode, code, body } = thrown ?? {};
+      // Ours words a 403 InsufficientScopes itself (the missing scopes one per line, issue 24); the
+      // official client reports the service's message as it is: compared by that message.
+      const message = thrown?.name === 'InsufficientScopesError' ? body?.message : thrown?.message;
       outcome = { rejected: { statusCode, code, message, body } };
     }
     return { outcome, value, error, requests: this.options.proxy.passed.slice(first) };
