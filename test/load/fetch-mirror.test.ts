@@ -117,9 +117,16 @@ test('replaces an earlier mirror, refuses any other non-empty directory', { skip
     const out = path.join(scratch, 'mirror');
     await mkdir(path.join(out, 'references'), { recursive: true });
     await writeFile(path.join(out, 'references/manifest.json'), '{}');
-    await writeFile(path.join(out, 'stale.json'), '{}');
+    await writeFile(path.join(out, 'references/stale.json'), '{}');
     await fetchMirror({ rootUrl: server.url, out, http: FAST });
-    assert.ok(!existsSync(path.join(out, 'stale.json')), 'the earlier mirror was replaced whole');
+    assert.ok(!existsSync(path.join(out, 'references/stale.json')), 'the earlier mirror was replaced whole');
+
+    // Beside references/ and schemas/, a file is somebody's (notes, a .git): refused, kept.
+    await writeFile(path.join(out, 'NOTES.md'), 'mine');
+    await assert.rejects(fetchMirror({ rootUrl: server.url, out, http: FAST }), {
+      message: `${path.join(out, 'NOTES.md')}: not part of a reference mirror, and the mirror is replaced whole: remove it, or choose another --out`,
+    });
+    assert.equal(await readFile(path.join(out, 'NOTES.md'), 'utf8'), 'mine');
 
     const precious = path.join(scratch, 'precious');
     await mkdir(precious);
