@@ -10,9 +10,10 @@ import { DEFAULT_PACKAGE_NAME, DEFAULT_PACKAGE_VERSION, packageNameProblem, pack
 import { diffSnapshots, type DiffReport } from './diff/diff.ts';
 import { snapshotModel, stampedSnapshot, type ModelSnapshot } from './diff/snapshot.ts';
 import { differingFiles, listFiles, readStamp, sha256, STAMP_FILE, stampText, writeAtomically } from './write/write.ts';
-import { reusableFormatted, reusableServices, serviceFiles, serviceHashes, sourceHashes } from './write/service-stamps.ts';
+import { moduleHashes, reusableFormatted, reusableModules, sourceHashes, stampedModuleFiles } from './write/service-stamps.ts';
 import { canonicalNameLock, readNameLock, stampLocation } from './write/name-lock.ts';
 import type { NameLock } from './model/names.ts';
+import { WORKERS_MODULE } from './model/module-names.ts';
 
 /** Where the reference comes from (SourceOptions: `references`, `rootUrl`, `http`, `source`), and what to make of it. */
 export interface GenerateOptions extends SourceOptions {
@@ -56,6 +57,8 @@ export interface GenerateResult {
    * there from the same inputs (see write/service-stamps.ts). Undefined when `unchanged`.
    */
   rebuilt?: string[];
+  /** The modules (services, and `workers`) kept from `out` as they were (sorted). Undefined when `unchanged`. */
+  kept?: string[];
   /** With `diff`: the changes since the output replaced (none when up to date); undefined when its stamp records no model. */
   diff?: DiffReport;
 }
@@ -207,16 +210,18 @@ async function generateStale(options: GenerateOptions, out: string, input: Loade
   const packageName = options.packageName ?? DEFAULT_PACKAGE_NAME;
   const packageVersion = options.packageVersion ?? DEFAULT_PACKAGE_VERSION;
   const shared = sha256([generator, ...[...runtime].map(([file, text]) => `${file}\n${sha256(text)}`), packageName, packageVersion, docsRootUrlOf(options) ?? ''].join('\n'));
-  const services = serviceHashes(model.services, input, shared, typeNames);
+  const services = moduleHashes(model.services, model.workers, input, shared, typeNames);
   const previous = await readStamp(out);
-  const reused = await timed('reuse', options, () => reusableServices(out, previous, services));
-  // The workers module (payload types, no service of its own) is always remade.
-  const stale = { services: model.services.filter((service) => !reused.has(service.serviceName)), ...(model.workers && { workers: model.workers }) };
+  const reused = await timed('reuse', options, () => reusableModules(out, previous, services));
+  const stale = { services: model.services.filter((service) => !reused.has(service.serviceName)), ...(model.workers && !reused.has(WORKERS_MODULE) && { workers: model.workers }) };
   const types = await timed('types', options, () => renderTypes(stale, { rootUrl: docsRootUrlOf(options), schemas: input.schemas }));
-  const rendered = await timed('render', options, () => renderPackage(model, { packageName, packageVersion, docsRootUrl: docsRootUrlOf(options), schemas: input.schemas, services: new Set(stale.services.map((service) => service.serviceName)) }, types, runtime));
+  const staleModules = new Set([...stale.services.map((service) => service.serviceName), ...(stale.workers ? [WORKERS_MODULE] : [])]);
+  const rendered = await timed('render', options, () => renderPackage(model, { packageName, packageVersion, docsRootUrl: docsRootUrlOf(options), schemas: input.schemas, services: staleModules }, types, runtime));
   // A kept module's declarations stand in for its source, so that the index still type-checks against it.
   const sources = new Map(rendered);
-  for (const [service, files] of reused) sources.set(`src/services/${service}.d.ts`, files.get(serviceFiles(service)[1]!)!);
+  for (const files of reused.values()) {
+    for (const [file, text] of files) if (file.endsWith('.d.ts')) sources.set(file.replace(/^dist\//, 'src/'), text);
+  }
   // The TypeScript sources are only the compiler's input: the package ships what it emits
   // (.js beside .d.ts), so prettier formats the emitted files and the rest, each once; a file
   // whose unformatted text is the one the output's stamp recorded is kept as it is.
@@ -241,13 +246,14 @@ async function generateStale(options: GenerateOptions, out: string, input: Loade
   const snapshot = snapshotModel(model);
   // A kept module's entries carry over, so that the stamp is the one a cold run writes; the
   // runtime's output (emitted here only without its prebuilt build) is recorded by neither.
-  const keptFrom = [...reused.keys()].flatMap(serviceFiles).filter((file) => previous?.sources?.[file] !== undefined);
+  const keptFrom = [...reused.keys()].flatMap((name) => stampedModuleFiles(name, previous!)).filter((file) => previous?.sources?.[file] !== undefined);
   const hashes = { ...Object.fromEntries(keptFrom.map((file) => [file, previous!.sources![file]!])), ...sourceHashes(new Map([...othersSources, ...javascript].filter(([file]) => !file.startsWith('dist/runtime/'))), generator) };
   const formattedFrom = Object.fromEntries(Object.entries(hashes).sort(([a], [b]) => (a < b ? -1 : 1)));
   files.set(STAMP_FILE, stampText(stampHash(hash, typeNames), files, typeNames, snapshot, { services, sources: formattedFrom }));
   const rebuilt = stale.services.map((service) => service.serviceName);
+  const kept = [...reused.keys()].sort();
   const diff = options.diff ? await diffWithStamp(out, snapshot, options.names) : undefined;
-  if (options.check) return { files: await timed('check', options, () => differingFiles(out, files)), unchanged: false, rebuilt, ...(diff && { diff }) };
+  if (options.check) return { files: await timed('check', options, () => differingFiles(out, files)), unchanged: false, rebuilt, kept, ...(diff && { diff }) };
   await timed('write', options, () => writeAtomically(out, files));
-  return { files: [...files.keys()].sort(), unchanged: false, rebuilt, ...(diff && { diff }) };
+  return { files: [...files.keys()].sort(), unchanged: false, rebuilt, kept, ...(diff && { diff }) };
 }

@@ -122,7 +122,10 @@ export async function runGenerateCommand(argv: string[], streams: CommandStreams
       onStage: values.verbose ? (stage, ms) => streams.stderr.write(`${stage.padEnd(9)} ${ms.toFixed(1).padStart(8)} ms\n`) : undefined,
     });
     progress?.end();
-    if (values.verbose && result.rebuilt !== undefined) streams.stderr.write(`services rebuilt: ${result.rebuilt.join(', ') || 'none'} (the others' modules kept from ${out})\n`);
+    if (values.verbose && result.rebuilt !== undefined) {
+      const kept = result.kept?.length ? `; kept from ${out}: ${result.kept.join(', ')}` : '';
+      streams.stderr.write(`services rebuilt: ${result.rebuilt.join(', ') || 'none'}${kept}\n`);
+    }
     if (values.diff) await printDiff(result.diff, out, streams);
     if (values.check) {
       for (const file of result.files) streams.stderr.write(`${out}/${file}: differs from what the generator makes\n`);

@@ -4,12 +4,9 @@ import { GLOBAL_TYPE_NAMES } from './identifiers.ts';
 import { assignTypeNames, type NameLock } from './names.ts';
 import { SchemaCollector } from './schemas.ts';
 import type { ServiceModel, TypeModel } from './model.ts';
+import { WORKERS_MODULE } from './module-names.ts';
 
-/**
- * The module that holds the worker payload types (`<package>/workers`), and its key in the name
- * lock: no service may take the name (model.ts refuses it as a package subpath).
- */
-export const WORKERS_MODULE = 'workers';
+export { WORKERS_MODULE } from './module-names.ts';
 
 /** One worker payload schema: its key in `WorkerPayloads` and the type it was given. */
 export interface WorkerPayloadModel {

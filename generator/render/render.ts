@@ -21,7 +21,10 @@ export interface RenderOptions {
   docsRootUrl?: string | undefined;
   /** The loaded schema documents: with them, the package gets `./validation` and each service's schemas for it. */
   schemas?: ReadonlyMap<string, LoadedDocument>;
-  /** Render the modules of these services only (the index and README still list every service); default all. */
+  /**
+   * Render only these modules: services (their client and validation-schemas modules) and
+   * `workers`; the index, README and validation entry still list every service. Default: all.
+   */
   services?: ReadonlySet<string>;
 }
 
@@ -113,10 +116,10 @@ export async function renderPackage(model: PackageModel, options: RenderOptions,
     const types = serviceTypes.get(service.serviceName) ?? [];
     const view = serviceView(service);
     views.push(view);
-    if (options.services === undefined || options.services.has(service.serviceName)) files.set(`src/services/${service.serviceName}.ts`, templates.service({ ...view, types, packageVersion: options.packageVersion }));
+    if (rendersModule(options, service.serviceName)) files.set(`src/services/${service.serviceName}.ts`, templates.service({ ...view, types, packageVersion: options.packageVersion }));
   }
   const workers = model.workers && workersView(model.workers);
-  if (workers) files.set(`src/${WORKERS_MODULE}.ts`, templates.workers({ ...workers, types: serviceTypes.get(WORKERS_MODULE) ?? [] }));
+  if (workers && rendersModule(options, WORKERS_MODULE)) files.set(`src/${WORKERS_MODULE}.ts`, templates.workers({ ...workers, types: serviceTypes.get(WORKERS_MODULE) ?? [] }));
   const first = views.find((v) => v.api) ?? views[0];
   files.set('src/index.ts', templates.index({ services: views }));
   files.set(
@@ -135,13 +138,15 @@ export async function renderPackage(model: PackageModel, options: RenderOptions,
   const validated = options.schemas === undefined ? [] : model.services.flatMap((service) => {
     const schemas = serviceSchemas(service, options.schemas!);
     if (schemas === undefined) return [];
-    files.set(`src/schemas/${service.serviceName}.ts`, schemasModule(service.serviceName, schemas));
+    if (rendersModule(options, service.serviceName)) files.set(`src/schemas/${service.serviceName}.ts`, schemasModule(service.serviceName, schemas));
     return [service.serviceName];
   });
   if (validated.length > 0) files.set('src/validation.ts', templates.validation({ services: validated }));
   files.set('package.json', packageJson(model, options, packageImports(files), validated.length > 0));
   return files;
 }
+
+const rendersModule = (options: RenderOptions, name: string): boolean => options.services === undefined || options.services.has(name);
 
 /** A service's schemas for `./validation`, as one JSON string: cheap to compile, parsed only when validation loads it. */
 function schemasModule(serviceName: string, schemas: object): string {

@@ -1,29 +1,34 @@
-// Per-service stamps, for incremental generation: a service's module (dist/services/<name>.js
-// and .d.ts) is regenerated only when something it is made from changed since the output was
-// written; otherwise its files are taken from the output as they are.
+// Per-module stamps, for incremental generation: a service's modules (dist/services/<name>.js
+// and .d.ts, and its validation schemas dist/schemas/<name>.js and .d.ts) and the workers module
+// (dist/workers.*) are regenerated only when something they are made from changed since the
+// output was written; otherwise their files are taken from the output as they are.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { LoadedInput } from '../load/load.ts';
 import { collectRefs, entrySchemaTarget, namesSchema, schemaBasePath, tryResolveSchemaRef } from '../load/schema-paths.ts';
 import type { NameLock } from '../model/names.ts';
 import type { ServiceModel } from '../model/model.ts';
+import { WORKERS_MODULE } from '../model/module-names.ts';
+import type { WorkersModel } from '../model/workers.ts';
 import { sha256, type Stamp } from './write.ts';
 
-/** The files a service's module is made of in the package. */
-export const serviceFiles = (serviceName: string): string[] => [`dist/services/${serviceName}.js`, `dist/services/${serviceName}.d.ts`];
+/**
+ * The files a module may be made of in the package: a service's client module and its
+ * validation schemas (a service whose entries name no schema has none), or the workers module.
+ */
+export const moduleFiles = (name: string): string[] =>
+  name === WORKERS_MODULE ? [`dist/${WORKERS_MODULE}.js`, `dist/${WORKERS_MODULE}.d.ts`] : [`dist/services/${name}.js`, `dist/services/${name}.d.ts`, `dist/schemas/${name}.js`, `dist/schemas/${name}.d.ts`];
+
+/** The files of `name`'s modules that `stamp` records: those the run that wrote it made. */
+export const stampedModuleFiles = (name: string, stamp: Stamp): string[] => moduleFiles(name).filter((file) => Object.hasOwn(stamp.files, file));
 
 /**
- * Every schema document a service reaches, root-relative paths: those its entries name, and
- * all that their `$ref`s reach in turn, whichever service's folder they are in (schemas/common
- * included). A schema that several services reach is in each one's set.
+ * Every schema document reached from `roots` (root-relative paths), through `$ref`s in turn,
+ * whichever service's folder they are in (schemas/common included).
  */
-export function schemaDependencies(service: ServiceModel, input: LoadedInput): string[] {
-  const named = [
-    ...(service.api?.entries ?? []).flatMap((entry) => [entry.input, namesSchema('output', entry.output) ? entry.output : undefined]),
-    ...(service.exchanges?.entries ?? []).map((entry) => entry.schema),
-  ].filter((value): value is string => typeof value === 'string');
+function reachedSchemas(roots: string[], input: LoadedInput): string[] {
   const reached = new Set<string>();
-  const pending = named.map((value) => entrySchemaTarget(service.serviceName, value).path);
+  const pending = [...roots];
   while (pending.length > 0) {
     const file = pending.pop()!;
     const document = input.schemas.get(file);
@@ -39,35 +44,57 @@ export function schemaDependencies(service: ServiceModel, input: LoadedInput): s
 }
 
 /**
- * One hash per service of everything its module is made from: `shared` (the generator's own
- * code and libraries, the runtime, the package's identity and root URL), the service's
- * references, the schema documents it reaches (schemaDependencies) and the type names it got.
+ * Every schema document a service reaches, root-relative paths: those its entries name, and
+ * all that their `$ref`s reach in turn. A schema that several services reach is in each one's set.
  */
-export function serviceHashes(services: ServiceModel[], input: LoadedInput, shared: string, typeNames: NameLock): Record<string, string> {
+export function schemaDependencies(service: ServiceModel, input: LoadedInput): string[] {
+  const named = [
+    ...(service.api?.entries ?? []).flatMap((entry) => [entry.input, namesSchema('output', entry.output) ? entry.output : undefined]),
+    ...(service.exchanges?.entries ?? []).map((entry) => entry.schema),
+  ].filter((value): value is string => typeof value === 'string');
+  return reachedSchemas(named.map((value) => entrySchemaTarget(service.serviceName, value).path), input);
+}
+
+const documentsHash = (documents: ReadonlyArray<{ path: string; text: string }>): string[] => documents.map((document) => `${document.path}\n${sha256(document.text)}`);
+
+/**
+ * One hash per module of everything it is made from: `shared` (the generator's own code and
+ * libraries, the runtime, the package's identity and root URL) and the type names it got, and
+ * for a service its references and the schema documents it reaches (schemaDependencies); for
+ * the workers module (key `workers`), the payload schemas and all they reach, and the queue type
+ * its `TaskFor` names.
+ */
+export function moduleHashes(services: ServiceModel[], workers: WorkersModel | undefined, input: LoadedInput, shared: string, typeNames: NameLock): Record<string, string> {
   const hashes: Record<string, string> = {};
   for (const service of services) {
     const references = [service.api?.document, service.exchanges?.document].filter((document) => document !== undefined);
     const schemas = schemaDependencies(service, input).map((file) => input.schemas.get(file)!);
-    const parts = [shared, service.serviceName, ...[...references, ...schemas].map((document) => `${document.path}\n${sha256(document.text)}`), JSON.stringify(typeNames[service.serviceName] ?? {})];
+    const parts = [shared, service.serviceName, ...documentsHash([...references, ...schemas]), JSON.stringify(typeNames[service.serviceName] ?? {})];
     hashes[service.serviceName] = sha256(parts.join('\n'));
+  }
+  if (workers !== undefined) {
+    const schemas = reachedSchemas(workers.payloads.map((payload) => payload.schemaPath), input).map((file) => input.schemas.get(file)!);
+    const parts = [shared, WORKERS_MODULE, ...documentsHash(schemas), JSON.stringify(typeNames[WORKERS_MODULE] ?? {}), JSON.stringify(workers.task ?? null)];
+    hashes[WORKERS_MODULE] = sha256(parts.join('\n'));
   }
   return hashes;
 }
 
 /**
- * The modules of `out` that can be kept: services whose hash is the one `stamp` recorded and
- * whose files are there, unchanged since (their digests are the stamp's). Service name → file → text.
+ * The modules of `out` that can be kept: those whose hash is the one `stamp` recorded and
+ * whose files are there, unchanged since (their digests are the stamp's). Module name → file → text.
  */
-export async function reusableServices(out: string, stamp: Stamp | undefined, hashes: Record<string, string>): Promise<Map<string, Map<string, string>>> {
+export async function reusableModules(out: string, stamp: Stamp | undefined, hashes: Record<string, string>): Promise<Map<string, Map<string, string>>> {
   const reusable = new Map<string, Map<string, string>>();
   if (stamp?.services === undefined) return reusable;
   await Promise.all(
     Object.entries(hashes)
       .filter(([service, hash]) => stamp.services![service] === hash)
       .map(async ([service]) => {
-        const texts = await Promise.all(serviceFiles(service).map((file) => readFile(path.join(out, file), 'utf8').catch(() => undefined)));
-        const files = serviceFiles(service).map((file, index) => [file, texts[index]] as const);
-        if (files.every(([file, text]) => text !== undefined && sha256(text) === stamp.files[file])) reusable.set(service, new Map(files as Array<[string, string]>));
+        const names = stampedModuleFiles(service, stamp);
+        const texts = await Promise.all(names.map((file) => readFile(path.join(out, file), 'utf8').catch(() => undefined)));
+        const files = names.map((file, index) => [file, texts[index]] as const);
+        if (names[0] === moduleFiles(service)[0] && files.every(([file, text]) => text !== undefined && sha256(text) === stamp.files[file])) reusable.set(service, new Map(files as Array<[string, string]>));
       }),
   );
   return reusable;

@@ -102,10 +102,50 @@ test('incremental generation rebuilds exactly the services whose inputs changed'
     const result = await generate({ references, out, packageVersion: '1.2.3' });
     assert.deepEqual(result.rebuilt, SERVICES);
   });
+  await t.test("a service's validation schemas module edited in the output is remade", async () => {
+    await generate({ references, out });
+    await appendFile(path.join(out, 'dist/schemas/index.js'), '// edited\n');
+    await checkRebuilt(generate, references, out, ['index']);
+  });
   await t.test('a service module edited in the output is remade', async () => {
     await generate({ references, out });
     await appendFile(path.join(out, 'dist/services/secrets.js'), '// edited\n');
     await checkRebuilt(generate, references, out, ['secrets']);
+  });
+});
+
+test('the workers module is remade only when its payload schemas or the task type change', { skip }, async (t) => {
+  const { dir, cleanup } = await temporaryDir('tcgen-incremental-');
+  t.after(cleanup);
+  const references = path.join(dir, 'references-mirror');
+  const out = path.join(dir, 'out');
+  await makeMirror(references);
+  // generic-worker's payload schemas: a folder no service owns and no reference reaches (model/workers.ts).
+  await cp(path.join(REAL, 'schemas/generic-worker'), path.join(references, 'schemas/generic-worker'), { recursive: true });
+  const first = await generate({ references, out });
+  assert.deepEqual(first.kept, []);
+  assert.ok(existsSync(path.join(out, 'dist/workers.d.ts')));
+
+  await t.test("a service's change keeps the workers module", async () => {
+    await editJson(references, 'references/secrets/v1/api.json', (api) => (api.entries[0].description += ' (changed)'));
+    await checkRebuilt(generate, references, out, ['secrets']);
+    await editJson(references, 'references/purge-cache/v1/api.json', (api) => (api.entries[0].description += ' (changed)'));
+    const result = await generate({ references, out });
+    assert.deepEqual(result.kept, ['index', 'secrets', 'workers']);
+  });
+  await t.test('a payload schema remakes the workers module, and no service', async () => {
+    await describeMore(references, 'schemas/generic-worker/insecure_posix.json');
+    const result = await generate({ references, out });
+    assert.deepEqual(result.rebuilt, []);
+    assert.deepEqual(result.kept, SERVICES);
+    const cold = path.join(dir, 'cold-workers');
+    await generate({ references, out: cold });
+    assert.deepEqual(await readTree(out), await readTree(cold), 'incremental output differs from a cold run');
+  });
+  await t.test('the workers module edited in the output is remade', async () => {
+    await appendFile(path.join(out, 'dist/workers.js'), '// edited\n');
+    const result = await generate({ references, out });
+    assert.deepEqual(result.kept, SERVICES);
   });
 });
 
