@@ -143,22 +143,23 @@ async function generatePackage(options: GenerateOptions): Promise<GenerateResult
   // '' would be the current directory, whose files the write replaces: refused before anything runs.
   if (options.out === '') throw new GenerateError([{ location: 'out', pointer: '', message: 'needs a path, got an empty string' }]);
   const out = options.out ?? 'generated';
-  const input = await timed('load', options, () => loadReference(options));
-  // Names recorded by an earlier output are kept: those of --names, else those of `out` itself.
-  const namesFile = options.names === undefined ? undefined : await readNameLock(options.names, true);
-  const lock = namesFile ?? (await readNameLock(path.join(out, STAMP_FILE), false));
-  const generator = await generatorHash();
-  const hash = inputHash(input, generator, options);
-  if (await isUpToDate(out, hash, namesFile)) return { files: [], unchanged: true, ...(options.diff && { diff: { verdict: 'none', changes: [] } }) };
-  // Heavy stages (handlebars, json-schema-to-typescript, TypeScript, prettier) load only
-  // once the output is known to be stale, so that a no-op run stays cheap. TypeScript
-  // loads on its own thread, started first, while this one models and renders.
+  // TypeScript takes its thread ~0.4 s to load and warm up, more than loading and hashing the
+  // input: the thread starts first, and a run that turns out to be a no-op stops it again.
   const { runtimeFiles } = await import('./render/runtime-files.ts');
   const runtime = await runtimeFiles();
   const runtimeBuild = options.prebuiltRuntime === false ? undefined : await loadRuntimeBuild(runtime);
   const { startEmitThread } = await import('./emit/emit-thread.ts');
   const emitThread = startEmitThread(runtimeBuild && runtimeDeclarations(runtimeBuild));
   try {
+    const input = await timed('load', options, () => loadReference(options));
+    // Names recorded by an earlier output are kept: those of --names, else those of `out` itself.
+    const namesFile = options.names === undefined ? undefined : await readNameLock(options.names, true);
+    const lock = namesFile ?? (await readNameLock(path.join(out, STAMP_FILE), false));
+    const generator = await generatorHash();
+    const hash = inputHash(input, generator, options);
+    if (await isUpToDate(out, hash, namesFile)) return { files: [], unchanged: true, ...(options.diff && { diff: { verdict: 'none', changes: [] } }) };
+    // The other heavy stages (handlebars, json-schema-to-typescript, prettier) load only once the
+    // output is known to be stale, so that a no-op run stays cheap.
     return await generateStale(options, out, input, { hash, generator, lock }, { runtime, runtimeBuild, emitThread });
   } finally {
     await emitThread.close();
@@ -227,18 +228,26 @@ async function generateStale(options: GenerateOptions, out: string, input: Loade
   // whose unformatted text is the one the output's stamp recorded is kept as it is.
   // While the worker type-checks, this thread formats the rest and warms prettier's parser;
   // then it formats the JavaScript while the worker formats the declarations.
-  const emitted = emitThread.emit(sources);
-  const { formatFiles, warmFormatter } = await import('./format/format.ts');
+  // TypeScript emits before it checks and hands over each JavaScript file as it writes it: this
+  // thread formats those and the rest meanwhile (dropped if the check fails), then the worker
+  // formats the declarations.
+  const { formatFiles } = await import('./format/format.ts');
   const formatOrKeep = async (unformatted: Map<string, string>) => {
     const kept = await reusableFormatted(out, previous, unformatted, generator);
     return new Map([...kept, ...(await formatFiles(new Map([...unformatted].filter(([file]) => !kept.has(file)))))]);
   };
+  const javascriptFormatting: Array<Promise<[string, string]>> = [];
+  const emitted = emitThread.emit(sources, (file, text) => {
+    const formatting = formatOrKeep(new Map([[file, text]])).then((one) => [file, one.get(file)!] as [string, string]);
+    formatting.catch(() => {}); // awaited below, unless the check fails first
+    javascriptFormatting.push(formatting);
+  });
   const othersSources = new Map([...sources].filter(([file]) => !file.startsWith('src/')));
   const others = await formatOrKeep(othersSources);
-  await warmFormatter(sources.get('src/index.ts') ?? '');
-  const javascript = await timed('emit', options, () => emitted.javascript);
+  // Every JavaScript file arrived before the check's answer (one port, in order).
+  const javascript = await timed('emit', options, () => emitted.checked);
   const formatted = await timed('format', options, async () => {
-    const [code, declarations] = await Promise.all([formatOrKeep(javascript), emitted.formattedDeclarations]);
+    const [code, declarations] = await Promise.all([Promise.all(javascriptFormatting), emitted.formattedDeclarations]);
     return new Map([...code, ...declarations]);
   });
   // The prebuilt runtime output is already formatted, by the same function with the same options.

@@ -51,7 +51,9 @@ const RUNTIME_DECLARATION_STUBS = new Map([
   ],
 ]);
 
-function overlayHost(files: Map<string, string>, emitted: Map<string, string>, cache: DeclarationCache, options = COMPILER_OPTIONS): TypeScript.CompilerHost {
+type OnJavaScript = ((file: string, text: string) => void) | undefined;
+
+function overlayHost(files: Map<string, string>, emitted: Map<string, string>, cache: DeclarationCache, options = COMPILER_OPTIONS, onJavaScript?: OnJavaScript): TypeScript.CompilerHost {
   // No setParentNodes: the binder sets every parent pointer anyway; the parser's extra pass cost ~0.1 s a run.
   const host = ts.createCompilerHost(options);
   const virtual = new Map([...files].map(([relative, text]) => [path.join(VIRTUAL_ROOT, relative), text]));
@@ -74,7 +76,11 @@ function overlayHost(files: Map<string, string>, emitted: Map<string, string>, c
     if (parsed) cache.set(file, parsed);
     return parsed;
   };
-  host.writeFile = (file, text) => emitted.set(relativePath(file), text);
+  host.writeFile = (file, text) => {
+    const relative = relativePath(file);
+    emitted.set(relative, text);
+    if (onJavaScript && relative.endsWith('.js') && relative.startsWith('dist/') && !relative.startsWith('dist/runtime/')) onJavaScript(relative, text);
+  };
   return host;
 }
 
@@ -91,11 +97,11 @@ function diagnosticProblem(diagnostic: TypeScript.Diagnostic): Problem {
   return { location, pointer: '', message: `generated code does not type-check: TS${diagnostic.code}: ${message}` };
 }
 
-function programOf(files: Map<string, string>, emitted: Map<string, string>, cache: DeclarationCache, options = COMPILER_OPTIONS): TypeScript.Program {
+function programOf(files: Map<string, string>, emitted: Map<string, string>, cache: DeclarationCache, options = COMPILER_OPTIONS, onJavaScript?: OnJavaScript): TypeScript.Program {
   const sources = [...files.keys()].filter((file) => (file.startsWith('src/') || file.startsWith('stubs/')) && file.endsWith('.ts') && !file.startsWith('src/runtime/')).sort();
   const runtime = [...files.keys()].filter((file) => file.startsWith('src/runtime/') && file.endsWith('.ts') && !file.endsWith('.d.ts')).sort();
   const withManifest = new Map([...files, ['package.json', files.get('package.json') ?? '{"type":"module"}']]);
-  const host = overlayHost(withManifest, emitted, cache, options);
+  const host = overlayHost(withManifest, emitted, cache, options, onJavaScript);
   return ts.createProgram({ rootNames: [...runtime, ...sources].map((file) => path.join(VIRTUAL_ROOT, file)), options, host });
 }
 
@@ -115,8 +121,7 @@ export function checkRuntime(runtime: Map<string, string>, cache: DeclarationCac
   return new Map([...runtime].filter(([file]) => file.endsWith('.ts')));
 }
 
-/** Checks `toCheck` (root file paths) and the program as a whole, then emits; throws GenerateError on any diagnostic. */
-function checkAndEmit(program: TypeScript.Program, toCheck: readonly string[]): void {
+function checkFiles(program: TypeScript.Program, toCheck: readonly string[]): void {
   throwIfAny([
     ...program.getOptionsDiagnostics(),
     ...program.getGlobalDiagnostics(),
@@ -125,21 +130,46 @@ function checkAndEmit(program: TypeScript.Program, toCheck: readonly string[]): 
       return [...program.getSyntacticDiagnostics(source), ...program.getSemanticDiagnostics(source)];
     }),
   ]);
+}
+
+function emitAll(program: TypeScript.Program): void {
   const result = program.emit();
   throwIfAny(result.diagnostics);
   if (result.emitSkipped) throw new GenerateError([{ location: 'generated package', pointer: '', message: 'TypeScript emitted nothing' }]);
 }
 
+/** Checks `toCheck` (root file paths) and the program as a whole, then emits; throws GenerateError on any diagnostic. */
+function checkAndEmit(program: TypeScript.Program, toCheck: readonly string[]): void {
+  checkFiles(program, toCheck);
+  emitAll(program);
+}
+
 /**
  * Type-checks the package's own modules (services, index) under `strict` against the
  * runtime's prebuilt declarations (`src/runtime/*.d.ts` → text) and emits them; the runtime's
- * own output comes prebuilt too. Throws when they do not check.
+ * own output comes prebuilt too. Throws when they do not check. With `onJavaScript`, it emits
+ * before it checks and hands over each `dist/**.js` file (path, text) as TypeScript writes it:
+ * the caller must discard those when this throws.
  */
-export function emitAgainstRuntimeDeclarations(files: Map<string, string>, runtimeDeclarations: Map<string, string>, cache: DeclarationCache = new Map()): Map<string, string> {
+export function emitAgainstRuntimeDeclarations(
+  files: Map<string, string>,
+  runtimeDeclarations: Map<string, string>,
+  cache: DeclarationCache = new Map(),
+  onJavaScript?: (file: string, text: string) => void,
+): Map<string, string> {
   const emitted = new Map<string, string>();
   const sources = new Map([...files].filter(([file]) => ((file.startsWith('src/') && file.endsWith('.ts')) || file === 'package.json') && !file.startsWith('src/runtime/')));
-  const program = programOf(new Map([...sources, ...runtimeDeclarations, ...RUNTIME_DECLARATION_STUBS]), emitted, cache, { ...COMPILER_OPTIONS, types: [] });
-  checkAndEmit(program, program.getRootFileNames().filter((file) => !relativePath(file).startsWith('stubs/')));
+  const options = { ...COMPILER_OPTIONS, types: [], ...(onJavaScript && { noEmitOnError: false }) };
+  const program = programOf(new Map([...sources, ...runtimeDeclarations, ...RUNTIME_DECLARATION_STUBS]), emitted, cache, options, onJavaScript);
+  const toCheck = program.getRootFileNames().filter((file) => !relativePath(file).startsWith('stubs/'));
+  if (onJavaScript) {
+    // The JavaScript goes out as it is written, to be formatted while this thread checks; the
+    // caller must drop it when the check then throws (noEmitOnError would check first).
+    emitAll(program);
+    checkFiles(program, toCheck);
+  } else {
+    checkAndEmit(program, toCheck);
+  }
   return new Map([...emitted].filter(([file]) => file.startsWith('dist/') && !file.startsWith('dist/runtime/')));
 }
 

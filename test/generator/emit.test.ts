@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { emitAgainstRuntimeDeclarations } from '../../generator/emit/emit.ts';
+import { startEmitThread } from '../../generator/emit/emit-thread.ts';
 import { loadRuntimeBuild, runtimeDeclarations } from '../../generator/emit/runtime-build.ts';
 import { GenerateError } from '../../generator/errors.ts';
 import { runtimeFiles } from '../../generator/render/runtime-files.ts';
@@ -32,4 +33,52 @@ test('a module misusing the runtime fails with a located type error', async () =
     () => emitAgainstRuntimeDeclarations(new Map([['src/services/x.ts', source]]), declared),
     (error: unknown) => error instanceof GenerateError && /^src\/services\/x\.ts:2:49: generated code does not type-check: TS2322: Type 'number' is not assignable to type 'string'/.test(error.message),
   );
+});
+
+test('handing over JavaScript as it is written: the same files, and a type error still throws after them', async () => {
+  const declared = await declarations();
+  const good = "import * as runtime from '../runtime/index.js';\nexport const options: runtime.ClientOptions = { rootUrl: 'https://tc.example.com' };\n";
+  const handed: Array<[string, string]> = [];
+  const emitted = emitAgainstRuntimeDeclarations(new Map([['src/services/x.ts', good], ['src/index.ts', "export * from './services/x.js';\n"]]), declared, new Map(), (file, text) => handed.push([file, text]));
+  assert.deepEqual(handed.map(([file]) => file).sort(), ['dist/index.js', 'dist/services/x.js']);
+  for (const [file, text] of handed) assert.equal(emitted.get(file), text);
+  // The same bytes as emitting after the check.
+  assert.deepEqual(emitAgainstRuntimeDeclarations(new Map([['src/services/x.ts', good], ['src/index.ts', "export * from './services/x.js';\n"]]), declared), emitted);
+
+  const bad = good.replace("'https://tc.example.com'", '42');
+  const early: string[] = [];
+  assert.throws(
+    () => emitAgainstRuntimeDeclarations(new Map([['src/services/x.ts', bad]]), declared, new Map(), (file) => early.push(file)),
+    (error: unknown) => error instanceof GenerateError && /TS2322/.test(error.message),
+  );
+  // Emitted before the check (noEmitOnError would have checked first): the caller drops it.
+  assert.deepEqual(early, ['dist/services/x.js']);
+});
+
+test('the emit thread: JavaScript arrives before the check, formatted declarations after it, and a failed check rejects both', async () => {
+  const declared = await declarations();
+  const good = "import * as runtime from '../runtime/index.js';\nexport const options: runtime.ClientOptions = { rootUrl: 'https://tc.example.com' };\n";
+  const thread = startEmitThread(declared);
+  try {
+    const arrived: string[] = [];
+    const { checked, formattedDeclarations } = thread.emit(new Map([['src/services/x.ts', good]]), (file) => arrived.push(file));
+    const javascript = await checked;
+    assert.deepEqual(arrived, ['dist/services/x.js']);
+    assert.deepEqual([...javascript.keys()], ['dist/services/x.js']);
+    // Prettier's output, not TypeScript's four-space indentation.
+    assert.equal((await formattedDeclarations).get('dist/services/x.d.ts'), "import * as runtime from '../runtime/index.js';\nexport declare const options: runtime.ClientOptions;\n");
+  } finally {
+    await thread.close();
+  }
+  const failing = startEmitThread(declared);
+  try {
+    const arrived: string[] = [];
+    const { checked, formattedDeclarations } = failing.emit(new Map([['src/services/x.ts', good.replace("'https://tc.example.com'", '42')]]), (file) => arrived.push(file));
+    const isTypeError = (error: unknown) => error instanceof GenerateError && /TS2322/.test(error.message);
+    await assert.rejects(checked, isTypeError);
+    await assert.rejects(formattedDeclarations, isTypeError);
+    assert.deepEqual(arrived, ['dist/services/x.js']);
+  } finally {
+    await failing.close();
+  }
 });
