@@ -3,7 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import { formatFiles } from '../format/format.ts';
 import { runtimeFiles } from '../render/runtime-files.ts';
 import { emitPackage } from './emit.ts';
-import { writeCodeCache } from './typescript.ts';
+import { writeCodeCache } from '../code-cache.ts';
 import { RUNTIME_BUILD_FILE, runtimeSourceHash, type RuntimeBuild } from './runtime-build.ts';
 
 /** Type-checks (against the real @types/node and undici types), emits and formats the runtime on its own. */
@@ -17,6 +17,8 @@ export async function buildRuntime(runtime: Map<string, string>): Promise<Runtim
 export async function writeRuntimeBuild(): Promise<void> {
   const build = await buildRuntime(await runtimeFiles());
   await writeFile(RUNTIME_BUILD_FILE, JSON.stringify(build) + '\n');
-  // The runtime's type-check and emit compiled what a run's check and emit need: cache it.
+  // The runtime's type-check, emit and formatting compiled what a run's need: cache it, after
+  // formatting a README-like sample too, so that the markdown printer is compiled as well.
+  await formatFiles(new Map([['README.md', '# Sample\n\nSome `code` and *prose*.\n\n```ts\nconst sample = { a: [1] };\n```\n']]));
   await writeCodeCache();
 }

@@ -1,7 +1,8 @@
-import * as prettier from 'prettier';
+import type { Options, Plugin } from 'prettier';
+import { requireWithCodeCache } from '../code-cache.ts';
 
 /** Fixed options, never a user's config file: the output must be byte-stable wherever it is generated. */
-const PRETTIER_OPTIONS: prettier.Options = {
+export const PRETTIER_OPTIONS: Options = {
   printWidth: 120,
   singleQuote: true,
   trailingComma: 'all',
@@ -21,11 +22,36 @@ const PARSERS: Array<[RegExp, string]> = [
   [/\.md$/, 'markdown'],
 ];
 
+/**
+ * The plugins each parser needs (prettier's standalone build takes them explicitly). Markdown
+ * also takes the TypeScript parser, which prettier picks for a README's ```ts blocks.
+ */
+const PLUGINS: Record<string, string[]> = {
+  'babel-ts': ['babel', 'estree'],
+  espree: ['acorn', 'estree'],
+  json: ['babel', 'estree'],
+  markdown: ['markdown', 'babel', 'estree', 'typescript'],
+};
+
+type Standalone = { format(source: string, options: Options): Promise<string> };
+
+/**
+ * prettier's standalone build and its plugins, loaded on first use with a V8 code cache
+ * (../code-cache.ts): the same printer as `prettier`'s Node entry, which compiles ~2 MB of ESM
+ * anew in every process. test/generator/format.test.ts checks the two agree on every file of a package.
+ */
+const load = (name: string) => requireWithCodeCache(name === 'standalone' ? 'prettier/standalone' : `prettier/plugins/${name}`);
+
+/** The prettier parser for a file, by its extension; undefined for files tcgen does not format. */
+export const parserOf = (filePath: string): string | undefined => PARSERS.find(([pattern]) => pattern.test(filePath))?.[1];
+
 /** Formats one final file by its extension; files of other kinds are returned as they are. */
 export async function formatFile(filePath: string, text: string): Promise<string> {
-  const parser = PARSERS.find(([pattern]) => pattern.test(filePath))?.[1];
+  const parser = parserOf(filePath);
   if (parser === undefined) return text;
-  return prettier.format(text, { ...PRETTIER_OPTIONS, parser, filepath: filePath });
+  const prettier = load('standalone') as Standalone;
+  const plugins = PLUGINS[parser]!.map((name) => load(name) as Plugin);
+  return prettier.format(text, { ...PRETTIER_OPTIONS, parser, filepath: filePath, plugins });
 }
 
 /** Formats every file once, in parallel. */
