@@ -228,10 +228,10 @@ async function generateStale(options: GenerateOptions, out: string, input: Loade
   // whose unformatted text is the one the output's stamp recorded is kept as it is.
   // While the worker type-checks, this thread formats the rest and warms prettier's parser;
   // then it formats the JavaScript while the worker formats the declarations.
-  // TypeScript emits before it checks and hands over each JavaScript file as it writes it: this
-  // thread formats those and the rest meanwhile (dropped if the check fails), then the worker
-  // formats the declarations.
-  const { formatFiles } = await import('./format/format.ts');
+  // TypeScript emits before it checks and hands over each file as it writes it: this thread
+  // formats the JavaScript and the rest meanwhile (dropped if the check fails), then both
+  // threads format the declarations.
+  const { formatFile, formatFiles } = await import('./format/format.ts');
   const formatOrKeep = async (unformatted: Map<string, string>) => {
     const kept = await reusableFormatted(out, previous, unformatted, generator);
     return new Map([...kept, ...(await formatFiles(new Map([...unformatted].filter(([file]) => !kept.has(file)))))]);
@@ -247,8 +247,9 @@ async function generateStale(options: GenerateOptions, out: string, input: Loade
   // Every JavaScript file arrived before the check's answer (one port, in order).
   const javascript = await timed('emit', options, () => emitted.checked);
   const formatted = await timed('format', options, async () => {
-    const [code, declarations] = await Promise.all([Promise.all(javascriptFormatting), emitted.formattedDeclarations]);
-    return new Map([...code, ...declarations]);
+    const code = await Promise.all(javascriptFormatting);
+    // Then this thread takes declarations to format too, until none is left (the worker does the same).
+    return new Map([...code, ...(await emitted.formatDeclarations(formatFile))]);
   });
   // The prebuilt runtime output is already formatted, by the same function with the same options.
   const files = new Map([...others, ...formatted, ...Object.entries(runtimeBuild?.files ?? {}), ...[...reused.values()].flatMap((kept) => [...kept])]);

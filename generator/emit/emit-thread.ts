@@ -5,8 +5,12 @@ import type { EmitReply, EmitWorkerData } from './emit-worker.ts';
 export interface EmitResult {
   /** Resolves once the package type-checks, with every emitted dist/**.js file (unformatted); rejects with GenerateError when it does not. */
   checked: Promise<Map<string, string>>;
-  /** The emitted declarations (dist/**.d.ts), formatted on the worker after the check. */
-  formattedDeclarations: Promise<Map<string, string>>;
+  /**
+   * Formats the emitted declarations (dist/**.d.ts) once the package checks, on both threads:
+   * this one formats those it claims with `format` while the worker formats the others. Resolves
+   * with all of them; rejects as `checked` does, or with what `format` throws.
+   */
+  formatDeclarations(format: (file: string, text: string) => Promise<string>): Promise<Map<string, string>>;
 }
 
 export interface EmitThread {
@@ -43,31 +47,48 @@ export function startEmitThread(runtimeDeclarations: Map<string, string> | undef
   // A young generation of 64 MiB (V8's default is 16): TypeScript's parser and checker and prettier
   // allocate fast; a cold run of v87.1.3 then needs 20 scavenges on this thread instead of 49.
   const resourceLimits = { maxYoungGenerationSizeMb: 64 };
-  const worker = new Worker(new URL(entry, import.meta.url), { resourceLimits, workerData: { runtimeDeclarations: runtimeDeclarations ?? null } satisfies EmitWorkerData });
+  const claims = new SharedArrayBuffer(4);
+  const worker = new Worker(new URL(entry, import.meta.url), { resourceLimits, workerData: { runtimeDeclarations: runtimeDeclarations ?? null, claims } satisfies EmitWorkerData });
   const checked = deferred<Map<string, string>>();
-  const declarations = deferred<Map<string, string>>();
+  const workerDeclarations = deferred<Map<string, string>>();
   const javascript = new Map<string, string>();
+  // In the order the worker emitted them: the indices both threads claim.
+  const declarations: Array<[string, string]> = [];
   let onJavaScript: ((file: string, text: string) => void) | undefined;
   worker.on('message', (reply: EmitReply) => {
-    if ('javascript' in reply) {
-      javascript.set(...reply.javascript);
-      onJavaScript?.(...reply.javascript);
+    if ('emitted' in reply) {
+      const [file, text] = reply.emitted;
+      if (file.endsWith('.d.ts')) declarations.push([file, text]);
+      else if (file.endsWith('.js')) {
+        javascript.set(file, text);
+        onJavaScript?.(file, text);
+      }
     } else if ('checked' in reply) checked.resolve(javascript);
-    else if ('declarations' in reply) declarations.resolve(reply.declarations);
+    else if ('declarations' in reply) workerDeclarations.resolve(reply.declarations);
     else {
       // A failure before the check stands for both answers; after it, for the declarations.
       checked.reject(replyError(reply));
-      declarations.reject(replyError(reply));
+      workerDeclarations.reject(replyError(reply));
     }
   });
-  const fail = (error: unknown) => [checked, declarations].forEach((answer) => answer.reject(error));
+  const fail = (error: unknown) => [checked, workerDeclarations].forEach((answer) => answer.reject(error));
   worker.once('error', fail);
   worker.once('exit', (code) => fail(new Error(`the emit worker stopped (exit code ${code}) before it answered`)));
+  const nextClaim = new Int32Array(claims);
+  async function formatDeclarations(format: (file: string, text: string) => Promise<string>): Promise<Map<string, string>> {
+    await checked.promise;
+    const formatted = new Map<string, string>();
+    for (let index = Atomics.add(nextClaim, 0, 1); index < declarations.length; index = Atomics.add(nextClaim, 0, 1)) {
+      const [file, text] = declarations[index]!;
+      formatted.set(file, await format(file, text));
+    }
+    return new Map([...formatted, ...(await workerDeclarations.promise)]);
+  }
   return {
     emit(files, listener) {
       onJavaScript = listener;
       worker.postMessage(files);
-      return { checked: checked.promise, formattedDeclarations: declarations.promise };
+      return { checked: checked.promise, formatDeclarations };
     },
     async close() {
       await worker.terminate();

@@ -1,28 +1,35 @@
 // The emit stage's thread. While the main thread renders, it loads TypeScript and parses what
 // the check needs: with a prebuilt runtime, only the runtime's declarations; without one, the
 // declarations of @types/node and undici, checking the runtime itself; then it warms prettier.
-// Sent the package, it emits it, handing over each JavaScript file as TypeScript writes it (the
-// main thread formats them meanwhile), type-checks it, says so, then formats the declarations.
+// Sent the package, it emits it, handing over each file as TypeScript writes it (the main thread
+// formats the JavaScript meanwhile), type-checks it, says so, then formats declarations: the
+// two threads take them one at a time from a shared counter, whichever is free first.
 import { parentPort, workerData } from 'node:worker_threads';
 import { GenerateError } from '../errors.ts';
 import { runtimeFiles } from '../render/runtime-files.ts';
 import { checkRuntime, emitAgainstRuntimeDeclarations, emitPackage, type DeclarationCache } from './emit.ts';
 
 export type EmitReply =
-  /** One emitted dist/**.js file, unformatted: the check may still fail. */
-  | { javascript: [file: string, text: string] }
-  /** The package type-checks: every JavaScript file was sent before this. */
+  /** One emitted dist/** file (.js or .d.ts), unformatted: the check may still fail. */
+  | { emitted: [file: string, text: string] }
+  /** The package type-checks: every emitted file was sent before this. */
   | { checked: true }
-  /** The declarations (dist/**.d.ts), formatted. */
+  /** The declarations this thread claimed (see EmitWorkerData.claims), formatted. */
   | { declarations: Map<string, string> }
   | { problems: GenerateError['problems'] }
   | { failure: string };
 export interface EmitWorkerData {
   /** The prebuilt runtime's declarations (`src/runtime/<name>.d.ts`), or null to compile the runtime here. */
   runtimeDeclarations: Map<string, string> | null;
+  /**
+   * One Int32 shared with the main thread: the index of the next declaration file to format, in
+   * the order they were sent. Each thread claims one with Atomics.add and formats it if it exists.
+   */
+  claims: SharedArrayBuffer;
 }
 
-const { runtimeDeclarations } = workerData as EmitWorkerData;
+const { runtimeDeclarations, claims } = workerData as EmitWorkerData;
+const nextClaim = new Int32Array(claims);
 const cache: DeclarationCache = new Map();
 const ready = runtimeDeclarations
   ? Promise.resolve(emitAgainstRuntimeDeclarations(new Map([['src/warm.ts', "export * from './runtime/index.js';\n"]]), runtimeDeclarations, cache)).then(() => new Map<string, string>())
@@ -33,12 +40,12 @@ const formatter = ready
   .then(async (format) => (await format.warmFormatter('export declare function warm(up: string): Promise<void>;\n'), format));
 formatter.catch(() => {});
 
-const sendJavaScript = (file: string, text: string) => parentPort!.postMessage({ javascript: [file, text] } satisfies EmitReply);
+const send = (file: string, text: string) => parentPort!.postMessage({ emitted: [file, text] } satisfies EmitReply);
 
 function emit(files: Map<string, string>, checkedRuntime: Map<string, string>): Map<string, string> {
-  if (runtimeDeclarations) return emitAgainstRuntimeDeclarations(files, runtimeDeclarations, cache, sendJavaScript);
+  if (runtimeDeclarations) return emitAgainstRuntimeDeclarations(files, runtimeDeclarations, cache, send);
   const emitted = emitPackage(files, cache, checkedRuntime);
-  for (const [file, text] of emitted) if (file.endsWith('.js')) sendJavaScript(file, text);
+  for (const [file, text] of emitted) send(file, text);
   return emitted;
 }
 
@@ -56,8 +63,14 @@ parentPort!.once('message', async (files: Map<string, string>) => {
   }
   parentPort!.postMessage({ checked: true } satisfies EmitReply);
   try {
-    const { formatFiles } = await formatter;
-    parentPort!.postMessage({ declarations: await formatFiles(new Map([...emitted].filter(([file]) => file.endsWith('.d.ts')))) } satisfies EmitReply);
+    const { formatFile } = await formatter;
+    const declarations = [...emitted].filter(([file]) => file.endsWith('.d.ts'));
+    const formatted = new Map<string, string>();
+    for (let index = Atomics.add(nextClaim, 0, 1); index < declarations.length; index = Atomics.add(nextClaim, 0, 1)) {
+      const [file, text] = declarations[index]!;
+      formatted.set(file, await formatFile(file, text));
+    }
+    parentPort!.postMessage({ declarations: formatted } satisfies EmitReply);
   } catch (error) {
     parentPort!.postMessage(failureReply(error));
   }

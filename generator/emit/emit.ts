@@ -51,9 +51,9 @@ const RUNTIME_DECLARATION_STUBS = new Map([
   ],
 ]);
 
-type OnJavaScript = ((file: string, text: string) => void) | undefined;
+type OnEmitted = ((file: string, text: string) => void) | undefined;
 
-function overlayHost(files: Map<string, string>, emitted: Map<string, string>, cache: DeclarationCache, options = COMPILER_OPTIONS, onJavaScript?: OnJavaScript): TypeScript.CompilerHost {
+function overlayHost(files: Map<string, string>, emitted: Map<string, string>, cache: DeclarationCache, options = COMPILER_OPTIONS, onEmitted?: OnEmitted): TypeScript.CompilerHost {
   // No setParentNodes: the binder sets every parent pointer anyway; the parser's extra pass cost ~0.1 s a run.
   const host = ts.createCompilerHost(options);
   const virtual = new Map([...files].map(([relative, text]) => [path.join(VIRTUAL_ROOT, relative), text]));
@@ -79,7 +79,7 @@ function overlayHost(files: Map<string, string>, emitted: Map<string, string>, c
   host.writeFile = (file, text) => {
     const relative = relativePath(file);
     emitted.set(relative, text);
-    if (onJavaScript && relative.endsWith('.js') && relative.startsWith('dist/') && !relative.startsWith('dist/runtime/')) onJavaScript(relative, text);
+    if (onEmitted && relative.startsWith('dist/') && !relative.startsWith('dist/runtime/')) onEmitted(relative, text);
   };
   return host;
 }
@@ -97,11 +97,11 @@ function diagnosticProblem(diagnostic: TypeScript.Diagnostic): Problem {
   return { location, pointer: '', message: `generated code does not type-check: TS${diagnostic.code}: ${message}` };
 }
 
-function programOf(files: Map<string, string>, emitted: Map<string, string>, cache: DeclarationCache, options = COMPILER_OPTIONS, onJavaScript?: OnJavaScript): TypeScript.Program {
+function programOf(files: Map<string, string>, emitted: Map<string, string>, cache: DeclarationCache, options = COMPILER_OPTIONS, onEmitted?: OnEmitted): TypeScript.Program {
   const sources = [...files.keys()].filter((file) => (file.startsWith('src/') || file.startsWith('stubs/')) && file.endsWith('.ts') && !file.startsWith('src/runtime/')).sort();
   const runtime = [...files.keys()].filter((file) => file.startsWith('src/runtime/') && file.endsWith('.ts') && !file.endsWith('.d.ts')).sort();
   const withManifest = new Map([...files, ['package.json', files.get('package.json') ?? '{"type":"module"}']]);
-  const host = overlayHost(withManifest, emitted, cache, options, onJavaScript);
+  const host = overlayHost(withManifest, emitted, cache, options, onEmitted);
   return ts.createProgram({ rootNames: [...runtime, ...sources].map((file) => path.join(VIRTUAL_ROOT, file)), options, host });
 }
 
@@ -147,24 +147,24 @@ function checkAndEmit(program: TypeScript.Program, toCheck: readonly string[]): 
 /**
  * Type-checks the package's own modules (services, index) under `strict` against the
  * runtime's prebuilt declarations (`src/runtime/*.d.ts` → text) and emits them; the runtime's
- * own output comes prebuilt too. Throws when they do not check. With `onJavaScript`, it emits
- * before it checks and hands over each `dist/**.js` file (path, text) as TypeScript writes it:
- * the caller must discard those when this throws.
+ * own output comes prebuilt too. Throws when they do not check. With `onEmitted`, it emits
+ * before it checks and hands over each `dist/**.js` and `.d.ts` file (path, text) as TypeScript
+ * writes it: the caller must discard those when this throws.
  */
 export function emitAgainstRuntimeDeclarations(
   files: Map<string, string>,
   runtimeDeclarations: Map<string, string>,
   cache: DeclarationCache = new Map(),
-  onJavaScript?: (file: string, text: string) => void,
+  onEmitted?: (file: string, text: string) => void,
 ): Map<string, string> {
   const emitted = new Map<string, string>();
   const sources = new Map([...files].filter(([file]) => ((file.startsWith('src/') && file.endsWith('.ts')) || file === 'package.json') && !file.startsWith('src/runtime/')));
-  const options = { ...COMPILER_OPTIONS, types: [], ...(onJavaScript && { noEmitOnError: false }) };
-  const program = programOf(new Map([...sources, ...runtimeDeclarations, ...RUNTIME_DECLARATION_STUBS]), emitted, cache, options, onJavaScript);
+  const options = { ...COMPILER_OPTIONS, types: [], ...(onEmitted && { noEmitOnError: false }) };
+  const program = programOf(new Map([...sources, ...runtimeDeclarations, ...RUNTIME_DECLARATION_STUBS]), emitted, cache, options, onEmitted);
   const toCheck = program.getRootFileNames().filter((file) => !relativePath(file).startsWith('stubs/'));
-  if (onJavaScript) {
-    // The JavaScript goes out as it is written, to be formatted while this thread checks; the
-    // caller must drop it when the check then throws (noEmitOnError would check first).
+  if (onEmitted) {
+    // The output goes out as it is written, to be formatted while this thread checks; the caller
+    // must drop it when the check then throws (noEmitOnError would check first).
     emitAll(program);
     checkFiles(program, toCheck);
   } else {

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { emitAgainstRuntimeDeclarations } from '../../generator/emit/emit.ts';
 import { startEmitThread } from '../../generator/emit/emit-thread.ts';
+import { formatFile } from '../../generator/format/format.ts';
 import { loadRuntimeBuild, runtimeDeclarations } from '../../generator/emit/runtime-build.ts';
 import { GenerateError } from '../../generator/errors.ts';
 import { runtimeFiles } from '../../generator/render/runtime-files.ts';
@@ -35,12 +36,12 @@ test('a module misusing the runtime fails with a located type error', async () =
   );
 });
 
-test('handing over JavaScript as it is written: the same files, and a type error still throws after them', async () => {
+test('handing over each file as it is written: the same files, and a type error still throws after them', async () => {
   const declared = await declarations();
   const good = "import * as runtime from '../runtime/index.js';\nexport const options: runtime.ClientOptions = { rootUrl: 'https://tc.example.com' };\n";
   const handed: Array<[string, string]> = [];
   const emitted = emitAgainstRuntimeDeclarations(new Map([['src/services/x.ts', good], ['src/index.ts', "export * from './services/x.js';\n"]]), declared, new Map(), (file, text) => handed.push([file, text]));
-  assert.deepEqual(handed.map(([file]) => file).sort(), ['dist/index.js', 'dist/services/x.js']);
+  assert.deepEqual(handed.map(([file]) => file).sort(), ['dist/index.d.ts', 'dist/index.js', 'dist/services/x.d.ts', 'dist/services/x.js']);
   for (const [file, text] of handed) assert.equal(emitted.get(file), text);
   // The same bytes as emitting after the check.
   assert.deepEqual(emitAgainstRuntimeDeclarations(new Map([['src/services/x.ts', good], ['src/index.ts', "export * from './services/x.js';\n"]]), declared), emitted);
@@ -52,7 +53,7 @@ test('handing over JavaScript as it is written: the same files, and a type error
     (error: unknown) => error instanceof GenerateError && /TS2322/.test(error.message),
   );
   // Emitted before the check (noEmitOnError would have checked first): the caller drops it.
-  assert.deepEqual(early, ['dist/services/x.js']);
+  assert.deepEqual(early, ['dist/services/x.js', 'dist/services/x.d.ts']);
 });
 
 test('the emit thread: JavaScript arrives before the check, formatted declarations after it, and a failed check rejects both', async () => {
@@ -61,22 +62,24 @@ test('the emit thread: JavaScript arrives before the check, formatted declaratio
   const thread = startEmitThread(declared);
   try {
     const arrived: string[] = [];
-    const { checked, formattedDeclarations } = thread.emit(new Map([['src/services/x.ts', good]]), (file) => arrived.push(file));
+    const { checked, formatDeclarations } = thread.emit(new Map([['src/services/x.ts', good]]), (file) => arrived.push(file));
     const javascript = await checked;
     assert.deepEqual(arrived, ['dist/services/x.js']);
     assert.deepEqual([...javascript.keys()], ['dist/services/x.js']);
-    // Prettier's output, not TypeScript's four-space indentation.
-    assert.equal((await formattedDeclarations).get('dist/services/x.d.ts'), "import * as runtime from '../runtime/index.js';\nexport declare const options: runtime.ClientOptions;\n");
+    // Formatted by prettier (not TypeScript's four-space indentation), on whichever thread claimed it.
+    const declarations = await formatDeclarations(formatFile);
+    assert.deepEqual([...declarations.keys()], ['dist/services/x.d.ts']);
+    assert.equal(declarations.get('dist/services/x.d.ts'), "import * as runtime from '../runtime/index.js';\nexport declare const options: runtime.ClientOptions;\n");
   } finally {
     await thread.close();
   }
   const failing = startEmitThread(declared);
   try {
     const arrived: string[] = [];
-    const { checked, formattedDeclarations } = failing.emit(new Map([['src/services/x.ts', good.replace("'https://tc.example.com'", '42')]]), (file) => arrived.push(file));
+    const { checked, formatDeclarations } = failing.emit(new Map([['src/services/x.ts', good.replace("'https://tc.example.com'", '42')]]), (file) => arrived.push(file));
     const isTypeError = (error: unknown) => error instanceof GenerateError && /TS2322/.test(error.message);
     await assert.rejects(checked, isTypeError);
-    await assert.rejects(formattedDeclarations, isTypeError);
+    await assert.rejects(formatDeclarations(formatFile), isTypeError);
     assert.deepEqual(arrived, ['dist/services/x.js']);
   } finally {
     await failing.close();
