@@ -117,8 +117,10 @@ function exchangeView(entry: ExchangeModel, exchangePrefix: string): ExchangeVie
     name: entry.name,
     title: entry.title,
     docParagraphs: [entry.title, entry.description, routingKeyParagraph(entry), entry.messageType ? `Messages are {@link ${entry.messageType}}.` : undefined],
-    // A constant part (e.g. routingKeyKind, always 'primary') is typed as that constant.
-    routingKey: entry.routingKey.map((part) => ({ name: part.name, type: part.constant !== undefined ? literal(part.constant) : 'string | number' })),
+    // A constant part (e.g. routingKeyKind, always 'primary') is typed as that constant. `undefined`
+    // reads as absent (a wildcard), as in the official client's topic-exchange methods, so that
+    // `{ taskId: maybeId }` compiles under exactOptionalPropertyTypes.
+    routingKey: entry.routingKey.map((part) => ({ name: part.name, type: `${part.constant !== undefined ? literal(part.constant) : 'string | number'} | undefined` })),
     messageType: entry.messageType ?? 'unknown',
     exchangeName: exchangePrefix + entry.exchange,
     definition: { name: entry.name, exchange: entry.exchange, routingKey: entry.routingKey },

@@ -28,7 +28,15 @@ export { pulseUrl, amqpConnection, type AmqpConnection } from './pulse-connectio
  * );
  * await consumer.stop();
  */
-export async function consume<const B extends BindingLike>(options: ConsumeOptions<B>, handler: (message: PulseMessage<B>) => void | Promise<void>): Promise<Consumer> {
+export async function consume<const B extends BindingLike>(options: ConsumeOptions<B>, handler: (message: PulseMessage<B>) => void | Promise<void>): Promise<Consumer>;
+/**
+ * As above. TypeScript falls back to this signature for a list the `const` one refuses: a hand-made
+ * binding whose pattern is a template literal (`routingKeyPattern: \`route.${project}.#\``) beside
+ * another binding. A hand-made binding's `exchange` then types as `string` unless it already has a
+ * literal type (`events.taskCompleted().exchange` has).
+ */
+export async function consume<B extends BindingLike>(options: ConsumeOptions<B>, handler: (message: PulseMessage<B>) => void | Promise<void>): Promise<Consumer>;
+export async function consume<B extends BindingLike>(options: ConsumeOptions<B>, handler: (message: PulseMessage<B>) => void | Promise<void>): Promise<Consumer> {
   const consumer = new PulseConsumer(options, handler);
   await consumer.start();
   return consumer;

@@ -90,6 +90,50 @@ test('payload narrows by exchange; bindings carry their message type and exchang
   assert.deepEqual(diagnostics, []);
 });
 
+/** Application code the first version refused: hand-made bindings with a template pattern, and `undefined` routing-key values. */
+const HAND_MADE = `import { QueueEvents } from '@tcgen/taskcluster-client/queue';
+import { consume } from '@tcgen/taskcluster-client/pulse';
+
+const events = new QueueEvents();
+export async function main(project: string, taskId: string | undefined): Promise<void> {
+  // A CC pattern built from a variable, beside another exchange's binding.
+  await consume(
+    { connection: 'amqp://localhost', bindings: [{ exchange: events.taskCompleted().exchange, routingKeyPattern: \`route.index.\${project}.#\` }, events.taskFailed()] },
+    (message) => {
+      // @ts-expect-error no message of either exchange has this field
+      void message.payload.nonexistent;
+      if (message.exchange === 'exchange/taskcluster-queue/v1/task-completed') void message.payload;
+    },
+  );
+  // A hand-made binding keeps its exchange's literal name.
+  await consume({ connection: 'amqp://localhost', bindings: [{ exchange: 'exchange/custom/v1/thing', routingKeyPattern: '#' }, events.taskFailed()] }, (message) => {
+    // @ts-expect-error an exchange no binding names is not a possible value
+    if (message.exchange === 'exchange/custom/v1/other') return;
+  });
+  // undefined reads as absent (a wildcard), under exactOptionalPropertyTypes too.
+  await consume({ connection: 'amqp://localhost', bindings: [events.taskCompleted({ taskId, routingKeyKind: undefined })] }, () => {});
+  // @ts-expect-error a routing-key value is a string or a number
+  events.taskCompleted({ taskId: true });
+}
+`;
+
+test('hand-made bindings with template patterns, and undefined routing-key values, compile under exactOptionalPropertyTypes', { skip }, async () => {
+  await writeFile(path.join(scratch, 'package.json'), '{ "type": "module" }');
+  await writeFile(path.join(scratch, 'hand-made.ts'), HAND_MADE);
+  const program = ts.createProgram([path.join(scratch, 'hand-made.ts')], {
+    strict: true,
+    exactOptionalPropertyTypes: true,
+    noEmit: true,
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.NodeNext,
+    moduleResolution: ts.ModuleResolutionKind.NodeNext,
+    skipLibCheck: true,
+    types: ['node'],
+  });
+  const diagnostics = ts.getPreEmitDiagnostics(program).map((d) => `${d.file ? path.basename(d.file.fileName) : ''}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`);
+  assert.deepEqual(diagnostics, []);
+});
+
 test('the package declares amqplib, exports consume from ./pulse only, and nothing else reaches amqplib', { skip }, async () => {
   const manifest = JSON.parse(await readFile(path.join(out, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; exports: Record<string, { default: string }> };
   assert.match(manifest.dependencies['amqplib'] ?? '', /^\^2\./);
