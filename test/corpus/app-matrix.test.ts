@@ -10,10 +10,9 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, test } from 'node:test';
-import ts from 'typescript';
 import { appCode } from './app-code.ts';
 import { dirSource, generateInto, importDist, ROOT, skipUnlessSnapshot, type Generated } from './helpers.ts';
-import { STRICTEST } from './soundness-check.ts';
+import { compileApp, STRICTEST } from './compile-app.ts';
 
 interface Recorded { method: string; url: string; body: string }
 
@@ -54,11 +53,7 @@ test('the app code holds no cast: no `as` but `as const`, no `any`, no `!`', () 
 });
 
 test('v87.1.3: app-shaped code compiles under the strict family with skipLibCheck: false, each refusal refused', { skip: skipUnlessSnapshot(V87) }, () => {
-  const program = ts.createProgram([appFile], { ...STRICTEST(path.join(ROOT, 'node_modules', '@types')), noEmit: false });
-  const diagnostics = ts.getPreEmitDiagnostics(program).map((d) => {
-    const where = d.file ? `${path.relative(path.dirname(appFile), d.file.fileName)}:${d.file.getLineAndCharacterOfPosition(d.start ?? 0).line + 1}` : '?';
-    return `${where}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`;
-  });
+  const { program, diagnostics } = compileApp([appFile], { ...STRICTEST, noEmit: false });
   assert.deepEqual(diagnostics, []);
   const emitted = program.emit();
   assert.equal(emitted.emitSkipped, false);

@@ -4,6 +4,7 @@
 import path from 'node:path';
 import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import ts from 'typescript';
+import { APP_OPTIONS } from './compile-app.ts';
 
 /** One ```ts block: where it is (file and line of its opening fence) and its code. */
 export interface CodeBlock {
@@ -60,16 +61,7 @@ export async function firstFailingBlock(blocks: CodeBlock[], app: Application, t
       return file;
     }),
   );
-  const program = ts.createProgram(files, {
-    strict: true,
-    noEmit: true,
-    skipLibCheck: true,
-    target: ts.ScriptTarget.ES2022,
-    module: ts.ModuleKind.NodeNext,
-    moduleResolution: ts.ModuleResolutionKind.NodeNext,
-    types: ['node'],
-    typeRoots: [typeRoots],
-  });
+  const program = ts.createProgram(files, { ...APP_OPTIONS, typeRoots: [typeRoots] });
   for (const [index, file] of files.entries()) {
     const diagnostics = ts.getPreEmitDiagnostics(program, program.getSourceFile(file));
     if (diagnostics.length === 0) continue;

@@ -10,25 +10,8 @@ import ts from 'typescript';
 import { isObject, type Json } from './soundness-bundle.ts';
 import { INVALID_KINDS, type InvalidKind } from './soundness-variants.ts';
 import type { Instance } from './soundness.ts';
+import { STRICTEST } from './compile-app.ts';
 
-/** The strict family, library checking on: the settings the generated README says the package supports. */
-export const STRICTEST = (typeRoots: string): ts.CompilerOptions => ({
-  strict: true,
-  exactOptionalPropertyTypes: true,
-  noUncheckedIndexedAccess: true,
-  noPropertyAccessFromIndexSignature: true,
-  noImplicitOverride: true,
-  noImplicitReturns: true,
-  noFallthroughCasesInSwitch: true,
-  useUnknownInCatchVariables: true,
-  skipLibCheck: false,
-  noEmit: true,
-  target: ts.ScriptTarget.ES2022,
-  module: ts.ModuleKind.NodeNext,
-  moduleResolution: ts.ModuleResolutionKind.NodeNext,
-  types: ['node'],
-  typeRoots: [typeRoots],
-});
 
 /** The forms of a valid instance, and what each is assigned to. */
 export const FORMS = { literal: 'literal → the type', asConst: '`as const` → Input<type>', interface: 'interfaces → Input<type>' } as const;
@@ -111,7 +94,7 @@ export async function typeCheck(instances: Instance[], packages: Record<string, 
   });
   const file = path.join(dir, 'instances.ts');
   await writeFile(file, lines.join('\n') + '\n');
-  const program = ts.createProgram([file], STRICTEST(typeRoots));
+  const program = ts.createProgram([file], { ...STRICTEST, typeRoots: [typeRoots] });
   const source = program.getSourceFile(file)!;
   const messages = new Map<number, string>();
   for (const diagnostic of ts.getPreEmitDiagnostics(program)) {

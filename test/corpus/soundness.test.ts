@@ -13,11 +13,11 @@ import assert from 'node:assert/strict';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import ts from 'typescript';
 import { loadInput } from '../../generator/load/load.ts';
 import type { ReferenceSource } from '../../generator/load/source.ts';
 import { dirSource, generateInto, modelOf, overlaySource, ROOT, skipUnlessSnapshot, VERSIONS, withoutDocComments, type Generated } from './helpers.ts';
-import { bundle, FORMS, instancesOf, INVALID_KINDS, STRICTEST, typeCheck, typesOf, type CheckResult, type Form, type Instance, type InvalidKind, type TypeUnderTest } from './soundness.ts';
+import { bundle, FORMS, instancesOf, INVALID_KINDS, typeCheck, typesOf, type CheckResult, type Form, type Instance, type InvalidKind, type TypeUnderTest } from './soundness.ts';
+import { compileApp, STRICTEST } from './compile-app.ts';
 
 const META = '/schemas/common/metaschema.json#';
 const schema = (name: string, body: object) => ({ $schema: META, $id: `/schemas/omega/v1/${name}.json#`, title: name.replace(/(^|-)(\w)/g, (_, __, c: string) => c.toUpperCase()), ...body });
@@ -278,7 +278,5 @@ test('v87.1.3: a strict application calls createTask with a realistic task (meta
   const pkg = packages['v87.1.3']!;
   const file = path.join(path.dirname(pkg), 'create-task.ts');
   await writeFile(file, CREATE_TASK(`./${path.basename(pkg)}/dist/index.js`));
-  const program = ts.createProgram([file], STRICTEST(path.join(ROOT, 'node_modules', '@types')));
-  const diagnostics = ts.getPreEmitDiagnostics(program).map((d) => `${d.file ? d.file.getLineAndCharacterOfPosition(d.start ?? 0).line + 1 : '?'}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`);
-  assert.deepEqual(diagnostics, []);
+  assert.deepEqual(compileApp([file], STRICTEST).diagnostics, []);
 });

@@ -9,7 +9,7 @@ import { classify, edgeVariants, invalidVariants, mapPlaces, patternVariants, ra
 
 export { bundle } from './soundness-bundle.ts';
 export { INVALID_KINDS, type InvalidKind } from './soundness-variants.ts';
-export { FORMS, STRICTEST, typeCheck, type CheckResult, type Form } from './soundness-check.ts';
+export { FORMS, typeCheck, type CheckResult, type Form } from './soundness-check.ts';
 
 /**
  * The sampler ignores a `pattern` beside a `format` (TaskMetadata.source: a URI that must also start

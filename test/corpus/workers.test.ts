@@ -7,13 +7,13 @@ import assert from 'node:assert/strict';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import ts from 'typescript';
 import { loadInput } from '../../generator/load/load.ts';
 import { buildModel } from '../../generator/model/model.ts';
 import { validateReferences } from '../../generator/validate/validate.ts';
 import { dirSource, generateInto, ROOT, skipUnlessSnapshot, type Generated } from './helpers.ts';
 import { bundle, instancesOf, typeCheck, typesOf } from './soundness.ts';
 import { validatorFor } from './soundness-bundle.ts';
+import { compileApp } from './compile-app.ts';
 
 const skip = skipUnlessSnapshot('v87.1.3');
 let pkg: Generated | undefined;
@@ -34,11 +34,7 @@ async function compile(files: Record<string, string>): Promise<string[]> {
       return path.join(dir, name);
     }),
   );
-  const program = ts.createProgram(paths, {
-    strict: true, noEmit: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext,
-    skipLibCheck: true, types: ['node'], typeRoots: [path.join(ROOT, 'node_modules', '@types')],
-  });
-  return ts.getPreEmitDiagnostics(program).map((d) => `${d.file ? `${path.basename(d.file.fileName)}:${d.file.getLineAndCharacterOfPosition(d.start ?? 0).line + 1}` : '?'}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`);
+  return compileApp(paths).diagnostics;
 }
 
 test('payload schemas are discovered in both snapshots: every worker folder, nothing of common/ or of a service', async (t) => {

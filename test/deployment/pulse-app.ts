@@ -6,7 +6,7 @@ import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import ts from 'typescript';
-import { ROOT } from '../corpus/helpers.ts';
+import { compileApp } from '../corpus/compile-app.ts';
 
 const APPLICATION = `import { QueueEvents, type ArtifactCreatedMessage, type TaskCompletedMessage, type TaskDefinedMessage } from '@tcgen/taskcluster-client/queue';
 import { consume, type Consumer } from '@tcgen/taskcluster-client/pulse';
@@ -69,17 +69,7 @@ export async function pulseApp(scratch: string): Promise<PulseApp> {
   await writeFile(path.join(app, 'package.json'), '{ "type": "module" }');
   const source = path.join(app, 'listen.ts');
   await writeFile(source, APPLICATION);
-  const program = ts.createProgram([source], {
-    strict: true,
-    noEmit: true,
-    target: ts.ScriptTarget.ES2022,
-    module: ts.ModuleKind.NodeNext,
-    moduleResolution: ts.ModuleResolutionKind.NodeNext,
-    skipLibCheck: true,
-    typeRoots: [path.join(ROOT, 'node_modules', '@types')],
-    types: ['node'],
-  });
-  const diagnostics = ts.getPreEmitDiagnostics(program).map((d) => `${d.file ? path.basename(d.file.fileName) : ''}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`);
+  const { diagnostics } = compileApp([source]);
   if (diagnostics.length > 0) throw new Error(`the Pulse application does not compile:\n${diagnostics.join('\n')}`);
   const compiled = ts.transpileModule(APPLICATION, { compilerOptions: { module: ts.ModuleKind.ES2022, target: ts.ScriptTarget.ES2022 } }).outputText;
   await writeFile(path.join(app, 'listen.js'), compiled);
