@@ -3,6 +3,8 @@
 // `npm run bench -- quick`: only issue 23's targets, each as a ratio against its comparison, and the
 // figures they must not regress (client throughput, bundle, diff, Pulse), in shorter runs (~2 min
 // on a quiet machine); it prints them and replaces the targets block of bench/RESULTS.md.
+// `npm run bench -- revisions BASE REV …`: cold and incremental generation of tcgen built at each
+// git revision, in rotation, as ratios to BASE (bench/revisions.ts): what each change bought.
 import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -18,6 +20,15 @@ import { ROOT, machine } from './stats.ts';
 import { benchTargets, targetsTable } from './targets.ts';
 
 const only = process.argv[2];
+if (only === 'revisions') {
+  const { benchRevisions, revisionsTable } = await import('./revisions.ts');
+  const revisions = process.argv.slice(3);
+  if (revisions.length < 2) throw new Error('usage: npm run bench -- revisions BASE REV [REV …]');
+  const loadStart = os.loadavg()[0]!;
+  const table = revisionsTable(await benchRevisions(revisions));
+  process.stdout.write(`Machine: ${machine()} · load average (1 min) ${loadStart.toFixed(1)} at start, ${os.loadavg()[0]!.toFixed(1)} at end\n\n${table}`);
+  process.exit(0);
+}
 const quick = only === 'quick';
 const QUICK = new Set(['targets', 'client', 'bundle', 'diff', 'pulse']);
 const want = (name: string) => only === undefined || only === name || (quick && QUICK.has(name));
