@@ -74,3 +74,20 @@ export function parseErrorText(error: unknown, options: OptionConfig): string {
   if (closestName(name, ['version']) !== undefined) return `Unknown option '${typed}': did you mean \`tcgen --version\`?`;
   return message;
 }
+
+/** The part of a node:util `parseArgs` token (`tokens: true`) these checks read. */
+type OptionToken = { kind: string; name?: string };
+
+/**
+ * One usage error per option that takes a value (`type: 'string'`) and is given more than once:
+ * parseArgs would silently keep the last. A repeated boolean flag means what it means once, and
+ * passes. The values are not echoed: a URL given may hold credentials.
+ */
+export function repeatedOptionErrors(tokens: readonly OptionToken[], options: OptionConfig): string[] {
+  const counts = new Map<string, number>();
+  for (const token of tokens) {
+    if (token.kind !== 'option' || token.name === undefined || options[token.name]?.type !== 'string') continue;
+    counts.set(token.name, (counts.get(token.name) ?? 0) + 1);
+  }
+  return [...counts].filter(([, count]) => count > 1).map(([name, count]) => `--${name} is given ${count} times; it takes one value`);
+}

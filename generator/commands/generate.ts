@@ -5,7 +5,7 @@ import { generate, type GenerateResult } from '../generate.ts';
 import type { CommandStreams } from './streams.ts';
 import { createProgressLine } from '../load/progress-line.ts';
 import { DEFAULT_PACKAGE_NAME, DEFAULT_PACKAGE_VERSION, packageNameProblem, packageVersionProblem } from '../render/package-identity.ts';
-import { parseErrorText, rootUrlFlagProblem } from './flags.ts';
+import { parseErrorText, repeatedOptionErrors, rootUrlFlagProblem } from './flags.ts';
 
 const USAGE = `Usage: tcgen generate [--references DIR | --root-url URL] [--docs-root-url URL] [--out DIR] [--names FILE]
                       [--check | --pack] [--diff] [--name NAME] [--package-version VERSION] [--verbose] [--debug]
@@ -60,14 +60,15 @@ type Parsed =
 
 function parse(argv: string[]): Parsed {
   try {
-    const { values } = parseArgs({
+    const { values, tokens } = parseArgs({
       args: argv,
       strict: true,
       allowPositionals: false,
       options: GENERATE_OPTIONS,
+      tokens: true,
     });
     if (values.help) return { kind: 'help' };
-    const errors: string[] = [];
+    const errors = repeatedOptionErrors(tokens, GENERATE_OPTIONS);
     if (values.references !== undefined && values['root-url'] !== undefined) errors.push('--references and --root-url cannot be used together');
     if (values.check && values.pack) errors.push('--check and --pack cannot be used together');
     // An empty path would name the current directory, whose files the write replaces.
