@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { GenerateError } from '../errors.ts';
@@ -105,6 +106,11 @@ export async function runGenerateCommand(argv: string[], streams: CommandStreams
   }
   const { values } = parsed;
   const out = values.out ?? 'generated';
+  // Every file would differ: one line says why, instead of a line per file.
+  if (values.check && (await missingDirectory(out))) {
+    streams.stderr.write(`${out}: the output directory does not exist: run \`tcgen generate\` to make it\n`);
+    return 1;
+  }
   // A download shows one updating progress line, on a terminal only.
   const progress = values['root-url'] === undefined ? undefined : createProgressLine(streams.stderr, 'downloading');
   try {
@@ -150,6 +156,16 @@ export async function runGenerateCommand(argv: string[], streams: CommandStreams
     streams.stderr.write(error.message + '\n');
     if (values.debug) streams.stderr.write(`${error.stack}\n`);
     return 1;
+  }
+}
+
+/** Whether `dir` does not exist (a file there, or one unreadable, is left for the generator to report). */
+async function missingDirectory(dir: string): Promise<boolean> {
+  try {
+    await stat(dir);
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ENOENT';
   }
 }
 

@@ -41,6 +41,18 @@ test('--check fails after a one-byte change, naming the file, and writes nothing
   }
 });
 
+test('--check with a missing --out says so in one line, exit 1, and creates nothing', async () => {
+  const { dir, cleanup } = await temporaryDir();
+  try {
+    const out = path.join(dir, 'missing');
+    const result = await tcgen(['generate', '--check', '--out', out]);
+    assert.deepEqual(result, { code: 1, stdout: '', stderr: `${out}: the output directory does not exist: run \`tcgen generate\` to make it\n` });
+    assert.deepEqual(await readdir(dir), []);
+  } finally {
+    await cleanup();
+  }
+});
+
 test('--help on every command, exit 0; unknown flags and commands exit 2 with the usage', async () => {
   for (const args of [['--help'], ['generate', '--help'], ['fetch', '--help']]) {
     const result = await tcgen(args);
