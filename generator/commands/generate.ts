@@ -106,11 +106,6 @@ export async function runGenerateCommand(argv: string[], streams: CommandStreams
   }
   const { values } = parsed;
   const out = values.out ?? 'generated';
-  // Every file would differ: one line says why, instead of a line per file.
-  if (values.check && (await missingDirectory(out))) {
-    streams.stderr.write(`${out}: the output directory does not exist: run \`tcgen generate\` to make it\n`);
-    return 1;
-  }
   // A download shows one updating progress line, on a terminal only.
   const progress = values['root-url'] === undefined ? undefined : createProgressLine(streams.stderr, 'downloading');
   try {
@@ -135,6 +130,12 @@ export async function runGenerateCommand(argv: string[], streams: CommandStreams
     }
     if (values.diff) await printDiff(result.diff, out, streams);
     if (values.check) {
+      // Every file differs: one line says why, instead of a line per file. (Checked after the
+      // generation, so that problems in the input are reported first, as without --check.)
+      if (result.files.length > 0 && (await missingDirectory(out))) {
+        streams.stderr.write(`${out}: the output directory does not exist: run \`tcgen generate\` to make it\n`);
+        return 1;
+      }
       for (const file of result.files) streams.stderr.write(`${out}/${file}: differs from what the generator makes\n`);
       if (result.files.length > 0) {
         streams.stderr.write(`${result.files.length} file(s) out of date: run \`tcgen generate\`\n`);
