@@ -41,7 +41,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const run = COMMANDS[command];
   if (!run) {
-    const suggestion = closestName(command, [...Object.keys(COMMANDS), 'help']);
+    const suggestion = closestName(command, [...Object.keys(COMMANDS), 'help', '--help', '--version']);
     process.stderr.write(`tcgen: unknown command "${command}"${suggestion === undefined ? '' : `: did you mean "${suggestion}"?`}\n\n${USAGE}\n`);
     return 2;
   }

@@ -6,7 +6,7 @@ import { isRootUrl, snapshotsOf } from '../diff/model-of.ts';
 import { createProgressLine } from '../load/progress-line.ts';
 import { readNameLock } from '../write/name-lock.ts';
 import type { CommandStreams } from './streams.ts';
-import { parseErrorText } from './flags.ts';
+import { parseErrorText, repeatedOptionErrors } from './flags.ts';
 
 const USAGE = `Usage: tcgen diff OLD NEW [--format text|markdown|json] [--fail-on major|minor] [--names FILE]
 
@@ -43,18 +43,20 @@ const DIFF_OPTIONS = { format: { type: 'string' }, 'fail-on': { type: 'string' }
 function parse(argv: string[]): Parsed {
   let values: { format?: string; 'fail-on'?: string; names?: string; help?: boolean };
   let positionals: string[];
+  let tokens: Parameters<typeof repeatedOptionErrors>[0];
   try {
-    ({ values, positionals } = parseArgs({
+    ({ values, positionals, tokens } = parseArgs({
       args: argv,
       strict: true,
       allowPositionals: true,
       options: DIFF_OPTIONS,
+      tokens: true,
     }));
   } catch (error) {
     return { kind: 'usage-error', errors: [parseErrorText(error, DIFF_OPTIONS)] };
   }
   if (values.help) return { kind: 'help' };
-  const errors: string[] = [];
+  const errors = repeatedOptionErrors(tokens, DIFF_OPTIONS);
   if (positionals.length !== 2) errors.push(`expected two references, OLD and NEW, found ${positionals.length}`);
   if (values.format !== undefined && !DIFF_FORMATS.includes(values.format as DiffFormat)) errors.push(`--format must be one of ${DIFF_FORMATS.join(', ')}, found "${values.format}"`);
   if (values['fail-on'] !== undefined && values['fail-on'] !== 'major' && values['fail-on'] !== 'minor') errors.push(`--fail-on must be major or minor, found "${values['fail-on']}"`);

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { GenerateError } from '../errors.ts';
 import { fetchMirror } from '../load/fetch-mirror.ts';
-import { parseErrorText, rootUrlFlagProblem } from './flags.ts';
+import { parseErrorText, repeatedOptionErrors, rootUrlFlagProblem } from './flags.ts';
 import { createProgressLine } from '../load/progress-line.ts';
 import type { CommandStreams } from './streams.ts';
 
@@ -65,18 +65,20 @@ const FETCH_OPTIONS = { 'root-url': { type: 'string' }, out: { type: 'string' },
 
 function parseFetchArgs(argv: string[]): ParsedFetchArgs {
   let values: { 'root-url'?: string; out?: string; help?: boolean };
+  let tokens: Parameters<typeof repeatedOptionErrors>[0];
   try {
-    ({ values } = parseArgs({
+    ({ values, tokens } = parseArgs({
       args: argv,
       options: FETCH_OPTIONS,
       allowPositionals: false,
       strict: true,
+      tokens: true,
     }));
   } catch (error) {
     return { kind: 'usage-error', errors: [parseErrorText(error, FETCH_OPTIONS)] };
   }
   if (values.help) return { kind: 'help' };
-  const errors: string[] = [];
+  const errors = repeatedOptionErrors(tokens, FETCH_OPTIONS);
   if (!values['root-url']) errors.push('missing --root-url URL');
   else {
     const problem = rootUrlFlagProblem(values['root-url']);

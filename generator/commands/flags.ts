@@ -15,15 +15,25 @@ export function rootUrlFlagProblem(value: string, flag = '--root-url'): string |
   return undefined;
 }
 
-/** Levenshtein distance between two short words (flag and command names). */
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+/**
+ * Edit distance between two short words (flag and command names): insertions, deletions,
+ * substitutions and transpositions of two adjacent characters each count as one edit (optimal
+ * string alignment, the restricted Damerau-Levenshtein distance), so that `fecth` is one edit
+ * from `fetch`, as `fech` is.
+ */
+export function editDistance(a: string, b: string): number {
+  // rows[i][j]: the distance between a's first i characters and b's first j.
+  const rows: number[][] = [Array.from({ length: b.length + 1 }, (_, j) => j)];
   for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    previous = current;
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const above = rows[i - 1]!;
+      row[j] = Math.min(above[j]! + 1, row[j - 1]! + 1, above[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) row[j] = Math.min(row[j]!, rows[i - 2]![j - 2]! + 1);
+    }
+    rows.push(row);
   }
-  return previous[b.length]!;
+  return rows[a.length]![b.length]!;
 }
 
 /**
@@ -47,7 +57,8 @@ type OptionConfig = Record<string, { type: 'string' | 'boolean'; short?: string 
 
 /**
  * The usage error text for an error of node:util `parseArgs` over `options`: for an unknown
- * option close to a known one, "Unknown option '--refrences': did you mean --references?";
+ * option close to a known one, "Unknown option '--refrences': did you mean --references?"; for
+ * one close to `version`, which only tcgen itself takes, "did you mean `tcgen --version`?";
  * otherwise parseArgs' own message.
  */
 export function parseErrorText(error: unknown, options: OptionConfig): string {
@@ -56,6 +67,27 @@ export function parseErrorText(error: unknown, options: OptionConfig): string {
   if (unknown === null) return message;
   const typed = unknown[1]!;
   const names = Object.keys(options);
-  const suggestion = closestName(typed.replace(/^--?/, '').split('=')[0]!, names);
-  return suggestion === undefined ? message : `Unknown option '${typed}': did you mean --${suggestion}?`;
+  const name = typed.replace(/^--?/, '').split('=')[0]!;
+  const suggestion = closestName(name, names);
+  if (suggestion !== undefined) return `Unknown option '${typed}': did you mean --${suggestion}?`;
+  // tcgen's version is an option of tcgen itself, not of a command.
+  if (closestName(name, ['version']) !== undefined) return `Unknown option '${typed}': did you mean \`tcgen --version\`?`;
+  return message;
+}
+
+/** The part of a node:util `parseArgs` token (`tokens: true`) these checks read. */
+type OptionToken = { kind: string; name?: string };
+
+/**
+ * One usage error per option that takes a value (`type: 'string'`) and is given more than once:
+ * parseArgs would silently keep the last. A repeated boolean flag means what it means once, and
+ * passes. The values are not echoed: a URL given may hold credentials.
+ */
+export function repeatedOptionErrors(tokens: readonly OptionToken[], options: OptionConfig): string[] {
+  const counts = new Map<string, number>();
+  for (const token of tokens) {
+    if (token.kind !== 'option' || token.name === undefined || options[token.name]?.type !== 'string') continue;
+    counts.set(token.name, (counts.get(token.name) ?? 0) + 1);
+  }
+  return [...counts].filter(([, count]) => count > 1).map(([name, count]) => `--${name} is given ${count} times; it takes one value`);
 }

@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { GenerateError } from '../errors.ts';
@@ -5,7 +6,7 @@ import { generate, type GenerateResult } from '../generate.ts';
 import type { CommandStreams } from './streams.ts';
 import { createProgressLine } from '../load/progress-line.ts';
 import { DEFAULT_PACKAGE_NAME, DEFAULT_PACKAGE_VERSION, packageNameProblem, packageVersionProblem } from '../render/package-identity.ts';
-import { parseErrorText, rootUrlFlagProblem } from './flags.ts';
+import { parseErrorText, repeatedOptionErrors, rootUrlFlagProblem } from './flags.ts';
 
 const USAGE = `Usage: tcgen generate [--references DIR | --root-url URL] [--docs-root-url URL] [--out DIR] [--names FILE]
                       [--check | --pack] [--diff] [--name NAME] [--package-version VERSION] [--verbose] [--debug]
@@ -60,14 +61,15 @@ type Parsed =
 
 function parse(argv: string[]): Parsed {
   try {
-    const { values } = parseArgs({
+    const { values, tokens } = parseArgs({
       args: argv,
       strict: true,
       allowPositionals: false,
       options: GENERATE_OPTIONS,
+      tokens: true,
     });
     if (values.help) return { kind: 'help' };
-    const errors: string[] = [];
+    const errors = repeatedOptionErrors(tokens, GENERATE_OPTIONS);
     if (values.references !== undefined && values['root-url'] !== undefined) errors.push('--references and --root-url cannot be used together');
     if (values.check && values.pack) errors.push('--check and --pack cannot be used together');
     // An empty path would name the current directory, whose files the write replaces.
@@ -128,6 +130,12 @@ export async function runGenerateCommand(argv: string[], streams: CommandStreams
     }
     if (values.diff) await printDiff(result.diff, out, streams);
     if (values.check) {
+      // Every file differs: one line says why, instead of a line per file. (Checked after the
+      // generation, so that problems in the input are reported first, as without --check.)
+      if (result.files.length > 0 && (await missingDirectory(out))) {
+        streams.stderr.write(`${out}: the output directory does not exist: run \`tcgen generate\` to make it\n`);
+        return 1;
+      }
       for (const file of result.files) streams.stderr.write(`${out}/${file}: differs from what the generator makes\n`);
       if (result.files.length > 0) {
         streams.stderr.write(`${result.files.length} file(s) out of date: run \`tcgen generate\`\n`);
@@ -149,6 +157,16 @@ export async function runGenerateCommand(argv: string[], streams: CommandStreams
     streams.stderr.write(error.message + '\n');
     if (values.debug) streams.stderr.write(`${error.stack}\n`);
     return 1;
+  }
+}
+
+/** Whether `dir` does not exist (a file there, or one unreadable, is left for the generator to report). */
+async function missingDirectory(dir: string): Promise<boolean> {
+  try {
+    await stat(dir);
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ENOENT';
   }
 }
 

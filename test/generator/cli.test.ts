@@ -2,7 +2,7 @@
 // detected and named, --help on every command, usage errors exit 2.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { test } from 'node:test';
 import { COMMITTED_OUTPUT, REPO_ROOT, copyTree, temporaryDir } from './helpers.ts';
@@ -41,6 +41,18 @@ test('--check fails after a one-byte change, naming the file, and writes nothing
   }
 });
 
+test('--check with a missing --out says so in one line, exit 1, and creates nothing', async () => {
+  const { dir, cleanup } = await temporaryDir();
+  try {
+    const out = path.join(dir, 'missing');
+    const result = await tcgen(['generate', '--check', '--out', out]);
+    assert.deepEqual(result, { code: 1, stdout: '', stderr: `${out}: the output directory does not exist: run \`tcgen generate\` to make it\n` });
+    assert.deepEqual(await readdir(dir), []);
+  } finally {
+    await cleanup();
+  }
+});
+
 test('--help on every command, exit 0; unknown flags and commands exit 2 with the usage', async () => {
   for (const args of [['--help'], ['generate', '--help'], ['fetch', '--help']]) {
     const result = await tcgen(args);
@@ -57,6 +69,32 @@ test('--help on every command, exit 0; unknown flags and commands exit 2 with th
   const both = await tcgen(['generate', '--references', 'a', '--root-url', 'http://x']);
   assert.equal(both.code, 2);
   assert.match(both.stderr, /--references and --root-url cannot be used together/);
+});
+
+test('an option taking a value given twice is a usage error naming it, and nothing is written; a repeated flag is harmless', async () => {
+  const { dir, cleanup } = await temporaryDir();
+  try {
+    const [a, b] = [path.join(dir, 'a'), path.join(dir, 'b')];
+    const cases: Array<[string[], string[]]> = [
+      [['generate', '--out', a, `--out=${b}`], ['tcgen generate: --out is given 2 times; it takes one value']],
+      [['generate', '--references', 'references', '--references', 'references', '--out', a, '--root-url', 'http://x', '--root-url', 'http://y'], ['tcgen generate: --references is given 2 times; it takes one value', 'tcgen generate: --root-url is given 2 times; it takes one value', 'tcgen generate: --references and --root-url cannot be used together']],
+      [['generate', '--out', a, '--name', 'x', '--name', 'y', '--name', 'z'], ['tcgen generate: --name is given 3 times; it takes one value']],
+      [['fetch', '--root-url', 'http://x', '--out', a, '--out', b], ['tcgen fetch: --out is given 2 times; it takes one value']],
+      [['diff', 'references', 'references', '--fail-on', 'major', '--fail-on', 'minor'], ['tcgen diff: --fail-on is given 2 times; it takes one value']],
+    ];
+    for (const [args, lines] of cases) {
+      const result = await tcgen(args);
+      assert.equal(result.code, 2, args.join(' '));
+      assert.equal(result.stdout, '');
+      assert.deepEqual(result.stderr.split('\n\n')[0]!.split('\n'), lines, args.join(' '));
+      assert.match(result.stderr, /\n\nUsage: tcgen /);
+    }
+    assert.deepEqual(await readdir(dir), [], 'nothing written');
+    // A boolean flag twice means what it means once.
+    assert.deepEqual(await tcgen(['generate', '--check', '--check']), { code: 0, stdout: 'generated is up to date\n', stderr: '' });
+  } finally {
+    await cleanup();
+  }
 });
 
 test('generate --root-url downloads with a progress line on a terminal, erased at the end', async () => {

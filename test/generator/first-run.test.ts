@@ -8,6 +8,7 @@ import { execFile } from 'node:child_process';
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
+import { closestName, editDistance } from '../../generator/commands/flags.ts';
 import { COMMITTED_OUTPUT, EMBEDDED_REFERENCES, REPO_ROOT, copyTree, temporaryDir } from './helpers.ts';
 
 /** bin/tcgen.js run in `cwd`, killed after two minutes so that a hang fails the test instead of the suite. */
@@ -89,6 +90,12 @@ test('a close unknown command or flag gets a "did you mean"; a far one does not'
     [['generate', '--packageversion', '1.0.0'], "tcgen generate: Unknown option '--packageversion': did you mean --package-version?"],
     [['fetch', '--root-ur', 'http://x'], "tcgen fetch: Unknown option '--root-ur': did you mean --root-url?"],
     [['diff', 'a', 'b', '--fail-no', 'major'], "tcgen diff: Unknown option '--fail-no': did you mean --fail-on?"],
+    // A swap of two adjacent letters is one edit, as a wrong letter is.
+    [['generate', '--verison'], "tcgen generate: Unknown option '--verison': did you mean `tcgen --version`?"],
+    [['generate', '--version'], "tcgen generate: Unknown option '--version': did you mean `tcgen --version`?"],
+    [['generate', '--chekc'], "tcgen generate: Unknown option '--chekc': did you mean --check?"],
+    [['fecth'], 'tcgen: unknown command "fecth": did you mean "fetch"?'],
+    [['--verison'], 'tcgen: unknown command "--verison": did you mean "--version"?'],
   ];
   for (const [args, line] of cases) {
     const result = await tcgen(args, app);
@@ -97,6 +104,19 @@ test('a close unknown command or flag gets a "did you mean"; a far one does not'
   }
   const unrelated = await tcgen(['generate', '--zzzzzz'], app);
   assert.equal(unrelated.stderr.split('\n')[0], "tcgen generate: Unknown option '--zzzzzz'");
+});
+
+test('edit distance: a transposition of adjacent letters is one edit; unrelated words get no suggestion', () => {
+  assert.equal(editDistance('fecth', 'fetch'), 1);
+  assert.equal(editDistance('verison', 'version'), 1);
+  assert.equal(editDistance('ab', 'ba'), 1);
+  assert.equal(editDistance('fech', 'fetch'), 1);
+  assert.equal(editDistance('abc', 'ca'), 3); // optimal string alignment: no edit of a transposed pair
+  assert.equal(editDistance('kitten', 'sitting'), 3);
+  const commands = ['generate', 'fetch', 'diff', 'help'];
+  assert.equal(closestName('fecth', commands), 'fetch');
+  assert.equal(closestName('idff', commands), 'diff');
+  for (const word of ['tech', 'list', 'init', 'xyz', 'hepl-me', 'frobnicate']) assert.equal(closestName(word, commands), undefined, word);
 });
 
 test('--docs-root-url: @see links absolute under it, said in the README; without it, the README says links are root-relative', async () => {

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { test } from 'node:test';
-import { createTemporaryCredentials, slugid } from '../../templates/runtime/index.ts';
+import { createTemporaryCredentials, createTemporaryCredentialsAsync, slugid } from '../../templates/runtime/index.ts';
 import { certificateSignature, temporaryAccessToken } from '../../templates/runtime/credentials.ts';
 import { expectedCertSignature, expectedTempKey, USERS } from './helpers.ts';
 
@@ -103,3 +103,39 @@ test('refusals: over 31 days, temporary issuer, name equal to issuer, bad inputs
   assert.throws(() => createTemporaryCredentials({ ...base, expiry, scopes: [1] as never }), /array of strings/);
   assert.throws(() => createTemporaryCredentials({ ...base, expiry, credentials: { clientId: 'x', accessToken: '' } }), /required/);
 });
+
+test('start and expiry: as the official client, the 31-day bound, both boundaries included; start after expiry refused (sync and async)', async () => {
+  const tc = await official();
+  const day = 24 * 3600 * 1000;
+  const at = (ms: number): Date => new Date(start.getTime() + ms);
+  // [expiry, accepted by the official client, accepted by ours]
+  const cases: Array<[Date, boolean, boolean]> = [
+    [at(31 * day), true, true],
+    [at(31 * day + 1), false, false],
+    [at(0), true, true], // start == expiry
+    [at(-1), true, false], // start 1 ms after expiry: theirs passes it, ours does not
+    [at(-40 * day), true, false],
+  ];
+  for (const [end, theirsAccept, oursAccept] of cases) {
+    const options = { start, expiry: end, scopes: ['a'], credentials: issuer };
+    const label = `expiry - start = ${end.getTime() - start.getTime()} ms`;
+    assert.equal(accepts(() => tc.createTemporaryCredentials(options)), theirsAccept, `official, ${label}`);
+    if (oursAccept) {
+      assert.equal(JSON.parse(createTemporaryCredentials(options).certificate).expiry, end.getTime(), label);
+      assert.equal(JSON.parse((await createTemporaryCredentialsAsync(options)).certificate).expiry, end.getTime(), label);
+      continue;
+    }
+    const message = end < start ? /^start \(2024-01-01T00:00:00\.000Z\) is after expiry \(/ : /cannot span more than 31 days/;
+    assert.throws(() => createTemporaryCredentials(options), (error: unknown) => error instanceof RangeError && message.test(error.message), label);
+    await assert.rejects(createTemporaryCredentialsAsync(options), (error: unknown) => error instanceof RangeError && message.test(error.message), label);
+  }
+});
+
+function accepts(run: () => unknown): boolean {
+  try {
+    run();
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -7,7 +7,9 @@ export declare function slugid(): string;
 export interface TemporaryCredentialsOptions {
   /** Name for named temporary credentials; must differ from the issuer's clientId. */
   clientId?: string | undefined;
+  /** When the credentials become valid; not after `expiry`. */
   start: Date;
+  /** When they stop being valid: at most 31 days after `start`. */
   expiry: Date;
   scopes: readonly string[];
   /** The issuer: permanent credentials (no certificate). */
@@ -40,9 +42,20 @@ export type TemporaryCredentials = Required<Credentials> & {
  * Same construction as the official createTemporaryCredentials except the signature of a
  * certificate with no scopes, which follows the auth service (see certificateSignature).
  * Synchronous: Node only (a browser's Web Crypto is asynchronous, see createTemporaryCredentialsAsync).
+ *
+ * @throws RangeError when `expiry` is more than 31 days (31 × 86 400 000 ms) after `start`, as
+ * the official client refuses (exactly 31 days, or `start` equal to `expiry`, pass); and when
+ * `start` is after `expiry`, which the official client lets through but no service accepts
+ * beyond its clock-skew allowance.
+ * @throws TypeError when `credentials` lacks clientId or accessToken, or is itself temporary
+ * (has a certificate); when `start` or `expiry` is not a valid Date; when `scopes` is not an
+ * array of strings; when `clientId` equals the issuer's clientId.
  */
 export declare function createTemporaryCredentials(options: TemporaryCredentialsOptions): TemporaryCredentials;
-/** createTemporaryCredentials on every platform (Web Crypto in browsers), same result. */
+/**
+ * createTemporaryCredentials on every platform (Web Crypto in browsers), same result.
+ * Rejects with the RangeError or TypeError createTemporaryCredentials throws, for the same options.
+ */
 export declare function createTemporaryCredentialsAsync(
   options: TemporaryCredentialsOptions,
 ): Promise<TemporaryCredentials>;

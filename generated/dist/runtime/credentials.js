@@ -27,8 +27,14 @@ function validate(options) {
   }
   if (!(start instanceof Date) || Number.isNaN(start.getTime())) throw new TypeError('start must be a valid Date');
   if (!(expiry instanceof Date) || Number.isNaN(expiry.getTime())) throw new TypeError('expiry must be a valid Date');
+  // The official client's one check of the two (client.js: expiry - start <= 31 days); start == expiry passes.
   if (expiry.getTime() - start.getTime() > MAX_SPAN_MS) {
     throw new RangeError('temporary credentials cannot span more than 31 days');
+  }
+  // Ours: the official client lets a negative span through, a certificate the auth service
+  // refuses (start > now + 5 min, or expiry < now - 5 min) but within its clock-skew allowance.
+  if (start.getTime() > expiry.getTime()) {
+    throw new RangeError(`start (${start.toISOString()}) is after expiry (${expiry.toISOString()})`);
   }
   if (!Array.isArray(scopes) || scopes.some((s) => typeof s !== 'string')) {
     throw new TypeError('scopes must be an array of strings');
@@ -64,13 +70,24 @@ export function temporaryAccessToken(issuerAccessToken, seed) {
  * Same construction as the official createTemporaryCredentials except the signature of a
  * certificate with no scopes, which follows the auth service (see certificateSignature).
  * Synchronous: Node only (a browser's Web Crypto is asynchronous, see createTemporaryCredentialsAsync).
+ *
+ * @throws RangeError when `expiry` is more than 31 days (31 × 86 400 000 ms) after `start`, as
+ * the official client refuses (exactly 31 days, or `start` equal to `expiry`, pass); and when
+ * `start` is after `expiry`, which the official client lets through but no service accepts
+ * beyond its clock-skew allowance.
+ * @throws TypeError when `credentials` lacks clientId or accessToken, or is itself temporary
+ * (has a certificate); when `start` or `expiry` is not a valid Date; when `scopes` is not an
+ * array of strings; when `clientId` equals the issuer's clientId.
  */
 export function createTemporaryCredentials(options) {
   const { cert, name, finish } = unsignedCredentials(options);
   cert.signature = certificateSignature(options.credentials.accessToken, cert, name);
   return finish(temporaryAccessToken(options.credentials.accessToken, cert.seed));
 }
-/** createTemporaryCredentials on every platform (Web Crypto in browsers), same result. */
+/**
+ * createTemporaryCredentials on every platform (Web Crypto in browsers), same result.
+ * Rejects with the RangeError or TypeError createTemporaryCredentials throws, for the same options.
+ */
 export async function createTemporaryCredentialsAsync(options) {
   const { cert, name, finish } = unsignedCredentials(options);
   const key = options.credentials.accessToken;
