@@ -4,6 +4,7 @@ import { formatFiles } from '../format/format.ts';
 import { runtimeFiles } from '../render/runtime-files.ts';
 import { emitPackage } from './emit.ts';
 import { writeCodeCache } from '../code-cache.ts';
+import { writeLibFiles } from './typescript.ts';
 import { RUNTIME_BUILD_FILE, runtimeSourceHash, type RuntimeBuild } from './runtime-build.ts';
 
 /** Type-checks (against the real @types/node and undici types), emits and formats the runtime on its own. */
@@ -13,12 +14,13 @@ export async function buildRuntime(runtime: Map<string, string>): Promise<Runtim
   return { sourceHash: await runtimeSourceHash(runtime), files: Object.fromEntries([...files].sort(([a], [b]) => (a < b ? -1 : 1))) };
 }
 
-/** Writes lib/runtime-build.json and TypeScript's code cache, lib/code-cache/ (`npm run build`). */
+/** Writes lib/runtime-build.json, TypeScript's lib files (lib/ts-lib-files.json) and the code cache, lib/code-cache/ (`npm run build`). */
 export async function writeRuntimeBuild(): Promise<void> {
   const build = await buildRuntime(await runtimeFiles());
   await writeFile(RUNTIME_BUILD_FILE, JSON.stringify(build) + '\n');
   // The runtime's type-check, emit and formatting compiled what a run's need: cache it, after
   // formatting a README-like sample too, so that the markdown printer is compiled as well.
   await formatFiles(new Map([['README.md', '# Sample\n\nSome `code` and *prose*.\n\n```ts\nconst sample = { a: [1] };\n```\n']]));
+  await writeLibFiles();
   await writeCodeCache();
 }

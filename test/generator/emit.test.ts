@@ -85,3 +85,10 @@ test('the emit thread: JavaScript arrives before the check, formatted declaratio
     await failing.close();
   }
 });
+
+test("TypeScript's lib files, read from the build's copy, are ts-morph's own, name for name and byte for byte", async () => {
+  const { getLibFiles, ts } = await import('../../generator/emit/typescript.ts');
+  const { getLibFiles: tsMorphLibFiles, ts: tsMorphTs } = await import('@ts-morph/common');
+  assert.equal(ts.version, tsMorphTs.version);
+  assert.deepEqual(getLibFiles(), tsMorphLibFiles());
+});
