@@ -244,13 +244,15 @@ async function generateStale(options: GenerateOptions, out: string, input: Loade
   });
   const othersSources = new Map([...sources].filter(([file]) => !file.startsWith('src/')));
   const others = await formatOrKeep(othersSources);
-  // Every JavaScript file arrived before the check's answer (one port, in order).
-  const javascript = await timed('emit', options, () => emitted.checked);
+  // Every file arrived before the end of the emit is announced (one port, in order).
+  await timed('emit', options, () => emitted.emitDone);
   const formatted = await timed('format', options, async () => {
     const code = await Promise.all(javascriptFormatting);
-    // Then this thread takes declarations to format too, until none is left (the worker does the same).
+    // Then this thread takes declarations to format too, until none is left (the worker does the
+    // same once it has checked); it resolves when the check passed.
     return new Map([...code, ...(await emitted.formatDeclarations(formatFile))]);
   });
+  const javascript = await emitted.checked;
   // The prebuilt runtime output is already formatted, by the same function with the same options.
   const files = new Map([...others, ...formatted, ...Object.entries(runtimeBuild?.files ?? {}), ...[...reused.values()].flatMap((kept) => [...kept])]);
   const snapshot = snapshotModel(model);

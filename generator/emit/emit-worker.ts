@@ -12,7 +12,9 @@ import { checkRuntime, emitAgainstRuntimeDeclarations, emitPackage, type Declara
 export type EmitReply =
   /** One emitted dist/** file (.js or .d.ts), unformatted: the check may still fail. */
   | { emitted: [file: string, text: string] }
-  /** The package type-checks: every emitted file was sent before this. */
+  /** Every emitted file was sent; the check starts. */
+  | { emitDone: true }
+  /** The package type-checks. */
   | { checked: true }
   /** The declarations this thread claimed (see EmitWorkerData.claims), formatted. */
   | { declarations: Map<string, string> }
@@ -43,9 +45,11 @@ formatter.catch(() => {});
 const send = (file: string, text: string) => parentPort!.postMessage({ emitted: [file, text] } satisfies EmitReply);
 
 function emit(files: Map<string, string>, checkedRuntime: Map<string, string>): Map<string, string> {
-  if (runtimeDeclarations) return emitAgainstRuntimeDeclarations(files, runtimeDeclarations, cache, send);
+  const emitDone = () => parentPort!.postMessage({ emitDone: true } satisfies EmitReply);
+  if (runtimeDeclarations) return emitAgainstRuntimeDeclarations(files, runtimeDeclarations, cache, send, emitDone);
   const emitted = emitPackage(files, cache, checkedRuntime);
   for (const [file, text] of emitted) send(file, text);
+  emitDone();
   return emitted;
 }
 
