@@ -3,14 +3,14 @@
 // services); the order and headings of the text and markdown formats; the snapshot a stamp records
 // (version 2, with workers) and what an older stamp's model gives; `generate --diff` through a stamp.
 import assert from 'node:assert/strict';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { test } from 'node:test';
 import { diffSnapshots, type Change, type DiffReport } from '../../generator/diff/diff.ts';
 import { formatJson, formatMarkdown, formatText } from '../../generator/diff/format.ts';
 import { SNAPSHOT_VERSION, stampedSnapshot } from '../../generator/diff/snapshot.ts';
-import { generate } from '../../generator/generate.ts';
 import { runGenerateCommand } from '../../generator/commands/generate.ts';
-import { readFile, writeFile } from 'node:fs/promises';
+import { generate } from '../../generator/generate.ts';
 import { temporaryDir } from '../generator/helpers.ts';
 import { baseFiles, snapshotOfFiles, writeMirror, type Files } from './helpers.ts';
 
