@@ -11,9 +11,10 @@ import { parseErrorText, repeatedOptionErrors } from './flags.ts';
 const USAGE = `Usage: tcgen diff OLD NEW [--format text|markdown|json] [--fail-on major|minor] [--names FILE]
 
 Compares the clients two Taskcluster API references generate: services, methods,
-exchanges and the types they take and return, each change classified for the
-package's users (major: breaking, minor: additive, patch: documentation), and the
-verdict, the highest class present.
+exchanges and the types they take and return, and the worker payloads of
+./workers (under "workers"), each change classified for the package's users
+(major: breaking, minor: additive, patch: documentation), and the verdict, the
+highest class present.
 
 OLD and NEW are each a mirror directory (as \`tcgen fetch\` writes it) or a
 deployment root URL (http or https).

@@ -1,10 +1,12 @@
 // `tcgen diff`: two package models (snapshots) compared from the view of the generated package's
 // users. The parts: report.ts (changes, classes, verdict), members.ts (methods and exchanges),
-// type-comparison.ts and type-effects.ts (types).
+// workers.ts (the ./workers module's payloads), type-comparison.ts and type-effects.ts (types).
+import { WORKERS_MODULE } from '../model/module-names.ts';
 import { diffEntry, diffExchange } from './members.ts';
 import { json, KIND_ORDER, verdictOf, type Change, type DiffReport } from './report.ts';
 import type { ModelSnapshot, ServiceSnapshot } from './snapshot.ts';
 import { TypeComparison } from './type-comparison.ts';
+import { diffWorkers } from './workers.ts';
 
 export { meetsThreshold, verdictOf, type Change, type ChangeClass, type ChangeKind, type DiffReport, type Verdict } from './report.ts';
 
@@ -40,9 +42,13 @@ function classesOf(service: ServiceSnapshot): string {
 
 const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
+/** The services in name order, then the ./workers module (`workers`, a name no service may take). */
+const compareModules = (a: string, b: string): number => Number(a === WORKERS_MODULE) - Number(b === WORKERS_MODULE) || compareText(a, b);
+
 /**
  * Compares two package models (as snapshots) from the view of the generated package's users.
- * Changes are sorted by service, kind, name and pointer; the verdict is the highest class.
+ * Changes are sorted by service (the ./workers module's, `workers`, last), kind, name and pointer;
+ * the verdict is the highest class.
  */
 export function diffSnapshots(before: ModelSnapshot, after: ModelSnapshot): DiffReport {
   const changes: Change[] = [];
@@ -54,11 +60,12 @@ export function diffSnapshots(before: ModelSnapshot, after: ModelSnapshot): Diff
     else if (b === undefined) changes.push({ kind: 'service-removed', service, name: service, class: 'major', reason: `service ${service} removed: code using its ${classesOf(a)} stops compiling` });
     else diffService(service, a, b, changes);
   }
+  diffWorkers(before.workers, after.workers, changes);
   const seen = new Set<string>();
   const unique = changes.filter((change) => {
     const key = json(change);
     return seen.has(key) ? false : (seen.add(key), true);
   });
-  unique.sort((x, y) => compareText(x.service, y.service) || KIND_ORDER.indexOf(x.kind) - KIND_ORDER.indexOf(y.kind) || compareText(x.name, y.name) || compareText(x.pointer ?? '', y.pointer ?? ''));
+  unique.sort((x, y) => compareModules(x.service, y.service) || KIND_ORDER.indexOf(x.kind) - KIND_ORDER.indexOf(y.kind) || compareText(x.name, y.name) || compareText(x.pointer ?? '', y.pointer ?? ''));
   return { verdict: verdictOf(unique), changes: unique };
 }

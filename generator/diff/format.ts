@@ -17,7 +17,7 @@ function byService(changes: readonly Change[]): Map<string, Change[]> {
   return groups;
 }
 
-/** What a change is about: the method, exchange or type (with its pointer). */
+/** What a change is about: the method, exchange, worker payload key or type (with its pointer). */
 function subject(change: Change): string {
   if (change.kind === 'service-added' || change.kind === 'service-removed') return change.name;
   if (change.kind === 'type-changed') return `${change.name}${change.pointer ? `#${change.pointer}` : ''}`;
@@ -33,6 +33,8 @@ const KIND_LABELS: Record<Change['kind'], string> = {
   'exchange-added': 'exchange added',
   'exchange-removed': 'exchange removed',
   'exchange-changed': 'exchange changed',
+  'payload-added': 'payload added',
+  'payload-removed': 'payload removed',
   'type-changed': 'type changed',
 };
 

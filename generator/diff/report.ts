@@ -13,15 +13,19 @@ export type ChangeKind =
   | 'exchange-added'
   | 'exchange-removed'
   | 'exchange-changed'
+  | 'payload-added'
+  | 'payload-removed'
   | 'type-changed';
 
 /**
  * One change, as the JSON output gives it (the contract for scripts, see the README).
- * `name` is the service name (service-*), method, exchange or type name; `pointer` (type-changed
- * only) is the RFC 6901 JSON pointer of the change inside that type's schema ("" for the type itself).
+ * `name` is the service name (service-*), method, exchange, worker payload key (payload-*:
+ * "docker-worker/v1/payload") or type name; `pointer` (type-changed only) is the RFC 6901 JSON
+ * pointer of the change inside that type's schema ("" for the type itself).
  */
 export interface Change {
   kind: ChangeKind;
+  /** The service, or `workers` (WORKERS_MODULE) for the `./workers` module: no service may take that name. */
   service: string;
   name: string;
   pointer?: string;
@@ -36,7 +40,7 @@ export interface DiffReport {
 }
 
 export const RANK: Record<Verdict, number> = { none: 0, patch: 1, minor: 2, major: 3 };
-export const KIND_ORDER: ChangeKind[] = ['service-removed', 'service-added', 'method-removed', 'method-added', 'method-changed', 'exchange-removed', 'exchange-added', 'exchange-changed', 'type-changed'];
+export const KIND_ORDER: ChangeKind[] = ['service-removed', 'service-added', 'method-removed', 'method-added', 'method-changed', 'exchange-removed', 'exchange-added', 'exchange-changed', 'payload-removed', 'payload-added', 'type-changed'];
 
 /** The highest class present, or `none`. */
 export function verdictOf(changes: readonly Change[]): Verdict {

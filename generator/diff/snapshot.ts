@@ -1,5 +1,6 @@
 import * as crypto from 'node:crypto';
-import type { PackageModel, ServiceModel } from '../model/model.ts';
+import type { PackageModel, ServiceModel, TypeModel } from '../model/model.ts';
+import type { WorkersModel } from '../model/workers.ts';
 
 /**
  * The consumer's view of a generated package, as plain JSON: what `tcgen diff` compares, and
@@ -11,9 +12,12 @@ export interface ModelSnapshot {
   /** Bumped when the shape changes; a stamp with another version is not compared. */
   snapshotVersion: typeof SNAPSHOT_VERSION;
   services: Record<string, ServiceSnapshot>;
+  /** The `./workers` module (worker payload types); absent when the reference has no payload schemas. */
+  workers?: WorkersSnapshot;
 }
 
-export const SNAPSHOT_VERSION = 1;
+/** 2: `workers` added. A stamp of version 1 records no workers, so it is not compared (see stampedSnapshot). */
+export const SNAPSHOT_VERSION = 2;
 
 export interface ServiceSnapshot {
   className: string;
@@ -23,6 +27,17 @@ export interface ServiceSnapshot {
   /** Every exported type of the service module, by the name the model assigns. */
   types: Record<string, TypeSnapshot>;
 }
+
+/** The `./workers` module as its users see it: `WorkerPayloads` (and so `TaskFor<K>`) and the types it exports. */
+export interface WorkersSnapshot {
+  /** Each key of `WorkerPayloads` ("docker-worker/v1/payload": the schema's path below /schemas/ without `.json`) → its type's name. */
+  payloads: Record<string, string>;
+  /** Every exported type of the module, by the name the model assigns. */
+  types: Record<string, TypeSnapshot>;
+}
+
+/** A module of the package that exports types: a service's, or `./workers`. */
+export type ModuleSnapshot = ServiceSnapshot | WorkersSnapshot;
 
 export interface EntrySnapshot {
   method: string;
@@ -127,14 +142,21 @@ function snapshotService(service: ServiceModel): ServiceSnapshot {
       ),
     };
   }
-  for (const type of service.types) {
-    snapshot.types[type.name] = {
-      key: type.schema.key,
-      ...(type.schema.title !== undefined && { title: digest(type.schema.title) }),
-      body: digestDescriptions(type.body),
-    };
-  }
+  snapshot.types = snapshotTypes(service.types);
   return snapshot;
+}
+
+function snapshotTypes(types: readonly TypeModel[]): Record<string, TypeSnapshot> {
+  return Object.fromEntries(
+    types.map((type) => [
+      type.name,
+      { key: type.schema.key, ...(type.schema.title !== undefined && { title: digest(type.schema.title) }), body: digestDescriptions(type.body) } satisfies TypeSnapshot,
+    ]),
+  );
+}
+
+function snapshotWorkers(workers: WorkersModel): WorkersSnapshot {
+  return { payloads: Object.fromEntries(workers.payloads.map((payload) => [payload.key, payload.typeName])), types: snapshotTypes(workers.types) };
 }
 
 /**
@@ -142,11 +164,23 @@ function snapshotService(service: ServiceModel): ServiceSnapshot {
  * and no exchanges reference) are not in the model, so not here either.
  */
 export function snapshotModel(model: PackageModel): ModelSnapshot {
-  return { snapshotVersion: SNAPSHOT_VERSION, services: Object.fromEntries(model.services.map((service) => [service.serviceName, snapshotService(service)])) };
+  return {
+    snapshotVersion: SNAPSHOT_VERSION,
+    services: Object.fromEntries(model.services.map((service) => [service.serviceName, snapshotService(service)])),
+    ...(model.workers && { workers: snapshotWorkers(model.workers) }),
+  };
 }
 
-/** The snapshot a stamp recorded, or undefined when it has none (an older tcgen) or another version. */
+const isObject = (value: unknown): boolean => value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/**
+ * The snapshot a stamp recorded, or undefined when it has none (an older tcgen) or another
+ * version: a version-1 snapshot says nothing of the workers module, and comparing it as if the
+ * package had none would report every payload as added.
+ */
 export function stampedSnapshot(value: unknown): ModelSnapshot | undefined {
   const snapshot = value as Partial<ModelSnapshot> | undefined;
-  return snapshot?.snapshotVersion === SNAPSHOT_VERSION && snapshot.services !== null && typeof snapshot.services === 'object' ? (snapshot as ModelSnapshot) : undefined;
+  if (snapshot?.snapshotVersion !== SNAPSHOT_VERSION || !isObject(snapshot.services)) return undefined;
+  const workers = snapshot.workers;
+  return workers === undefined || (isObject(workers) && isObject(workers.payloads) && isObject(workers.types)) ? (snapshot as ModelSnapshot) : undefined;
 }

@@ -1,9 +1,9 @@
-// The comparison of a service's types, node by node of their schemas, each finding classed by
+// The comparison of a module's types, node by node of their schemas, each finding classed by
 // the directions the type is used in (see type-effects.ts and the README's rules).
 import { pointerJoin } from '../errors.ts';
 import { canonical, isRecord, json, list, RANK, sameJson, type Change, type ChangeClass } from './report.ts';
-import type { ServiceSnapshot, TypeSnapshot } from './snapshot.ts';
-import { INCOMPARABLE, isSubset, NARROWED, typeDirections, typeSet, unchangedTypes, WIDENED, type Directions, type Effect } from './type-effects.ts';
+import type { ModuleSnapshot, TypeSnapshot } from './snapshot.ts';
+import { alignUnions, INCOMPARABLE, isSubset, NARROWED, typeDirections, typeSet, unchangedTypes, WIDENED, type Directions, type Effect } from './type-effects.ts';
 
 /**
  * A `pattern` added narrows and one removed widens; a pattern replaced by another is a change whose
@@ -19,7 +19,7 @@ function patternEffect(before: unknown, after: unknown): Effect {
   };
 }
 
-/** Compares the types of one service, pairing them by where they are used. */
+/** Compares the types of one module (a service, or ./workers), pairing them by where they are used. */
 export class TypeComparison {
   private readonly compared = new Set<string>();
   private readonly oldDirections: Map<string, Directions>;
@@ -27,8 +27,8 @@ export class TypeComparison {
 
   constructor(
     private readonly serviceName: string,
-    private readonly before: ServiceSnapshot,
-    private readonly after: ServiceSnapshot,
+    private readonly before: ModuleSnapshot,
+    private readonly after: ModuleSnapshot,
     private readonly changes: Change[],
   ) {
     this.oldDirections = typeDirections(before);
@@ -96,7 +96,8 @@ export class TypeComparison {
       else this.effect(name, pointer, INCOMPARABLE('schema replaced'), directions);
       return;
     }
-    if (before.description !== after.description) this.add(name, pointerJoin(pointer, 'description'), { class: 'patch', reason: 'description changed' });
+    const [oldNode, newNode] = alignUnions(before, after);
+    if (oldNode.description !== newNode.description) this.add(name, pointerJoin(pointer, 'description'), { class: 'patch', reason: 'description changed' });
     const oldNamed = this.named(this.before.types, before);
     const newNamed = this.named(this.after.types, after);
     if (oldNamed !== undefined && newNamed !== undefined) {
@@ -118,13 +119,13 @@ export class TypeComparison {
       this.effect(name, pointer, INCOMPARABLE(`type ${json(before.tsType ?? 'from the schema')} replaced by ${json(after.tsType ?? 'from the schema')}`), directions);
       return;
     }
-    this.types(name, pointer, before, after, directions);
-    this.enums(name, pointer, before, after, directions);
-    this.properties(name, pointer, before, after, directions, oldStack, newStack);
-    this.additionalProperties(name, pointer, before, after, directions, oldStack, newStack);
-    this.items(name, pointer, before, after, directions, oldStack, newStack);
-    this.alternatives(name, pointer, before, after, directions, oldStack, newStack);
-    this.constraints(name, pointer, before, after, directions);
+    this.types(name, pointer, oldNode, newNode, directions);
+    this.enums(name, pointer, oldNode, newNode, directions);
+    this.properties(name, pointer, oldNode, newNode, directions, oldStack, newStack);
+    this.additionalProperties(name, pointer, oldNode, newNode, directions, oldStack, newStack);
+    this.items(name, pointer, oldNode, newNode, directions, oldStack, newStack);
+    this.alternatives(name, pointer, oldNode, newNode, directions, oldStack, newStack);
+    this.constraints(name, pointer, oldNode, newNode, directions);
   }
 
   private types(name: string, pointer: string, before: Record<string, unknown>, after: Record<string, unknown>, directions: Directions): void {

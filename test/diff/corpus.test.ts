@@ -1,8 +1,8 @@
 // `tcgen diff` on the real snapshots in ../shared: v44.0.0 → v87.1.3, checked against counts
-// computed here straight from the reference JSON files (not through the generator), and
-// v87.1.3 against itself. Skips where ../shared is missing.
+// computed here straight from the reference JSON files (not through the generator), services and
+// the worker payloads (./workers), and v87.1.3 against itself. Skips where ../shared is missing.
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { before, test } from 'node:test';
 import { runDiffCommand } from '../../generator/commands/diff.ts';
@@ -100,12 +100,12 @@ test('v44.0.0 → v87.1.3: the changed routes and routing keys are exactly those
   assert.ok(expectedRoutes.length > 0 && expectedRoutingKeys.length > 0);
 });
 
-test('v44.0.0 → v87.1.3: verdict major, for these reasons; every change has a one-line reason', { skip }, () => {
+test('v44.0.0 → v87.1.3: verdict major, for these reasons in the services; every change has a one-line reason', { skip }, () => {
   assert.equal(report.verdict, 'major');
   for (const change of report.changes) assert.match(change.reason, /^[^\n]{10,}$/, JSON.stringify(change));
   const routing = 'routing-key patterns and code splitting routing keys by position no longer match';
   const route = (from: string, to: string) => `route changed from /v1/workers/<workerPoolId>:/<workerGroup>${from} to /v1/workers/<workerPoolId>/<workerGroup>${to}: the new client cannot call a deployment serving the old one`;
-  const majors = report.changes.filter((c) => c.class === 'major').map((c) => `${c.service} ${c.kind} ${c.name}${c.pointer ? '#' + c.pointer : ''}: ${c.reason}`);
+  const majors = report.changes.filter((c) => c.class === 'major' && c.service !== 'workers').map((c) => `${c.service} ${c.kind} ${c.name}${c.pointer ? '#' + c.pointer : ''}: ${c.reason}`);
   assert.deepEqual(majors, [
     'github type-changed Build#/properties/state/enum: enum value "cancelled" added in an output: the user may receive values it does not handle',
     `notify exchange-changed notify: routing-key part reserved removed: ${routing}`,
@@ -126,10 +126,57 @@ test('v44.0.0 → v87.1.3 with --fail-on major (or minor): exit 3; markdown grou
   const major = await diffCommand([snapshotDir('v44.0.0'), snapshotDir('v87.1.3'), '--fail-on', 'major', '--format', 'markdown']);
   assert.equal(major.code, 3);
   assert.match(major.stdout, /^### API changes: \*\*major\*\*\n/);
-  assert.match(major.stdout, /\n\| worker-manager \| 6 \| \d+ \| \d* \|\n/);
+  assert.match(major.stdout, /\n\| worker-manager \| 6 \| \d+ \| \d* \|\n\| workers \| \d+ \| \d+ \| \d+ \|\n/);
   const minor = await diffCommand([snapshotDir('v44.0.0'), snapshotDir('v87.1.3'), '--fail-on', 'minor', '--format', 'text']);
   assert.equal(minor.code, 3);
-  assert.match(minor.stdout, /^verdict: major \(12 major, \d+ minor, \d+ patch\)\n\nauth\n {2}minor {2}method added {6}getEntityHistory: /);
+  const workersMajor = report.changes.filter((c) => c.class === 'major' && c.service === 'workers').length;
+  assert.match(minor.stdout, new RegExp(`^verdict: major \\(${12 + workersMajor} major, \\d+ minor, \\d+ patch\\)\n\nauth\n {2}minor {2}method added {6}getEntityHistory: `));
+  // The worker payloads last, under their module's name.
+  assert.match(minor.stdout, /\n\nworker-manager\n[^]*\n\nworkers\n {2}major {2}payload removed {3}generic-worker\/docker_posix: [^\n]*\n(?: {2}[^\n]*\n)*$/);
+});
+
+/** The worker payload keys of a snapshot, from its files: each JSON file under schemas/docker-worker and schemas/generic-worker, without `.json`. */
+async function payloadKeys(version: Version): Promise<string[]> {
+  const schemas = path.join(snapshotDir(version), 'schemas');
+  const files = await Promise.all(['docker-worker', 'generic-worker'].map((folder) => readdir(path.join(schemas, folder), { recursive: true })));
+  return files.flatMap((names, index) => names.filter((name) => name.endsWith('.json')).map((name) => `${['docker-worker', 'generic-worker'][index]}/${name.slice(0, -'.json'.length)}`)).sort();
+}
+
+test('v44.0.0 → v87.1.3: worker payloads added and removed as the schema folders say, and what changed in the payloads kept', { skip }, async () => {
+  const [oldKeys, newKeys] = await Promise.all([payloadKeys('v44.0.0'), payloadKeys('v87.1.3')]);
+  const workers = report.changes.filter((c) => c.service === 'workers');
+  const keys = (kind: Change['kind']) => workers.filter((c) => c.kind === kind).map((c) => c.name);
+  assert.deepEqual(keys('payload-removed'), minus(oldKeys, new Set(newKeys)));
+  assert.deepEqual(keys('payload-added'), minus(newKeys, new Set(oldKeys)));
+  assert.deepEqual(keys('payload-removed'), ['generic-worker/docker_posix', 'generic-worker/simple_posix']);
+  assert.deepEqual(keys('payload-added'), ['generic-worker/insecure_posix']);
+  for (const change of workers.filter((c) => c.kind === 'payload-removed')) assert.equal(change.class, 'major');
+
+  // The facts, read from the JSON files: docker-worker's maxRunTime went from a number of at most
+  // 604800 to an integer without a maximum; generic-worker's multiuser_windows payload gained two
+  // optional properties; multiuser_posix's object became the first branch of a oneOf, under a new title.
+  const read = async (version: Version, file: string) => JSON.parse(await readFile(path.join(snapshotDir(version), 'schemas', file), 'utf8'));
+  const [oldDocker, newDocker] = await Promise.all([read('v44.0.0', 'docker-worker/v1/payload.json'), read('v87.1.3', 'docker-worker/v1/payload.json')]);
+  assert.deepEqual([oldDocker.properties.maxRunTime.type, oldDocker.properties.maxRunTime.maximum], ['number', 604800]);
+  assert.deepEqual([newDocker.properties.maxRunTime.type, newDocker.properties.maxRunTime.maximum], ['integer', undefined]);
+  const [oldWindows, newWindows] = await Promise.all([read('v44.0.0', 'generic-worker/multiuser_windows.json'), read('v87.1.3', 'generic-worker/multiuser_windows.json')]);
+  const windowsAdded = minus(Object.keys(newWindows.properties), new Set(Object.keys(oldWindows.properties)));
+  assert.deepEqual(windowsAdded, ['logs', 'taskclusterProxyInterface']);
+  assert.ok(windowsAdded.every((name) => !newWindows.required.includes(name)));
+  const [oldPosix, newPosix] = await Promise.all([read('v44.0.0', 'generic-worker/multiuser_posix.json'), read('v87.1.3', 'generic-worker/multiuser_posix.json')]);
+  assert.deepEqual([oldPosix.type, oldPosix.title, newPosix.type, newPosix.oneOf.length, newPosix.title], ['object', 'Generic worker payload - multiuser, posix', undefined, 2, 'Payload - multiuser, posix']);
+
+  const found = (name: string, pointer: string) => workers.filter((c) => c.kind === 'type-changed' && c.name === name && c.pointer === pointer).map((c) => `${c.class}: ${c.reason}`);
+  assert.deepEqual(found('DockerWorkerPayload', '/properties/maxRunTime/type'), ['major: type "number" narrowed to "integer" in an input: values accepted before are refused']);
+  assert.deepEqual(found('DockerWorkerPayload', '/properties/maxRunTime/maximum'), ['minor: maximum 604800 removed in an input: more values are accepted']);
+  for (const name of windowsAdded) {
+    assert.deepEqual(found('GenericWorkerPayloadMultiuserWindows', `/properties/${name}`), [`minor: optional property "${name}" added in an input: callers may leave it out`]);
+  }
+  assert.deepEqual(found('GenericWorkerPayloadMultiuserPosix', ''), ['major: type GenericWorkerPayloadMultiuserPosix renamed: the same schema is now named PayloadMultiuserPosix, so code importing GenericWorkerPayloadMultiuserPosix stops compiling']);
+  assert.deepEqual(found('PayloadMultiuserPosix', '/oneOf'), ['minor: 1 oneOf schema added in an input: more values are accepted']);
+  // Compared with the branch it became, the old object lost none of its properties.
+  assert.deepEqual(workers.filter((c) => c.name === 'PayloadMultiuserPosix' && /^\/properties\//.test(c.pointer ?? '')), []);
+  assert.ok(workers.some((c) => c.name === 'PayloadMultiuserPosix' && c.pointer === '/oneOf/0/properties/taskclusterProxyInterface' && c.class === 'minor'));
 });
 
 test('v87.1.3 diffed with itself: verdict none and exit 0, even with --fail-on minor', { skip }, async () => {

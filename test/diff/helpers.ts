@@ -78,9 +78,15 @@ export function variant(change: (files: Files) => void): Files {
   return files;
 }
 
-/** The files' model snapshot, through the generator's own load → validate → model stages. */
-export async function snapshotOfFiles(files: Files): Promise<ModelSnapshot> {
-  return snapshotModel(await modelOf(overlaySource(files)));
+/**
+ * The files' model snapshot, through the generator's own load → validate → model stages. With
+ * `listed`, the source lists its schema files as a mirror directory does, so that worker payload
+ * schemas (in a folder of no service) are found; without, as a root URL, it lists none.
+ */
+export async function snapshotOfFiles(files: Files, { listed = false } = {}): Promise<ModelSnapshot> {
+  const source = overlaySource(files);
+  const schemas = Object.keys(files).filter((file) => file.startsWith('/schemas/')).sort();
+  return snapshotModel(await modelOf(listed ? { ...source, listSchemas: async () => schemas } : source));
 }
 
 /** Writes the files as a mirror directory `dir`; returns `dir`. */
