@@ -9,7 +9,7 @@ import { libraryVersions, loadRuntimeBuild, runtimeDeclarations, type RuntimeBui
 import { DEFAULT_PACKAGE_NAME, DEFAULT_PACKAGE_VERSION, packageNameProblem, packageVersionProblem } from './render/package-identity.ts';
 import { diffSnapshots, type DiffReport } from './diff/diff.ts';
 import { snapshotModel, stampedSnapshot, type ModelSnapshot } from './diff/snapshot.ts';
-import { differingFiles, listFiles, readStamp, sha256, STAMP_FILE, stampText, writeAtomically } from './write/write.ts';
+import { differingFiles, listFiles, readStamp, serializeStamp, sha256, STAMP_FILE, stampText, writeAtomically, type Stamp } from './write/write.ts';
 import { moduleHashes, reusableFormatted, reusableModules, sourceHashes, stampedModuleFiles } from './write/service-stamps.ts';
 import { canonicalNameLock, readNameLock, stampLocation } from './write/name-lock.ts';
 import type { NameLock } from './model/names.ts';
@@ -53,8 +53,9 @@ export interface GenerateResult {
   /** The tarball written for `packDestination`. */
   tarball?: string;
   /**
-   * The services whose modules this run made anew (sorted); the others' were kept from `out`, made
-   * there from the same inputs (see write/service-stamps.ts). Undefined when `unchanged`.
+   * The modules this run made anew (sorted): services, and `workers` (the worker payload types);
+   * the others were kept from `out`, made there from the same inputs (see write/service-stamps.ts).
+   * Undefined when `unchanged`.
    */
   rebuilt?: string[];
   /** The modules (services, and `workers`) kept from `out` as they were (sorted). Undefined when `unchanged`. */
@@ -87,11 +88,14 @@ function inputHash(input: LoadedInput, generator: string, options: GenerateOptio
 }
 
 /**
- * The stamp's inputHash also covers the names it records, so that an edited lock (a name reset
- * on purpose) makes the output stale, while regenerating with the lock the output itself recorded
- * stays a no-op (that lock names every schema as it was).
+ * The stamp's inputHash also covers what else it records: the names, so that an edited lock (a
+ * name reset on purpose) makes the output stale, while regenerating with the lock the output
+ * itself recorded stays a no-op (that lock names every schema as it was); and the per-module
+ * hashes, the formatted sources' hashes and the model, so that a stamp edited by hand is not
+ * taken for the one a run writes (the stamp ships in the package).
  */
-const stampHash = (hash: string, types: NameLock): string => sha256(`${hash}\n${canonicalNameLock(types)}`);
+const stampHash = (hash: string, stamp: Pick<Stamp, 'types' | 'services' | 'sources' | 'model'>): string =>
+  sha256([hash, canonicalNameLock(stamp.types ?? {}), JSON.stringify([stamp.services ?? null, stamp.sources ?? null, stamp.model ?? null])].join('\n'));
 
 /**
  * Whether `out` already holds what this run would write. With `--names`, also whether `out`
@@ -100,7 +104,9 @@ const stampHash = (hash: string, types: NameLock): string => sha256(`${hash}\n${
  */
 async function isUpToDate(out: string, hash: string, namesFile: NameLock | undefined): Promise<boolean> {
   const stamp = await readStamp(out);
-  if (stamp === undefined || stamp.inputHash !== stampHash(hash, stamp.types ?? {})) return false;
+  if (stamp === undefined || stamp.inputHash !== stampHash(hash, stamp)) return false;
+  // Reformatted, or keys reordered: not the text a run writes.
+  if ((await readFile(path.join(out, STAMP_FILE), 'utf8')) !== serializeStamp(stamp)) return false;
   for (const [service, names] of Object.entries(namesFile ?? {})) {
     const kept = stamp.types?.[service] ?? {};
     if (Object.entries(names).some(([location, name]) => Object.hasOwn(kept, location) && kept[location] !== name)) return false;
@@ -261,8 +267,8 @@ async function generateStale(options: GenerateOptions, out: string, input: Loade
   const keptFrom = [...reused.keys()].flatMap((name) => stampedModuleFiles(name, previous!)).filter((file) => previous?.sources?.[file] !== undefined);
   const hashes = { ...Object.fromEntries(keptFrom.map((file) => [file, previous!.sources![file]!])), ...sourceHashes(new Map([...othersSources, ...javascript].filter(([file]) => !file.startsWith('dist/runtime/'))), generator) };
   const formattedFrom = Object.fromEntries(Object.entries(hashes).sort(([a], [b]) => (a < b ? -1 : 1)));
-  files.set(STAMP_FILE, stampText(stampHash(hash, typeNames), files, typeNames, snapshot, { services, sources: formattedFrom }));
-  const rebuilt = stale.services.map((service) => service.serviceName);
+  files.set(STAMP_FILE, stampText(stampHash(hash, { types: typeNames, services, sources: formattedFrom, model: snapshot }), files, typeNames, snapshot, { services, sources: formattedFrom }));
+  const rebuilt = [...staleModules].sort();
   const kept = [...reused.keys()].sort();
   const diff = options.diff ? await diffWithStamp(out, snapshot, options.names) : undefined;
   if (options.check) return { files: await timed('check', options, () => differingFiles(out, files)), unchanged: false, rebuilt, kept, ...(diff && { diff }) };

@@ -126,7 +126,7 @@ export async function runGenerateCommand(argv: string[], streams: CommandStreams
     progress?.end();
     if (values.verbose && result.rebuilt !== undefined) {
       const kept = result.kept?.length ? `; kept from ${out}: ${result.kept.join(', ')}` : '';
-      streams.stderr.write(`services rebuilt: ${result.rebuilt.join(', ') || 'none'}${kept}\n`);
+      streams.stderr.write(`modules rebuilt: ${result.rebuilt.join(', ') || 'none'}${kept}\n`);
     }
     if (values.diff) await printDiff(result.diff, out, streams);
     if (values.check) {

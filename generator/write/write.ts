@@ -24,7 +24,15 @@ export const sha256 = (text: string | Buffer): string => createHash('sha256').up
 
 export function stampText(inputHash: string, files: Map<string, string>, types: NameLock = {}, model?: unknown, incremental: Pick<Stamp, 'services' | 'sources'> = {}): string {
   const hashes = Object.fromEntries([...files.keys()].sort().map((file) => [file, sha256(files.get(file)!)]));
-  const text = JSON.stringify({ inputHash, files: hashes, types, ...incremental } satisfies Stamp, null, 2);
+  return serializeStamp({ inputHash, files: hashes, types, ...incremental, ...(model !== undefined && { model }) });
+}
+
+/**
+ * A stamp's text as tcgen writes it; for a stamp read back, the text it was read from unless
+ * someone edited or reformatted it.
+ */
+export function serializeStamp({ model, ...stamp }: Stamp): string {
+  const text = JSON.stringify({ inputHash: stamp.inputHash, files: stamp.files, types: stamp.types, services: stamp.services, sources: stamp.sources } satisfies Stamp, null, 2);
   // The model on one line: a fifth of its indented size, and one line of a version-control diff.
   return (model === undefined ? text : `${text.slice(0, -2)},\n  "model": ${JSON.stringify(model)}\n}`) + '\n';
 }

@@ -54,15 +54,15 @@ type Generate = (options: GenerateOptions) => Promise<GenerateResult>;
 
 /**
  * Generates `references` into `out` (which holds the output of the state before `change`),
- * checks that the services rebuilt are `expected`, and that the output equals a cold run.
+ * checks that the modules rebuilt are `expected` (a cold run rebuilds `all`), and that the output equals a cold run.
  */
-async function checkRebuilt(run: Generate, references: string, out: string, expected: string[]): Promise<void> {
+async function checkRebuilt(run: Generate, references: string, out: string, expected: string[], all: string[] = SERVICES): Promise<void> {
   const result = await run({ references, out });
   assert.equal(result.unchanged, false);
   assert.deepEqual(result.rebuilt, expected);
   const cold = `${out}-cold-${Math.random().toString(36).slice(2)}`;
   const coldResult = await run({ references, out: cold });
-  assert.deepEqual(coldResult.rebuilt, SERVICES, 'a cold run builds every service');
+  assert.deepEqual(coldResult.rebuilt, all, 'a cold run builds every module');
   assert.deepEqual(await readTree(out), await readTree(cold), 'incremental output differs from a cold run');
   // And the next run is a no-op.
   assert.equal((await run({ references, out })).unchanged, true);
@@ -102,6 +102,20 @@ test('incremental generation rebuilds exactly the services whose inputs changed'
     const result = await generate({ references, out, packageVersion: '1.2.3' });
     assert.deepEqual(result.rebuilt, SERVICES);
   });
+  await t.test('a stamp edited by hand (a value, or only its layout) is not up to date, and is rewritten', async () => {
+    await generate({ references, out });
+    const stampFile = path.join(out, '.tcgen.json');
+    const written = await readFile(stampFile, 'utf8');
+    const stamp = JSON.parse(written) as { services: Record<string, string> };
+    for (const edited of [written.replace(stamp.services['secrets']!, '0000'), JSON.stringify(JSON.parse(written))]) {
+      await writeFile(stampFile, edited);
+      const check = await generate({ references, out, check: true });
+      assert.equal(check.unchanged, false);
+      assert.deepEqual(check.files, ['.tcgen.json']);
+      await generate({ references, out });
+      assert.equal(await readFile(stampFile, 'utf8'), written);
+    }
+  });
   await t.test("a service's validation schemas module edited in the output is remade", async () => {
     await generate({ references, out });
     await appendFile(path.join(out, 'dist/schemas/index.js'), '// edited\n');
@@ -124,11 +138,12 @@ test('the workers module is remade only when its payload schemas or the task typ
   await cp(path.join(REAL, 'schemas/generic-worker'), path.join(references, 'schemas/generic-worker'), { recursive: true });
   const first = await generate({ references, out });
   assert.deepEqual(first.kept, []);
+  assert.deepEqual(first.rebuilt, [...SERVICES, 'workers']);
   assert.ok(existsSync(path.join(out, 'dist/workers.d.ts')));
 
   await t.test("a service's change keeps the workers module", async () => {
     await editJson(references, 'references/secrets/v1/api.json', (api) => (api.entries[0].description += ' (changed)'));
-    await checkRebuilt(generate, references, out, ['secrets']);
+    await checkRebuilt(generate, references, out, ['secrets'], [...SERVICES, 'workers']);
     await editJson(references, 'references/purge-cache/v1/api.json', (api) => (api.entries[0].description += ' (changed)'));
     const result = await generate({ references, out });
     assert.deepEqual(result.kept, ['index', 'secrets', 'workers']);
@@ -136,7 +151,7 @@ test('the workers module is remade only when its payload schemas or the task typ
   await t.test('a payload schema remakes the workers module, and no service', async () => {
     await describeMore(references, 'schemas/generic-worker/insecure_posix.json');
     const result = await generate({ references, out });
-    assert.deepEqual(result.rebuilt, []);
+    assert.deepEqual(result.rebuilt, ['workers']);
     assert.deepEqual(result.kept, SERVICES);
     const cold = path.join(dir, 'cold-workers');
     await generate({ references, out: cold });
@@ -145,6 +160,7 @@ test('the workers module is remade only when its payload schemas or the task typ
   await t.test('the workers module edited in the output is remade', async () => {
     await appendFile(path.join(out, 'dist/workers.js'), '// edited\n');
     const result = await generate({ references, out });
+    assert.deepEqual(result.rebuilt, ['workers']);
     assert.deepEqual(result.kept, SERVICES);
   });
 });

@@ -95,6 +95,20 @@ export async function main(project: string, taskId: string | undefined): Promise
       if (message.exchange === 'exchange/taskcluster-queue/v1/task-completed') void message.payload;
     },
   );
+  // Three bindings, two hand-made with template patterns: an exchange written \`as const\` keeps narrowing (README, Pulse).
+  await consume(
+    {
+      connection: 'amqp://localhost',
+      bindings: [
+        events.taskCompleted(),
+        { ...events.taskException(), routingKeyPattern: \`route.\${project}.#\` },
+        { exchange: 'exchange/taskcluster-queue/v1/task-failed' as const, routingKeyPattern: \`route.\${project}.#\` },
+      ],
+    },
+    (message) => {
+      if (message.exchange === 'exchange/taskcluster-queue/v1/task-completed') void message.payload.runId;
+    },
+  );
   // A hand-made binding keeps its exchange's literal name.
   await consume({ connection: 'amqp://localhost', bindings: [{ exchange: 'exchange/custom/v1/thing', routingKeyPattern: '#' }, events.taskFailed()] }, (message) => {
     // @ts-expect-error an exchange no binding names is not a possible value
