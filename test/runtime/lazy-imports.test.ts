@@ -106,10 +106,11 @@ console.log(JSON.stringify(report));
 /** The runtime files behind the object helpers and the body decoder, which only their first use loads. */
 const LAZY = ['artifacts.js', 'decode-body.js', 'object.js', 'transfer.js', 'undici'];
 
-test('a service import loads its runtime modules through service-runtime.js, not the index, the object transfer or the decoder; their first use does', async () => {
+test('a service import loads its runtime modules through client.js, not the index, the object transfer or the decoder; their first use does', async () => {
   const report = await runChild(FILES_CHILD);
-  assert.ok(report.service!.includes('service-runtime.js') && report.service!.includes('client.js'), report.service!.join(' '));
-  for (const file of ['index.js', 'objects-node.js', 'scopes.js', 'fake.js', ...LAZY]) assert.ok(!report.service!.includes(file), `importing the service loaded ${file}`);
+  assert.ok(report.service!.includes('client.js') && report.service!.includes('state.js'), report.service!.join(' '));
+  // events.js only for a service with exchanges (purge-cache has none).
+  for (const file of ['index.js', 'events.js', 'objects-node.js', 'scopes.js', 'fake.js', ...LAZY]) assert.ok(!report.service!.includes(file), `importing the service loaded ${file}`);
   // The runtime index (the package's ./runtime) brings the helpers' stand-ins, not what they load.
   assert.ok(report.runtimeIndex!.includes('index.js') && report.runtimeIndex!.includes('objects-node.js'), report.runtimeIndex!.join(' '));
   for (const file of LAZY) assert.ok(!report.runtimeIndex!.includes(file), `importing the runtime index loaded ${file}`);
