@@ -11,6 +11,13 @@ import type { ApiMethod, SignedUrlArgs, UrlArgs } from './method-types.js';
 import { createState, type ClientState } from './state.js';
 import type { ClientOptions, EntryDefinition, ServiceDefinition } from './types.js';
 
+// A generated service module imports this module alone (as `runtime`, service.ts.hbs): these are
+// the types it names beside Client and callEntry. Importing one service then loads the client's own
+// modules, not the runtime index with its object helpers, scopes and fakes (issue 23).
+export type { CallOptions, ClientOptions, ServiceDefinition } from './types.js';
+export type { Input } from './input.js';
+export type { BlobOutput } from './blob.js';
+
 const STATES = new WeakMap<object, ClientState>();
 /** Each generated method (a prototype's function) and its entry, for helpers given only the method (requiredScopes). */
 const ENTRIES = new WeakMap<Function, EntryDefinition>();

@@ -5,6 +5,9 @@
 import type { Binding, EventsOptions, ExchangeDefinition, ExchangesDefinition, RoutingKeyDefinition } from './types.js';
 import { parseRootUrl } from './url.js';
 
+/** The types a generated service module's events class names (service.ts.hbs imports this module as `events`). */
+export type { Binding, EventsOptions, ExchangesDefinition };
+
 const EXCHANGES = new WeakMap<object, ExchangesDefinition>();
 
 export class EventsClient {

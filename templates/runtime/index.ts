@@ -1,4 +1,5 @@
-// Public API of the runtime; generated code imports only from here.
+// Public API of the runtime (the package's `./runtime` and root). Generated service modules import
+// client.ts and events.ts instead, which load only what a client needs.
 export { Client, callEntry, closeClient, type SignedUrlOptions } from './client.js';
 export { EventsClient, bindExchange } from './events.js';
 export { paginate, type Page } from './paginate.js';

@@ -136,9 +136,12 @@ const EXPECTED: Array<[string, string, string | RegExp]> = [
     '*   - For each `tag` in `tags`:',
     '*     - `alpha:tag:<tag>`',
   ].join('\n   ')],
-  ['beta', 'events class of an exchanges-only service', 'export declare class BetaEvents extends runtime.EventsClient {'],
-  ['beta', 'typed routing-key pattern', /thingHappened\(\s*pattern\?:\s*\|\s*\{\s*routingKeyKind\?: 'primary';\s*thingId\?: string \| number;\s*reserved\?: string \| number;\s*\}\s*\|\s*string,\s*\): runtime\.Binding<ThingMessage, 'exchange\/beta\/v1\/thing-happened'>;/],
+  ['beta', 'events class of an exchanges-only service', 'export declare class BetaEvents extends events.EventsClient {'],
+  ['beta', 'typed routing-key pattern', /thingHappened\(\s*pattern\?:\s*\|\s*\{\s*routingKeyKind\?: 'primary';\s*thingId\?: string \| number;\s*reserved\?: string \| number;\s*\}\s*\|\s*string,\s*\): events\.Binding<ThingMessage, 'exchange\/beta\/v1\/thing-happened'>;/],
   ['beta', 'named message type', 'export interface ThingMessage {'],
+  // Each service module imports the runtime module its classes need, and only that (issue 23).
+  ['beta', 'an exchanges-only service imports events.js, not client.js', /^import \* as events from '\.\.\/runtime\/events\.js';\n(?![^]*runtime\/client\.js)/],
+  ['alpha', 'a service without exchanges imports client.js, not events.js', /^import \* as runtime from '\.\.\/runtime\/client\.js';\n(?![^]*runtime\/events\.js)/],
   ['gamma', 'service without schemas', /remove\(itemId: string \| number, options\?: runtime\.CallOptions<'[A-Z]+'>\): Promise<unknown>;/],
 ];
 

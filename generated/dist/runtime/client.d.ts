@@ -1,5 +1,8 @@
 import type { ApiMethod, SignedUrlArgs, UrlArgs } from './method-types.js';
 import type { ClientOptions, EntryDefinition, ServiceDefinition } from './types.js';
+export type { CallOptions, ClientOptions, ServiceDefinition } from './types.js';
+export type { Input } from './input.js';
+export type { BlobOutput } from './blob.js';
 export interface SignedUrlOptions {
   /** Seconds the URL stays valid (default 900, as the official client). */
   expiration?: number;

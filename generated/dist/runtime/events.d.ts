@@ -1,4 +1,6 @@
 import type { Binding, EventsOptions, ExchangeDefinition, ExchangesDefinition } from './types.js';
+/** The types a generated service module's events class names (service.ts.hbs imports this module as `events`). */
+export type { Binding, EventsOptions, ExchangesDefinition };
 export declare class EventsClient {
   constructor(exchanges: ExchangesDefinition, options?: EventsOptions);
 }

@@ -1,4 +1,4 @@
-import * as runtime from '../runtime/index.js';
+import * as runtime from '../runtime/client.js';
 /**
  * A list of currently open purge-cache requests. Should not be used by workers.
  *
