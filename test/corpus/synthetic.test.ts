@@ -137,7 +137,7 @@ const EXPECTED: Array<[string, string, string | RegExp]> = [
     '*     - `alpha:tag:<tag>`',
   ].join('\n   ')],
   ['beta', 'events class of an exchanges-only service', 'export declare class BetaEvents extends events.EventsClient {'],
-  ['beta', 'typed routing-key pattern', /thingHappened\(\s*pattern\?:\s*\|\s*\{\s*routingKeyKind\?: 'primary';\s*thingId\?: string \| number;\s*reserved\?: string \| number;\s*\}\s*\|\s*string,\s*\): events\.Binding<ThingMessage, 'exchange\/beta\/v1\/thing-happened'>;/],
+  ['beta', 'typed routing-key pattern', /thingHappened\(\s*pattern\?:\s*\|\s*\{\s*routingKeyKind\?: 'primary' \| undefined;\s*thingId\?: string \| number \| undefined;\s*reserved\?: string \| number \| undefined;\s*\}\s*\|\s*string,\s*\): events\.Binding<ThingMessage, 'exchange\/beta\/v1\/thing-happened'>;/],
   ['beta', 'named message type', 'export interface ThingMessage {'],
   // Each service module imports the runtime module its classes need, and only that (issue 23).
   ['beta', 'an exchanges-only service imports events.js, not client.js', /^import \* as events from '\.\.\/runtime\/events\.js';\n(?![^]*runtime\/client\.js)/],
