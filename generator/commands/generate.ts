@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -136,7 +137,10 @@ export async function runGenerateCommand(argv: string[], streams: CommandStreams
         streams.stderr.write(`${out}: the output directory does not exist: run \`tcgen generate\` to make it\n`);
         return 1;
       }
-      for (const file of result.files) streams.stderr.write(`${out}/${file}: differs from what the generator makes\n`);
+      for (const file of result.files) {
+        const missing = !existsSync(path.join(out, file));
+        streams.stderr.write(`${out}/${file}: ${missing ? 'missing (the generator makes it)' : 'differs from what the generator makes'}\n`);
+      }
       if (result.files.length > 0) {
         streams.stderr.write(`${result.files.length} file(s) out of date: run \`tcgen generate\`\n`);
         return 1;

@@ -95,8 +95,17 @@ async function refuseForeignFiles(outDir: string): Promise<void> {
   const foreign = await foreignFiles(outDir).catch((error: unknown) => {
     throw cannotWrite(outDir, error);
   });
-  if (foreign.length > 0) throw new GenerateError(foreign.map((file) => ({ location: path.join(outDir, file), pointer: '', message: FOREIGN_FILE_MESSAGE })));
+  if (foreign.length === 0) return;
+  // A whole tree without a stamp (another tool's output, or a deleted .tcgen.json): one line, not one per file.
+  if (foreign.length > MOST_FOREIGN_FILES_LISTED && (await readStamp(outDir)) === undefined) {
+    const some = foreign.slice(0, 3).join(', ');
+    throw new GenerateError([{ location: outDir, pointer: '', message: `holds ${foreign.length} files (${some}, …) and no ${STAMP_FILE}: ${FOREIGN_FILE_MESSAGE.replace('this file', 'them')}` }]);
+  }
+  throw new GenerateError(foreign.map((file) => ({ location: path.join(outDir, file), pointer: '', message: FOREIGN_FILE_MESSAGE })));
 }
+
+/** Above this many files tcgen did not make, in a directory without a stamp, they are summed up in one problem. */
+const MOST_FOREIGN_FILES_LISTED = 10;
 
 /** The file-system calls `writeAtomically` makes that can fail halfway; tests replace them to inject failures. */
 export interface WriteOperations {

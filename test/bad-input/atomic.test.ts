@@ -115,6 +115,20 @@ test('a directory of files without a stamp is refused whole', async () => {
   assert.equal(ws.normalize(error.message), `unstamped/out/index.ts: ${FOREIGN_FILE_MESSAGE}`);
 });
 
+test('a directory of many files without a stamp (a deleted .tcgen.json) is refused in one line', async () => {
+  const root = path.join(ws.dir, 'many-unstamped');
+  await writeTree(path.join(root, 'references'), GOOD);
+  const out = path.join(root, 'out');
+  await generate({ references: path.join(root, 'references'), out });
+  await rm(path.join(out, '.tcgen.json'));
+  const files = (await readdir(out, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile()).length;
+  assert.ok(files > 10);
+  const error = await generate({ references: path.join(root, 'references'), out }).catch((e: unknown) => e);
+  assert.ok(error instanceof GenerateError);
+  assert.equal(error.problems.length, 1);
+  assert.match(ws.normalize(error.message), new RegExp(`^many-unstamped/out: holds ${files} files \\(README\\.md, dist/index\\.d\\.ts, dist/index\\.js, …\\) and no \\.tcgen\\.json: not made by tcgen, and the output directory is replaced whole: remove them, or choose another --out$`));
+});
+
 test('an output directory under a regular file cannot be written', async () => {
   const root = path.join(ws.dir, 'under-file');
   await writeTree(path.join(root, 'references'), GOOD);

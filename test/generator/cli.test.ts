@@ -2,7 +2,7 @@
 // detected and named, --help on every command, usage errors exit 2.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { readFile, readdir, writeFile } from 'node:fs/promises';
+import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { test } from 'node:test';
 import { COMMITTED_OUTPUT, REPO_ROOT, copyTree, temporaryDir } from './helpers.ts';
@@ -36,6 +36,20 @@ test('--check fails after a one-byte change, naming the file, and writes nothing
     assert.equal(result.code, 1);
     assert.equal(result.stderr, `${out}/dist/services/purge-cache.js: differs from what the generator makes\n1 file(s) out of date: run \`tcgen generate\`\n`);
     assert.ok((await readFile(target)).equals(changed), '--check must not write');
+  } finally {
+    await cleanup();
+  }
+});
+
+test('--check names a deleted file as missing', async () => {
+  const { dir, cleanup } = await temporaryDir();
+  try {
+    const out = path.join(dir, 'generated');
+    await copyTree(COMMITTED_OUTPUT, out);
+    await rm(path.join(out, 'dist/services/purge-cache.d.ts'));
+    const result = await tcgen(['generate', '--check', '--out', out]);
+    assert.equal(result.code, 1);
+    assert.equal(result.stderr, `${out}/dist/services/purge-cache.d.ts: missing (the generator makes it)\n1 file(s) out of date: run \`tcgen generate\`\n`);
   } finally {
     await cleanup();
   }
