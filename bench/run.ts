@@ -3,7 +3,7 @@
 // `npm run bench -- quick`: only issue 23's targets, each as a ratio against its comparison, and the
 // figures they must not regress (client throughput, bundle, diff, Pulse), in shorter runs (~2 min
 // on a quiet machine); it prints them and replaces the targets block of bench/RESULTS.md.
-// `npm run bench -- revisions BASE REV …`: cold and incremental generation of tcgen built at each
+// `npm run bench -- revisions [--runs N] BASE REV …`: cold and incremental generation of tcgen built at each
 // git revision, in rotation, as ratios to BASE (bench/revisions.ts): what each change bought.
 import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -22,10 +22,12 @@ import { benchTargets, targetsTable } from './targets.ts';
 const only = process.argv[2];
 if (only === 'revisions') {
   const { benchRevisions, revisionsTable } = await import('./revisions.ts');
-  const revisions = process.argv.slice(3);
-  if (revisions.length < 2) throw new Error('usage: npm run bench -- revisions BASE REV [REV …]');
+  const args = process.argv.slice(3);
+  const runsAt = args.indexOf('--runs');
+  const runs = runsAt === -1 ? 5 : Number(args.splice(runsAt, 2)[1]);
+  if (args.length < 2 || !(runs > 0)) throw new Error('usage: npm run bench -- revisions [--runs N] BASE REV [REV …]');
   const loadStart = os.loadavg()[0]!;
-  const table = revisionsTable(await benchRevisions(revisions));
+  const table = revisionsTable(await benchRevisions(args, runs));
   process.stdout.write(`Machine: ${machine()} · load average (1 min) ${loadStart.toFixed(1)} at start, ${os.loadavg()[0]!.toFixed(1)} at end\n\n${table}`);
   process.exit(0);
 }

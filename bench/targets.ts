@@ -60,7 +60,7 @@ export async function benchTargets(runs = 5): Promise<TargetsResult> {
     reference.entries[0].description += ` (changed ${i})`;
     await writeFile(api, JSON.stringify(reference, null, 2));
     const incremental = await runNode([...TCGEN, '--references', mirror, '--out', out, '--verbose']);
-    const rebuilt = /services rebuilt: (.*) \(/.exec(incremental.stderr)?.[1];
+    const rebuilt = /modules rebuilt: ([^;\n]*)/.exec(incremental.stderr)?.[1];
     if (rebuilt !== CHANGED_SERVICE) throw new Error(`the incremental run rebuilt ${rebuilt}, not ${CHANGED_SERVICE}`);
     const coldOut = path.join(dir, `incremental-cold-${i}`);
     r.incrementalCold.push(await runNode([...TCGEN, '--references', mirror, '--out', coldOut]));
