@@ -47,11 +47,8 @@ function replyError(reply: { problems: GenerateError['problems'] } | { failure: 
 export function startEmitThread(runtimeDeclarations: Map<string, string> | undefined): EmitThread {
   // Run from the TypeScript sources (tsx), the worker needs tsx registered first; compiled (lib/), it runs as is.
   const entry = import.meta.url.endsWith('.ts') ? './emit-worker-tsx.js' : './emit-worker.js';
-  // A young generation of 64 MiB (V8's default is 16): TypeScript's parser and checker and prettier
-  // allocate fast; a cold run of v87.1.3 then needs 20 scavenges on this thread instead of 49.
-  const resourceLimits = { maxYoungGenerationSizeMb: 64 };
   const claims = new SharedArrayBuffer(4);
-  const worker = new Worker(new URL(entry, import.meta.url), { resourceLimits, workerData: { runtimeDeclarations: runtimeDeclarations ?? null, claims } satisfies EmitWorkerData });
+  const worker = new Worker(new URL(entry, import.meta.url), { workerData: { runtimeDeclarations: runtimeDeclarations ?? null, claims } satisfies EmitWorkerData });
   const emitDone = deferred<void>();
   const checked = deferred<Map<string, string>>();
   const workerDeclarations = deferred<Map<string, string>>();
