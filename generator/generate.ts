@@ -149,23 +149,24 @@ async function generatePackage(options: GenerateOptions): Promise<GenerateResult
   // '' would be the current directory, whose files the write replaces: refused before anything runs.
   if (options.out === '') throw new GenerateError([{ location: 'out', pointer: '', message: 'needs a path, got an empty string' }]);
   const out = options.out ?? 'generated';
-  // TypeScript takes its thread ~0.4 s to load and warm up, more than loading and hashing the
-  // input: the thread starts first, and a run that turns out to be a no-op stops it again.
+  const input = await timed('load', options, () => loadReference(options));
+  // Names recorded by an earlier output are kept: those of --names, else those of `out` itself.
+  const namesFile = options.names === undefined ? undefined : await readNameLock(options.names, true);
+  const lock = namesFile ?? (await readNameLock(path.join(out, STAMP_FILE), false));
+  const generator = await generatorHash();
+  const hash = inputHash(input, generator, options);
+  if (await isUpToDate(out, hash, namesFile)) return { files: [], unchanged: true, ...(options.diff && { diff: { verdict: 'none', changes: [] } }) };
+  // Heavy stages (handlebars, json-schema-to-typescript, TypeScript, prettier) load only once the
+  // output is known to be stale, so that a no-op run stays cheap. TypeScript loads on its own
+  // thread, started first, while this one models and renders. (Started before the input was read,
+  // it cost a no-op run of v87.1.3 0.13 s, 0.28 → 0.41 s, and a cold run gained nothing measurable:
+  // the thread then waited for the rendered package.)
   const { runtimeFiles } = await import('./render/runtime-files.ts');
   const runtime = await runtimeFiles();
   const runtimeBuild = options.prebuiltRuntime === false ? undefined : await loadRuntimeBuild(runtime);
   const { startEmitThread } = await import('./emit/emit-thread.ts');
   const emitThread = startEmitThread(runtimeBuild && runtimeDeclarations(runtimeBuild));
   try {
-    const input = await timed('load', options, () => loadReference(options));
-    // Names recorded by an earlier output are kept: those of --names, else those of `out` itself.
-    const namesFile = options.names === undefined ? undefined : await readNameLock(options.names, true);
-    const lock = namesFile ?? (await readNameLock(path.join(out, STAMP_FILE), false));
-    const generator = await generatorHash();
-    const hash = inputHash(input, generator, options);
-    if (await isUpToDate(out, hash, namesFile)) return { files: [], unchanged: true, ...(options.diff && { diff: { verdict: 'none', changes: [] } }) };
-    // The other heavy stages (handlebars, json-schema-to-typescript, prettier) load only once the
-    // output is known to be stale, so that a no-op run stays cheap.
     return await generateStale(options, out, input, { hash, generator, lock }, { runtime, runtimeBuild, emitThread });
   } finally {
     await emitThread.close();
