@@ -1,5 +1,6 @@
 // `npm run bench -- revisions REV [REV …]`: what each change bought. Builds tcgen at each git
-// revision in a worktree of its own (.scratch/bench/revisions/<rev>, node_modules linked), then
+// revision in a worktree of its own (.scratch/bench/revisions/<rev>, node_modules linked; removed
+// again at the end), then
 // times, in rotation so that a shared machine loads every revision alike: a cold generation of
 // v87.1.3, and an incremental one after the queue service's reference changed. Prints a table of
 // medians with each revision's ratio to the first one, and whether its output is the first one's
@@ -12,7 +13,7 @@ import { REFERENCES, ROOT, SCRATCH, median, runNode, type ProcessRun } from './s
 
 const git = (...args: string[]) => execFileSync('git', args, { cwd: ROOT, encoding: 'utf8' }).trim();
 
-/** A built checkout of `revision`; reused when it is already there. */
+/** A built checkout of `revision` (one a run left behind, when it failed halfway, is reused). */
 async function checkout(revision: string): Promise<string> {
   const commit = git('rev-parse', '--short', revision);
   const dir = path.join(SCRATCH, 'revisions', commit);
@@ -58,6 +59,7 @@ export async function benchRevisions(revisions: string[], runs = 5): Promise<Row
       rows[index]!.incremental.push(await runNode([path.join(dirs[index]!, 'bin/tcgen.js'), 'generate', '--references', mirror, '--out', path.join(work, `incremental-${index}`)]));
     }
   }
+  for (const dir of dirs) git('worktree', 'remove', '--force', dir);
   for (const [index, row] of rows.entries()) {
     row.sameOutput = spawnSync('diff', ['-rq', '--exclude=.tcgen.json', 'cold-0', `cold-${index}`], { cwd: work }).status === 0;
   }
