@@ -54,7 +54,7 @@ function parse(argv: string[]): Parsed {
       tokens: true,
     }));
   } catch (error) {
-    return { kind: 'usage-error', errors: [parseErrorText(error, DIFF_OPTIONS)] };
+    return { kind: 'usage-error', errors: [parseErrorText(error, DIFF_OPTIONS, argv)] };
   }
   if (values.help) return { kind: 'help' };
   const errors = repeatedOptionErrors(tokens, DIFF_OPTIONS);

@@ -75,7 +75,7 @@ function parseFetchArgs(argv: string[]): ParsedFetchArgs {
       tokens: true,
     }));
   } catch (error) {
-    return { kind: 'usage-error', errors: [parseErrorText(error, FETCH_OPTIONS)] };
+    return { kind: 'usage-error', errors: [parseErrorText(error, FETCH_OPTIONS, argv)] };
   }
   if (values.help) return { kind: 'help' };
   const errors = repeatedOptionErrors(tokens, FETCH_OPTIONS);

@@ -59,14 +59,17 @@ type OptionConfig = Record<string, { type: 'string' | 'boolean'; short?: string 
  * The usage error text for an error of node:util `parseArgs` over `options`: for an unknown
  * option close to a known one, "Unknown option '--refrences': did you mean --references?"; for
  * one close to `version`, which only tcgen itself takes, "did you mean `tcgen --version`?";
- * otherwise parseArgs' own message.
+ * for a long option written with one dash (`-out`, which parseArgs reads as `-o`), the same about
+ * that word, found in `argv`; otherwise parseArgs' own message.
  */
-export function parseErrorText(error: unknown, options: OptionConfig): string {
+export function parseErrorText(error: unknown, options: OptionConfig, argv: readonly string[] = []): string {
   const message = (error as Error).message;
   const unknown = (error as NodeJS.ErrnoException).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? /^Unknown option '(--?[^']*)'/.exec(message) : null;
   if (unknown === null) return message;
-  const typed = unknown[1]!;
   const names = Object.keys(options);
+  // `-out` reads as the short options -o -u -t: answer for the word as typed (`argv`).
+  const word = /^-[^-]$/.test(unknown[1]!) ? argv.find((arg) => /^-[^-]{2,}/.test(arg) && arg[1] === unknown[1]![1]) : undefined;
+  const typed = word ?? unknown[1]!;
   const name = typed.replace(/^--?/, '').split('=')[0]!;
   const suggestion = closestName(name, names);
   if (suggestion !== undefined) return `Unknown option '${typed}': did you mean --${suggestion}?`;

@@ -86,7 +86,7 @@ function parse(argv: string[]): Parsed {
     if (errors.length > 0) return { kind: 'usage-error', errors };
     return { kind: 'run', values };
   } catch (error) {
-    return { kind: 'usage-error', errors: [parseErrorText(error, GENERATE_OPTIONS)] };
+    return { kind: 'usage-error', errors: [parseErrorText(error, GENERATE_OPTIONS, argv)] };
   }
 }
 

@@ -95,6 +95,9 @@ test('a close unknown command or flag gets a "did you mean"; a far one does not'
     [['generate', '--version'], "tcgen generate: Unknown option '--version': did you mean `tcgen --version`?"],
     [['generate', '--chekc'], "tcgen generate: Unknown option '--chekc': did you mean --check?"],
     [['fecth'], 'tcgen: unknown command "fecth": did you mean "fetch"?'],
+    // One dash: parseArgs reads -out as -o -u -t; the answer is about the word as typed.
+    [['generate', '-out', 'x'], "tcgen generate: Unknown option '-out': did you mean --out?"],
+    [['diff', 'a', 'b', '-format', 'json'], "tcgen diff: Unknown option '-format': did you mean --format?"],
     [['--verison'], 'tcgen: unknown command "--verison": did you mean "--version"?'],
   ];
   for (const [args, line] of cases) {
