@@ -30,7 +30,11 @@ export async function readNameLock(file: string, required: boolean): Promise<Nam
   try {
     stamp = JSON.parse(text);
   } catch (error) {
-    throw new GenerateError([{ location, pointer: '', message: `not JSON: ${(error as Error).message}` }]);
+    // What to do depends on whose stamp it is: a --names file, or the output's own.
+    const remedy = required
+      ? `--names takes the ${STAMP_FILE} of a package tcgen generated, or the directory holding it`
+      : 'restore this stamp (from version control, or the published package), or remove the output directory to generate it afresh (type names may then change; --names keeps those of a published package)';
+    throw new GenerateError([{ location, pointer: '', message: `not JSON (${(error as Error).message}): ${remedy}` }]);
   }
   const types = stamp !== null && typeof stamp === 'object' && !Array.isArray(stamp) ? (stamp as { types?: unknown }).types : undefined;
   if (types === undefined) {

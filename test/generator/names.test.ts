@@ -343,7 +343,16 @@ describe('rule 4: the lock in the stamp, --names and resetting a name', () => {
         });
       };
       await check('missing.json', undefined, /missing\.json: cannot read the name lock \(ENOENT\)/);
-      await check('broken.json', '{', /broken\.json: not JSON/);
+      await check('broken.json', '{', /broken\.json: not JSON \(.*\): --names takes the \.tcgen\.json of a package tcgen generated/);
+      // The output's own stamp, broken: the message says how to go on.
+      const out = path.join(dir, 'broken-out');
+      await generate({ source: overlaySource(v1), out });
+      await writeFile(path.join(out, STAMP_FILE), '{ "inputHash": ');
+      await assert.rejects(generate({ source: overlaySource(v1), out }), (error: unknown) => {
+        assert.ok(error instanceof GenerateError);
+        assert.match(error.message, /broken-out\/\.tcgen\.json: not JSON \(.*\): restore this stamp .*or remove the output directory to generate it afresh/);
+        return true;
+      });
       await check('package.json', '{"name": "x"}', /package\.json#\/types: no name lock here/);
       await check('bad.json', JSON.stringify({ types: { x: { [at('task.json')]: '1Task', ok: 'Fine' }, y: [] } }), new RegExp(
         `bad\\.json#/types/x/${at('task.json').replace(/\//g, '~1').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: expected a type name .*found "1Task"\\n.*bad\\.json#/types/y: expected an object`,
