@@ -1,7 +1,11 @@
 // A small synthetic deployment for the diff tests, as root-relative path → JSON, and its
 // variations: each variation changes one thing (one classification rule).
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import { writeTree } from '../bad-input/helpers.ts';
 import { modelOf, overlaySource } from '../corpus/helpers.ts';
+import { diffSnapshots, type Change, type DiffReport } from '../../generator/diff/diff.ts';
+import { formatJson } from '../../generator/diff/format.ts';
 import { snapshotModel, type ModelSnapshot } from '../../generator/diff/snapshot.ts';
 
 export type Files = Record<string, any>;
@@ -93,4 +97,40 @@ export async function snapshotOfFiles(files: Files, { listed = false } = {}): Pr
 export async function writeMirror(dir: string, files: Files): Promise<string> {
   await writeTree(dir, files);
   return dir;
+}
+
+/** One classification rule: how the old reference and the new one differ, and the exact changes reported. */
+export interface DiffRule {
+  rule: string;
+  /** Changes the base into the old reference (default: the base as it is). */
+  before?: (files: Files) => void;
+  /** Changes the old reference into the new one. */
+  after: (files: Files) => void;
+  changes: Change[];
+}
+
+const CLASS_RANK = { none: 0, patch: 1, minor: 2, major: 3 } as const;
+
+/** The report `changes` make: its verdict is the most severe class among them. */
+export const expectedReport = (changes: Change[]): DiffReport => ({
+  verdict: changes.reduce<DiffReport['verdict']>((v, c) => (CLASS_RANK[c.class] > CLASS_RANK[v] ? c.class : v), 'none'),
+  changes,
+});
+
+/**
+ * A test per rule, named `<prefix>: <rule>`: `base()` changed by `before` is the old reference, that
+ * changed by `after` the new one. The report's JSON text itself (key order and all, as scripts read
+ * it) must be expectedReport's. `listed`: as snapshotOfFiles.
+ */
+export function testRules(prefix: string, rules: readonly DiffRule[], base: () => Files, options: { listed?: boolean } = {}): void {
+  for (const { rule, before, after, changes } of rules) {
+    test(`${prefix}: ${rule}`, async () => {
+      const oldFiles = base();
+      before?.(oldFiles);
+      const newFiles = structuredClone(oldFiles);
+      after(newFiles);
+      const report = diffSnapshots(await snapshotOfFiles(oldFiles, options), await snapshotOfFiles(newFiles, options));
+      assert.equal(formatJson(report), JSON.stringify(expectedReport(changes), null, 2) + '\n');
+    });
+  }
 }

@@ -3,9 +3,8 @@
 // deployment (test/diff/helpers.ts), modelled in memory through the generator's own stages.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { diffSnapshots, type Change, type DiffReport } from '../../generator/diff/diff.ts';
-import { formatJson } from '../../generator/diff/format.ts';
-import { baseFiles, snapshotOfFiles, variant, type Files } from './helpers.ts';
+import { diffSnapshots, type Change } from '../../generator/diff/diff.ts';
+import { baseFiles, snapshotOfFiles, testRules, type DiffRule, type Files } from './helpers.ts';
 
 const ALPHA = '/references/alpha/v1/api.json';
 const BETA = '/references/beta/v1/exchanges.json';
@@ -21,16 +20,7 @@ const type = (service: string, name: string, pointer: string, cls: Change['class
 const ROUTING = 'routing-key patterns and code splitting routing keys by position no longer match';
 const REACH = 'the new client cannot call a deployment serving the old one';
 
-interface Rule {
-  rule: string;
-  /** Changes the base into the old reference (default: the base as it is). */
-  before?: (files: Files) => void;
-  /** Changes the old reference into the new one. */
-  after: (files: Files) => void;
-  changes: Change[];
-}
-
-const RULES: Rule[] = [
+const RULES: DiffRule[] = [
   // Services
   {
     rule: 'service added (minor)',
@@ -436,22 +426,7 @@ const RULES: Rule[] = [
   },
 ];
 
-const CLASS_RANK = { none: 0, patch: 1, minor: 2, major: 3 } as const;
-const expectedReport = (changes: Change[]): DiffReport => ({
-  verdict: changes.reduce<DiffReport['verdict']>((v, c) => (CLASS_RANK[c.class] > CLASS_RANK[v] ? c.class : v), 'none'),
-  changes,
-});
-
-for (const { rule, before, after, changes } of RULES) {
-  test(`rule: ${rule}`, async () => {
-    const oldFiles = variant(before ?? (() => {}));
-    const newFiles = structuredClone(oldFiles);
-    after(newFiles);
-    const report = diffSnapshots(await snapshotOfFiles(oldFiles), await snapshotOfFiles(newFiles));
-    // The JSON text itself: key order and all, as scripts read it.
-    assert.equal(formatJson(report), JSON.stringify(expectedReport(changes), null, 2) + '\n');
-  });
-}
+testRules('rule', RULES, baseFiles);
 
 test('the base reference diffed with itself: verdict none, no changes', async () => {
   const snapshot = await snapshotOfFiles(baseFiles());

@@ -7,12 +7,12 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { test } from 'node:test';
 import { diffSnapshots, type Change, type DiffReport } from '../../generator/diff/diff.ts';
-import { formatJson, formatMarkdown, formatText } from '../../generator/diff/format.ts';
+import { formatMarkdown, formatText } from '../../generator/diff/format.ts';
 import { SNAPSHOT_VERSION, stampedSnapshot } from '../../generator/diff/snapshot.ts';
 import { runGenerateCommand } from '../../generator/commands/generate.ts';
 import { generate } from '../../generator/generate.ts';
 import { temporaryDir } from '../generator/helpers.ts';
-import { baseFiles, snapshotOfFiles, writeMirror, type Files } from './helpers.ts';
+import { baseFiles, snapshotOfFiles, testRules, writeMirror, type DiffRule, type Files } from './helpers.ts';
 
 const META = '/schemas/common/metaschema.json#';
 const PAYLOAD = '/schemas/toy-worker/v1/payload.json';
@@ -42,14 +42,7 @@ const inWorkers = (kind: Change['kind'], name: string, cls: Change['class'], rea
 const type = (name: string, pointer: string, cls: Change['class'], reason: string) => inWorkers('type-changed', name, cls, reason, pointer);
 const STOP = (key: string) => `TaskFor<'${key}'> and WorkerPayloads['${key}'] stop compiling`;
 
-interface Rule {
-  rule: string;
-  before?: (files: Files) => void;
-  after: (files: Files) => void;
-  changes: Change[];
-}
-
-const RULES: Rule[] = [
+const RULES: DiffRule[] = [
   {
     rule: 'payload schema removed (major: TaskFor<K> and WorkerPayloads[K] of its key stop compiling)',
     after: (f) => delete f[SIMPLE],
@@ -182,24 +175,10 @@ const RULES: Rule[] = [
   },
 ];
 
-const CLASS_RANK = { none: 0, patch: 1, minor: 2, major: 3 } as const;
-const expectedReport = (changes: Change[]): DiffReport => ({
-  verdict: changes.reduce<DiffReport['verdict']>((v, c) => (CLASS_RANK[c.class] > CLASS_RANK[v] ? c.class : v), 'none'),
-  changes,
-});
+testRules('workers rule', RULES, workerFiles, { listed: true });
 
 async function reportOf(before: Files, after: Files): Promise<DiffReport> {
   return diffSnapshots(await snapshotOfFiles(before, { listed: true }), await snapshotOfFiles(after, { listed: true }));
-}
-
-for (const { rule, before, after, changes } of RULES) {
-  test(`workers rule: ${rule}`, async () => {
-    const oldFiles = workerFiles();
-    before?.(oldFiles);
-    const newFiles = structuredClone(oldFiles);
-    after(newFiles);
-    assert.equal(formatJson(await reportOf(oldFiles, newFiles)), JSON.stringify(expectedReport(changes), null, 2) + '\n');
-  });
 }
 
 test('the worker deployment diffed with itself: verdict none; a source that cannot list its schemas (a root URL) finds no payloads', async () => {
