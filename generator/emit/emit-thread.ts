@@ -1,17 +1,15 @@
 import { Worker } from 'node:worker_threads';
 import { GenerateError } from '../errors.ts';
+import { formatClaimed } from './claims.ts';
 import type { EmitReply, EmitWorkerData } from './emit-worker.ts';
 
 export interface EmitResult {
-  /** Resolves once every emitted file was handed over (the check then runs); rejects with GenerateError. */
-  emitDone: Promise<void>;
   /** Resolves once the package type-checks, with every emitted dist/**.js file (unformatted); rejects with GenerateError when it does not. */
   checked: Promise<Map<string, string>>;
   /**
-   * Formats the emitted declarations (dist/**.d.ts) on both threads: this one, from the end of
-   * the emit, formats those it claims with `format` (while the worker checks, then claims too).
-   * Resolves with all of them once the package checks; rejects as `checked` does, or with what
-   * `format` throws.
+   * Formats the emitted declarations (dist/**.d.ts) on both threads, once the package checks:
+   * this one formats those it claims with `format`, the worker the others (claims.ts). Resolves
+   * with all of them; rejects as `checked` does, or with what `format` throws.
    */
   formatDeclarations(format: (file: string, text: string) => Promise<string>): Promise<Map<string, string>>;
 }
@@ -49,7 +47,6 @@ export function startEmitThread(runtimeDeclarations: Map<string, string> | undef
   const entry = import.meta.url.endsWith('.ts') ? './emit-worker-tsx.js' : './emit-worker.js';
   const claims = new SharedArrayBuffer(4);
   const worker = new Worker(new URL(entry, import.meta.url), { workerData: { runtimeDeclarations: runtimeDeclarations ?? null, claims } satisfies EmitWorkerData });
-  const emitDone = deferred<void>();
   const checked = deferred<Map<string, string>>();
   const workerDeclarations = deferred<Map<string, string>>();
   const javascript = new Map<string, string>();
@@ -64,33 +61,27 @@ export function startEmitThread(runtimeDeclarations: Map<string, string> | undef
         javascript.set(file, text);
         onJavaScript?.(file, text);
       }
-    } else if ('emitDone' in reply) emitDone.resolve();
-    else if ('checked' in reply) checked.resolve(javascript);
+    } else if ('checked' in reply) checked.resolve(javascript);
     else if ('declarations' in reply) workerDeclarations.resolve(reply.declarations);
     else {
       // A failure before the check stands for both answers; after it, for the declarations.
-      for (const answer of [emitDone, checked, workerDeclarations]) answer.reject(replyError(reply));
+      for (const answer of [checked, workerDeclarations]) answer.reject(replyError(reply));
     }
   });
-  const fail = (error: unknown) => [emitDone, checked, workerDeclarations].forEach((answer) => answer.reject(error));
+  const fail = (error: unknown) => [checked, workerDeclarations].forEach((answer) => answer.reject(error));
   worker.once('error', fail);
   worker.once('exit', (code) => fail(new Error(`the emit worker stopped (exit code ${code}) before it answered`)));
   const nextClaim = new Int32Array(claims);
   async function formatDeclarations(format: (file: string, text: string) => Promise<string>): Promise<Map<string, string>> {
-    await emitDone.promise;
-    const formatted = new Map<string, string>();
-    for (let index = Atomics.add(nextClaim, 0, 1); index < declarations.length; index = Atomics.add(nextClaim, 0, 1)) {
-      const [file, text] = declarations[index]!;
-      formatted.set(file, await format(file, text));
-    }
     await checked.promise;
+    const formatted = await formatClaimed(nextClaim, declarations, format);
     return new Map([...formatted, ...(await workerDeclarations.promise)]);
   }
   return {
     emit(files, listener) {
       onJavaScript = listener;
       worker.postMessage(files);
-      return { emitDone: emitDone.promise, checked: checked.promise, formatDeclarations };
+      return { checked: checked.promise, formatDeclarations };
     },
     async close() {
       await worker.terminate();

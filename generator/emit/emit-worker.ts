@@ -2,19 +2,18 @@
 // the check needs: with a prebuilt runtime, only the runtime's declarations; without one, the
 // declarations of @types/node and undici, checking the runtime itself; then it warms prettier.
 // Sent the package, it emits it, handing over each file as TypeScript writes it (the main thread
-// formats the JavaScript meanwhile), type-checks it, says so, then formats declarations: the
-// two threads take them one at a time from a shared counter, whichever is free first.
+// formats the JavaScript meanwhile), type-checks it, says so, then formats declarations with the
+// main thread (claims.ts).
 import { parentPort, workerData } from 'node:worker_threads';
 import { GenerateError } from '../errors.ts';
 import { runtimeFiles } from '../render/runtime-files.ts';
+import { formatClaimed } from './claims.ts';
 import { checkRuntime, emitAgainstRuntimeDeclarations, emitPackage, type DeclarationCache } from './emit.ts';
 
 export type EmitReply =
   /** One emitted dist/** file (.js or .d.ts), unformatted: the check may still fail. */
   | { emitted: [file: string, text: string] }
-  /** Every emitted file was sent; the check starts. */
-  | { emitDone: true }
-  /** The package type-checks. */
+  /** The package type-checks: every emitted file was sent before this. */
   | { checked: true }
   /** The declarations this thread claimed (see EmitWorkerData.claims), formatted. */
   | { declarations: Map<string, string> }
@@ -45,11 +44,9 @@ formatter.catch(() => {});
 const send = (file: string, text: string) => parentPort!.postMessage({ emitted: [file, text] } satisfies EmitReply);
 
 function emit(files: Map<string, string>, checkedRuntime: Map<string, string>): Map<string, string> {
-  const emitDone = () => parentPort!.postMessage({ emitDone: true } satisfies EmitReply);
-  if (runtimeDeclarations) return emitAgainstRuntimeDeclarations(files, runtimeDeclarations, cache, send, emitDone);
+  if (runtimeDeclarations) return emitAgainstRuntimeDeclarations(files, runtimeDeclarations, cache, send);
   const emitted = emitPackage(files, cache, checkedRuntime);
   for (const [file, text] of emitted) send(file, text);
-  emitDone();
   return emitted;
 }
 
@@ -69,12 +66,7 @@ parentPort!.once('message', async (files: Map<string, string>) => {
   try {
     const { formatFile } = await formatter;
     const declarations = [...emitted].filter(([file]) => file.endsWith('.d.ts'));
-    const formatted = new Map<string, string>();
-    for (let index = Atomics.add(nextClaim, 0, 1); index < declarations.length; index = Atomics.add(nextClaim, 0, 1)) {
-      const [file, text] = declarations[index]!;
-      formatted.set(file, await formatFile(file, text));
-    }
-    parentPort!.postMessage({ declarations: formatted } satisfies EmitReply);
+    parentPort!.postMessage({ declarations: await formatClaimed(nextClaim, declarations, formatFile) } satisfies EmitReply);
   } catch (error) {
     parentPort!.postMessage(failureReply(error));
   }
