@@ -9,7 +9,7 @@ import { libraryVersions, loadRuntimeBuild, runtimeDeclarations, type RuntimeBui
 import { DEFAULT_PACKAGE_NAME, DEFAULT_PACKAGE_VERSION, packageNameProblem, packageVersionProblem } from './render/package-identity.ts';
 import { diffSnapshots, type DiffReport } from './diff/diff.ts';
 import { snapshotModel, stampedSnapshot, type ModelSnapshot } from './diff/snapshot.ts';
-import { differingFiles, listFiles, readStamp, serializeStamp, sha256, STAMP_FILE, stampText, writeAtomically, type Stamp } from './write/write.ts';
+import { differingFiles, listFiles, readStamp, readStampFile, serializeStamp, sha256, STAMP_FILE, stampText, writeAtomically, type Stamp } from './write/write.ts';
 import { moduleHashes, reusableFormatted, reusableModules, sourceHashes, stampedModuleFiles } from './write/service-stamps.ts';
 import { canonicalNameLock, readNameLock, stampLocation } from './write/name-lock.ts';
 import type { NameLock } from './model/names.ts';
@@ -102,11 +102,11 @@ const stampHash = (hash: string, stamp: Pick<Stamp, 'types' | 'services' | 'sour
  * kept every name of that lock whose schema it still has: the lock file itself is not part of
  * the hash, so that `--check` without `--names` agrees with an output made with it.
  */
-async function isUpToDate(out: string, hash: string, namesFile: NameLock | undefined): Promise<boolean> {
-  const stamp = await readStamp(out);
-  if (stamp === undefined || stamp.inputHash !== stampHash(hash, stamp)) return false;
-  // Reformatted, or keys reordered: not the text a run writes.
-  if ((await readFile(path.join(out, STAMP_FILE), 'utf8')) !== serializeStamp(stamp)) return false;
+async function isUpToDate(out: string, read: Awaited<ReturnType<typeof readStampFile>>, hash: string, namesFile: NameLock | undefined): Promise<boolean> {
+  if (read === undefined) return false;
+  const { stamp, text } = read;
+  // Its text must be the one a run writes (not reformatted, no key reordered).
+  if (stamp.inputHash !== stampHash(hash, stamp) || text !== serializeStamp(stamp)) return false;
   for (const [service, names] of Object.entries(namesFile ?? {})) {
     const kept = stamp.types?.[service] ?? {};
     if (Object.entries(names).some(([location, name]) => Object.hasOwn(kept, location) && kept[location] !== name)) return false;
@@ -155,7 +155,9 @@ async function generatePackage(options: GenerateOptions): Promise<GenerateResult
   const lock = namesFile ?? (await readNameLock(path.join(out, STAMP_FILE), false));
   const generator = await generatorHash();
   const hash = inputHash(input, generator, options);
-  if (await isUpToDate(out, hash, namesFile)) return { files: [], unchanged: true, ...(options.diff && { diff: { verdict: 'none', changes: [] } }) };
+  // Read once: whether the output is up to date, what it keeps, and what --diff compares with.
+  const stamped = await readStampFile(out);
+  if (await isUpToDate(out, stamped, hash, namesFile)) return { files: [], unchanged: true, ...(options.diff && { diff: { verdict: 'none', changes: [] } }) };
   // Heavy stages (handlebars, json-schema-to-typescript, TypeScript, prettier) load only once the
   // output is known to be stale, so that a no-op run stays cheap. TypeScript loads on its own
   // thread, started first, while this one models and renders. (Started before the input was read,
@@ -167,19 +169,19 @@ async function generatePackage(options: GenerateOptions): Promise<GenerateResult
   const { startEmitThread } = await import('./emit/emit-thread.ts');
   const emitThread = startEmitThread(runtimeBuild && runtimeDeclarations(runtimeBuild));
   try {
-    return await generateStale(options, out, input, { hash, generator, lock }, { runtime, runtimeBuild, emitThread });
+    return await generateStale(options, out, input, { hash, generator, lock, previous: stamped?.stamp }, { runtime, runtimeBuild, emitThread });
   } finally {
     await emitThread.close();
   }
 }
 
 /**
- * The changes from the model recorded in `out`'s stamp to `snapshot`; when `out` records none (a
+ * The changes from the model recorded in `out`'s stamp (`previous`) to `snapshot`; when it records none (a
  * fresh directory) and `names` is given, from the model in that stamp (the last published
  * package's `.tcgen.json`, file or directory). Undefined when neither records a model.
  */
-async function diffWithStamp(out: string, snapshot: ModelSnapshot, names: string | undefined): Promise<DiffReport | undefined> {
-  let before = stampedSnapshot((await readStamp(out))?.model);
+async function diffWithStamp(previous: Stamp | undefined, snapshot: ModelSnapshot, names: string | undefined): Promise<DiffReport | undefined> {
+  let before = stampedSnapshot(previous?.model);
   if (before === undefined && names !== undefined) {
     const location = await stampLocation(names);
     before = stampedSnapshot((await readStamp(path.dirname(location), path.basename(location)))?.model);
@@ -193,6 +195,8 @@ interface Hashes {
   /** generatorHash: tcgen's own code and libraries. */
   generator: string;
   lock: NameLock;
+  /** The stamp `out` holds, if any. */
+  previous: Stamp | undefined;
 }
 
 interface EmitSetup {
@@ -202,7 +206,7 @@ interface EmitSetup {
   emitThread: EmitThread;
 }
 
-async function generateStale(options: GenerateOptions, out: string, input: LoadedInput, { hash, generator, lock }: Hashes, { runtime, runtimeBuild, emitThread }: EmitSetup): Promise<GenerateResult> {
+async function generateStale(options: GenerateOptions, out: string, input: LoadedInput, { hash, generator, lock, previous }: Hashes, { runtime, runtimeBuild, emitThread }: EmitSetup): Promise<GenerateResult> {
   const { readReferences } = await import('./validate/validate.ts');
   const { buildModel, lockOwners } = await import('./model/model.ts');
   const { renderPackage, renderTypes } = await import('./render/render.ts');
@@ -219,7 +223,6 @@ async function generateStale(options: GenerateOptions, out: string, input: Loade
   const packageVersion = options.packageVersion ?? DEFAULT_PACKAGE_VERSION;
   const shared = sha256([generator, ...[...runtime].map(([file, text]) => `${file}\n${sha256(text)}`), packageName, packageVersion, docsRootUrlOf(options) ?? ''].join('\n'));
   const services = moduleHashes(model.services, model.workers, input, shared, typeNames);
-  const previous = await readStamp(out);
   const reused = await timed('reuse', options, () => reusableModules(out, previous, services));
   const stale = { services: model.services.filter((service) => !reused.has(service.serviceName)), ...(model.workers && !reused.has(WORKERS_MODULE) && { workers: model.workers }) };
   const types = await timed('types', options, () => renderTypes(stale, { rootUrl: docsRootUrlOf(options), schemas: input.schemas }));
@@ -233,8 +236,6 @@ async function generateStale(options: GenerateOptions, out: string, input: Loade
   // The TypeScript sources are only the compiler's input: the package ships what it emits
   // (.js beside .d.ts), so prettier formats the emitted files and the rest, each once; a file
   // whose unformatted text is the one the output's stamp recorded is kept as it is.
-  // While the worker type-checks, this thread formats the rest and warms prettier's parser;
-  // then it formats the JavaScript while the worker formats the declarations.
   // TypeScript emits before it checks and hands over each file as it writes it: this thread
   // formats the JavaScript and the rest meanwhile (dropped if the check fails), then both
   // threads format the declarations.
@@ -251,15 +252,13 @@ async function generateStale(options: GenerateOptions, out: string, input: Loade
   });
   const othersSources = new Map([...sources].filter(([file]) => !file.startsWith('src/')));
   const others = await formatOrKeep(othersSources);
-  // Every file arrived before the end of the emit is announced (one port, in order).
-  await timed('emit', options, () => emitted.emitDone);
+  // Every file arrived before the check's answer (one port, in order).
+  const javascript = await timed('emit', options, () => emitted.checked);
   const formatted = await timed('format', options, async () => {
     const code = await Promise.all(javascriptFormatting);
-    // Then this thread takes declarations to format too, until none is left (the worker does the
-    // same once it has checked); it resolves when the check passed.
+    // Then this thread takes declarations to format too, until none is left (the worker does the same).
     return new Map([...code, ...(await emitted.formatDeclarations(formatFile))]);
   });
-  const javascript = await emitted.checked;
   // The prebuilt runtime output is already formatted, by the same function with the same options.
   const files = new Map([...others, ...formatted, ...Object.entries(runtimeBuild?.files ?? {}), ...[...reused.values()].flatMap((kept) => [...kept])]);
   const snapshot = snapshotModel(model);
@@ -271,7 +270,7 @@ async function generateStale(options: GenerateOptions, out: string, input: Loade
   files.set(STAMP_FILE, stampText(stampHash(hash, { types: typeNames, services, sources: formattedFrom, model: snapshot }), files, typeNames, snapshot, { services, sources: formattedFrom }));
   const rebuilt = [...staleModules].sort();
   const kept = [...reused.keys()].sort();
-  const diff = options.diff ? await diffWithStamp(out, snapshot, options.names) : undefined;
+  const diff = options.diff ? await diffWithStamp(previous, snapshot, options.names) : undefined;
   if (options.check) return { files: await timed('check', options, () => differingFiles(out, files)), unchanged: false, rebuilt, kept, ...(diff && { diff }) };
   await timed('write', options, () => writeAtomically(out, files));
   return { files: [...files.keys()].sort(), unchanged: false, rebuilt, kept, ...(diff && { diff }) };

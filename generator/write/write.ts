@@ -51,13 +51,19 @@ export async function listFiles(dir: string): Promise<string[]> {
   }
 }
 
-export async function readStamp(outDir: string, file: string = STAMP_FILE): Promise<Stamp | undefined> {
+/** The stamp in `outDir` and the text it was read from; undefined when there is none, or it is not one. */
+export async function readStampFile(outDir: string, file: string = STAMP_FILE): Promise<{ stamp: Stamp; text: string } | undefined> {
   try {
-    const stamp = JSON.parse(await readFile(path.join(outDir, file), 'utf8')) as Stamp;
-    return typeof stamp.inputHash === 'string' && stamp.files !== null && typeof stamp.files === 'object' ? stamp : undefined;
+    const text = await readFile(path.join(outDir, file), 'utf8');
+    const stamp = JSON.parse(text) as Stamp;
+    return typeof stamp.inputHash === 'string' && stamp.files !== null && typeof stamp.files === 'object' ? { stamp, text } : undefined;
   } catch {
     return undefined;
   }
+}
+
+export async function readStamp(outDir: string, file: string = STAMP_FILE): Promise<Stamp | undefined> {
+  return (await readStampFile(outDir, file))?.stamp;
 }
 
 /**
