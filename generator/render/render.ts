@@ -10,7 +10,7 @@ import { code, type SchemaDocsContext } from './schema-docs.ts';
 import { serviceView } from './view.ts';
 import { WORKERS_MODULE } from '../model/workers.ts';
 import { workersView } from './workers-view.ts';
-import { serviceSchemas } from './validation-schemas.ts';
+import { entrySchemaUrls, serviceSchemas } from './validation-schemas.ts';
 import type { LoadedDocument } from '../load/load.ts';
 
 
@@ -135,10 +135,12 @@ export async function renderPackage(model: PackageModel, options: RenderOptions,
       workers,
     }),
   );
+  // A kept service's schemas module is not rendered: whether it has one is enough.
   const validated = options.schemas === undefined ? [] : model.services.flatMap((service) => {
+    if (!rendersModule(options, service.serviceName)) return entrySchemaUrls(service) === undefined ? [] : [service.serviceName];
     const schemas = serviceSchemas(service, options.schemas!);
     if (schemas === undefined) return [];
-    if (rendersModule(options, service.serviceName)) files.set(`src/schemas/${service.serviceName}.ts`, schemasModule(service.serviceName, schemas));
+    files.set(`src/schemas/${service.serviceName}.ts`, schemasModule(service.serviceName, schemas));
     return [service.serviceName];
   });
   if (validated.length > 0) files.set('src/validation.ts', templates.validation({ services: validated }));

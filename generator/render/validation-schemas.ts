@@ -18,14 +18,12 @@ function withoutMetaschemaRefs(node: unknown): unknown {
 }
 
 /**
- * The schemas of a service's API entries for runtime validation: per entry, its input and
- * output as root-relative URLs with fragment, and every document they reach through `$ref`s.
- * Undefined for a service without API entries that name schemas.
+ * Each API entry's input and output schema as a root-relative URL with fragment, by entry name.
+ * Undefined for a service without API entries that name schemas (it gets no schemas module).
  */
-export function serviceSchemas(service: ServiceModel, schemas: ReadonlyMap<string, LoadedDocument>): ServiceSchemasView | undefined {
+export function entrySchemaUrls(service: ServiceModel): ServiceSchemasView['entries'] | undefined {
   if (!service.api) return undefined;
   const entries: ServiceSchemasView['entries'] = {};
-  const pending: string[] = [];
   for (const entry of service.api.entries) {
     const urls: { input?: string; output?: string } = {};
     for (const key of ['input', 'output'] as const) {
@@ -33,11 +31,21 @@ export function serviceSchemas(service: ServiceModel, schemas: ReadonlyMap<strin
       if (!namesSchema(key, value)) continue;
       const target = entrySchemaTarget(service.serviceName, value);
       urls[key] = `${target.path}#${target.pointer}`;
-      pending.push(target.path);
     }
     if (urls.input !== undefined || urls.output !== undefined) entries[entry.name] = urls;
   }
-  if (Object.keys(entries).length === 0) return undefined;
+  return Object.keys(entries).length === 0 ? undefined : entries;
+}
+
+/**
+ * The schemas of a service's API entries for runtime validation: per entry, its input and
+ * output as root-relative URLs with fragment (entrySchemaUrls), and every document they reach
+ * through `$ref`s. Undefined for a service without API entries that name schemas.
+ */
+export function serviceSchemas(service: ServiceModel, schemas: ReadonlyMap<string, LoadedDocument>): ServiceSchemasView | undefined {
+  const entries = entrySchemaUrls(service);
+  if (entries === undefined) return undefined;
+  const pending = Object.values(entries).flatMap((urls) => [urls.input, urls.output].flatMap((url) => (url === undefined ? [] : [url.split('#')[0]!])));
   const documents: Record<string, unknown> = {};
   for (let path = pending.shift(); path !== undefined; path = pending.shift()) {
     const document = schemas.get(path);
