@@ -1,7 +1,7 @@
-// The big CommonJS files a run loads (TypeScript as ts-morph bundles it, prettier's standalone
-// build and its plugins), compiled with a V8 code cache. Node 20 has no module.enableCompileCache
+// The big CommonJS files a run loads (TypeScript as ts-morph bundles it, 9 MB), compiled with a
+// V8 code cache. Node 20 has no module.enableCompileCache
 // (Node >= 22.1), so the cache is V8's own (vm.Script cachedData), written by `npm run build`
-// after it compiled and formatted the runtime, when the functions a run needs are compiled too.
+// after it compiled the runtime, when the functions a run needs are compiled too.
 // A cache V8 rejects (another Node, changed flags) or a missing one only costs the compile it would
 // have saved. Stages share this module; it loads nothing itself.
 import { readFileSync } from 'node:fs';
@@ -57,7 +57,7 @@ export function requireWithCodeCache(specifier: string): unknown {
 
 /**
  * Writes the code cache of the files loaded here, with every function compiled so far: call it
- * after a type-check, emit and format (`npm run build` does, after building the runtime).
+ * after a type-check and emit (`npm run build` does, after building the runtime).
  */
 export async function writeCodeCache(): Promise<void> {
   await mkdir(CODE_CACHE_DIR, { recursive: true });

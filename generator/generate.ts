@@ -67,7 +67,7 @@ export interface GenerateResult {
 const GENERATOR_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 /** The libraries whose versions shape the output; a new version invalidates every stamp too. */
-const OUTPUT_LIBRARIES = ['json-schema-to-typescript', 'handlebars', 'ts-morph', '@ts-morph/common', 'prettier'];
+const OUTPUT_LIBRARIES = ['json-schema-to-typescript', 'handlebars', 'ts-morph', '@ts-morph/common', 'oxfmt'];
 
 /** A hash of tcgen's own code and templates and of its output libraries' versions: a new generator invalidates every stamp. */
 async function generatorHash(): Promise<string> {
@@ -158,7 +158,7 @@ async function generatePackage(options: GenerateOptions): Promise<GenerateResult
   // Read once: whether the output is up to date, what it keeps, and what --diff compares with.
   const stamped = await readStampFile(out);
   if (await isUpToDate(out, stamped, hash, namesFile)) return { files: [], unchanged: true, ...(options.diff && { diff: { verdict: 'none', changes: [] } }) };
-  // Heavy stages (handlebars, json-schema-to-typescript, TypeScript, prettier) load only once the
+  // Heavy stages (handlebars, json-schema-to-typescript, TypeScript, the formatter) load only once the
   // output is known to be stale, so that a no-op run stays cheap. TypeScript loads on its own
   // thread, started first, while this one models and renders. (Started before the input was read,
   // it cost a no-op run of v87.1.3 0.13 s, 0.28 → 0.41 s, and a cold run gained nothing measurable:
@@ -234,31 +234,28 @@ async function generateStale(options: GenerateOptions, out: string, input: Loade
     for (const [file, text] of files) if (file.endsWith('.d.ts')) sources.set(file.replace(/^dist\//, 'src/'), text);
   }
   // The TypeScript sources are only the compiler's input: the package ships what it emits
-  // (.js beside .d.ts), so prettier formats the emitted files and the rest, each once; a file
-  // whose unformatted text is the one the output's stamp recorded is kept as it is.
+  // (.js beside .d.ts), so the formatter formats the emitted files and the rest, each once; a
+  // JavaScript file whose unformatted text is the one the output's stamp recorded is kept as it is.
   // TypeScript emits before it checks and hands over each file as it writes it: this thread
-  // formats the JavaScript and the rest meanwhile (dropped if the check fails), then both
-  // threads format the declarations.
+  // formats them meanwhile (dropped if the check fails).
   const { formatFile, formatFiles } = await import('./format/format.ts');
   const formatOrKeep = async (unformatted: Map<string, string>) => {
     const kept = await reusableFormatted(out, previous, unformatted, generator);
     return new Map([...kept, ...(await formatFiles(new Map([...unformatted].filter(([file]) => !kept.has(file)))))]);
   };
-  const javascriptFormatting: Array<Promise<[string, string]>> = [];
+  const emittedFormatting: Array<Promise<[string, string]>> = [];
   const emitted = emitThread.emit(sources, (file, text) => {
-    const formatting = formatOrKeep(new Map([[file, text]])).then((one) => [file, one.get(file)!] as [string, string]);
-    formatting.catch(() => {}); // awaited below, unless the check fails first
-    javascriptFormatting.push(formatting);
+    const formatting = file.endsWith('.js') ? formatOrKeep(new Map([[file, text]])).then((one) => one.get(file)!) : formatFile(file, text);
+    const pair = formatting.then((formattedText) => [file, formattedText] as [string, string]);
+    pair.catch(() => {}); // awaited below, unless the check fails first
+    emittedFormatting.push(pair);
   });
   const othersSources = new Map([...sources].filter(([file]) => !file.startsWith('src/')));
   const others = await formatOrKeep(othersSources);
   // Every file arrived before the check's answer (one port, in order).
-  const javascript = await timed('emit', options, () => emitted.checked);
-  const formatted = await timed('format', options, async () => {
-    const code = await Promise.all(javascriptFormatting);
-    // Then this thread takes declarations to format too, until none is left (the worker does the same).
-    return new Map([...code, ...(await emitted.formatDeclarations(formatFile))]);
-  });
+  const emittedFiles = await timed('emit', options, () => emitted.checked);
+  const javascript = new Map([...emittedFiles].filter(([file]) => file.endsWith('.js')));
+  const formatted = await timed('format', options, async () => new Map(await Promise.all(emittedFormatting)));
   // The prebuilt runtime output is already formatted, by the same function with the same options.
   const files = new Map([...others, ...formatted, ...Object.entries(runtimeBuild?.files ?? {}), ...[...reused.values()].flatMap((kept) => [...kept])]);
   const snapshot = snapshotModel(model);

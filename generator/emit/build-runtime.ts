@@ -18,9 +18,7 @@ export async function buildRuntime(runtime: Map<string, string>): Promise<Runtim
 export async function writeRuntimeBuild(): Promise<void> {
   const build = await buildRuntime(await runtimeFiles());
   await writeFile(RUNTIME_BUILD_FILE, JSON.stringify(build) + '\n');
-  // The runtime's type-check, emit and formatting compiled what a run's need: cache it, after
-  // formatting a README-like sample too, so that the markdown printer is compiled as well.
-  await formatFiles(new Map([['README.md', '# Sample\n\nSome `code` and *prose*.\n\n```ts\nconst sample = { a: [1] };\n```\n']]));
+  // The runtime's type-check and emit compiled what a run needs: cache it.
   await writeLibFiles();
   await writeCodeCache();
 }

@@ -17,8 +17,8 @@ export interface RuntimeBuild {
 }
 
 export const RUNTIME_BUILD_FILE = fileURLToPath(new URL('../../lib/runtime-build.json', import.meta.url));
-const SHAPING_SOURCES = ['../../generator/emit/emit.ts', '../../generator/format/format.ts'].map((relative) => fileURLToPath(new URL(relative, import.meta.url)));
-const SHAPING_LIBRARIES = ['ts-morph', '@ts-morph/common', 'prettier'];
+const SHAPING_SOURCES = ['../../generator/emit/emit.ts', '../../generator/format/format.ts', '../../generator/format/union-layout.ts'].map((relative) => fileURLToPath(new URL(relative, import.meta.url)));
+const SHAPING_LIBRARIES = ['ts-morph', '@ts-morph/common', 'oxfmt'];
 
 /** "name@version" of each installed library, for hashes of what shapes the output. */
 export function libraryVersions(names: readonly string[]): string[] {

@@ -5,7 +5,6 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { emitAgainstRuntimeDeclarations } from '../../generator/emit/emit.ts';
 import { startEmitThread } from '../../generator/emit/emit-thread.ts';
-import { formatFile } from '../../generator/format/format.ts';
 import { loadRuntimeBuild, runtimeDeclarations } from '../../generator/emit/runtime-build.ts';
 import { GenerateError } from '../../generator/errors.ts';
 import { runtimeFiles } from '../../generator/render/runtime-files.ts';
@@ -56,31 +55,27 @@ test('handing over each file as it is written: the same files, and a type error 
   assert.deepEqual(early, ['dist/services/x.js', 'dist/services/x.d.ts']);
 });
 
-test('the emit thread: JavaScript arrives before the check, formatted declarations after it, and a failed check rejects both', async () => {
+test('the emit thread: every emitted file arrives before the check, and a failed check rejects', async () => {
   const declared = await declarations();
   const good = "import * as runtime from '../runtime/index.js';\nexport const options: runtime.ClientOptions = { rootUrl: 'https://tc.example.com' };\n";
   const thread = startEmitThread(declared);
   try {
     const arrived: string[] = [];
-    const { checked, formatDeclarations } = thread.emit(new Map([['src/services/x.ts', good]]), (file) => arrived.push(file));
-    const javascript = await checked;
-    assert.deepEqual(arrived, ['dist/services/x.js']);
-    assert.deepEqual([...javascript.keys()], ['dist/services/x.js']);
-    // Formatted by prettier (not TypeScript's four-space indentation), on whichever thread claimed it.
-    const declarations = await formatDeclarations(formatFile);
-    assert.deepEqual([...declarations.keys()], ['dist/services/x.d.ts']);
-    assert.equal(declarations.get('dist/services/x.d.ts'), "import * as runtime from '../runtime/index.js';\nexport declare const options: runtime.ClientOptions;\n");
+    const { checked } = thread.emit(new Map([['src/services/x.ts', good]]), (file) => arrived.push(file));
+    const emitted = await checked;
+    assert.deepEqual(arrived, ['dist/services/x.js', 'dist/services/x.d.ts']);
+    assert.deepEqual([...emitted.keys()], arrived);
+    // TypeScript's own printing (four-space indentation), for the main thread to format.
+    assert.equal(emitted.get('dist/services/x.d.ts'), "import * as runtime from '../runtime/index.js';\nexport declare const options: runtime.ClientOptions;\n");
   } finally {
     await thread.close();
   }
   const failing = startEmitThread(declared);
   try {
     const arrived: string[] = [];
-    const { checked, formatDeclarations } = failing.emit(new Map([['src/services/x.ts', good.replace("'https://tc.example.com'", '42')]]), (file) => arrived.push(file));
-    const isTypeError = (error: unknown) => error instanceof GenerateError && /TS2322/.test(error.message);
-    await assert.rejects(checked, isTypeError);
-    await assert.rejects(formatDeclarations(formatFile), isTypeError);
-    assert.deepEqual(arrived, ['dist/services/x.js']);
+    const { checked } = failing.emit(new Map([['src/services/x.ts', good.replace("'https://tc.example.com'", '42')]]), (file) => arrived.push(file));
+    await assert.rejects(checked, (error: unknown) => error instanceof GenerateError && /TS2322/.test(error.message));
+    assert.deepEqual(arrived, ['dist/services/x.js', 'dist/services/x.d.ts']);
   } finally {
     await failing.close();
   }
