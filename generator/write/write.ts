@@ -137,10 +137,12 @@ export async function writeAtomically(outDir: string, files: Map<string, string>
   const temporary = path.join(path.dirname(target), `.${path.basename(target)}.tcgen-tmp-${suffix}`);
   const previous = path.join(path.dirname(target), `.${path.basename(target)}.tcgen-old-${suffix}`);
   try {
-    for (const [file, text] of files) {
-      await mkdir(path.dirname(path.join(temporary, file)), { recursive: true });
-      await writeFile(path.join(temporary, file), text);
-    }
+    // The files are written all at once (one at a time, v87.1.3's 145 took ~90 ms); every write
+    // is settled before a failure is reported, so that the clean-up below races none of them.
+    for (const dir of new Set([...files.keys()].map((file) => path.dirname(path.join(temporary, file))))) await mkdir(dir, { recursive: true });
+    const writes = await Promise.allSettled([...files].map(([file, text]) => writeFile(path.join(temporary, file), text)));
+    const failed = writes.find((write) => write.status === 'rejected');
+    if (failed) throw failed.reason;
     const exists = await stat(target).then(() => true, () => false);
     if (exists) await rename(target, previous);
     try {
