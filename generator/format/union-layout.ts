@@ -19,6 +19,8 @@ const hasComment = (member: string): boolean => /\/\/|\/\*/.test(member.replace(
  * Returns the text with those unions joined.
  */
 export function joinUnionsThatFit(text: string, printWidth: number): string {
+  // Most files have no union broken after its head: they are returned without being split.
+  if (!/(?:=|:|\(|=>)\n +\| /.test(text)) return text;
   const lines = text.split('\n');
   const out: string[] = [];
   for (let index = 0; index < lines.length; index++) {
