@@ -17,7 +17,7 @@ export interface EmitThread {
    * formats them must drop the results when `checked` rejects.
    */
   emit(files: Map<string, string>, onEmitted?: (file: string, text: string) => void): EmitResult;
-  /** Stops the worker, whether or not it was used; again, it waits for the same stop. */
+  /** Stops the worker, whether or not it was used. */
   close(): Promise<void>;
 }
 
@@ -45,7 +45,6 @@ export function startEmitThread(runtimeDeclarations: Map<string, string> | undef
   const checked = deferred<Map<string, string>>();
   const emitted = new Map<string, string>();
   let onEmitted: ((file: string, text: string) => void) | undefined;
-  let closing: Promise<void> | undefined;
   worker.on('message', (reply: EmitReply) => {
     if ('emitted' in reply) {
       const [file, text] = reply.emitted;
@@ -64,8 +63,7 @@ export function startEmitThread(runtimeDeclarations: Map<string, string> | undef
       return { checked: checked.promise };
     },
     async close() {
-      closing ??= worker.terminate().then(() => undefined);
-      await closing;
+      await worker.terminate();
     },
   };
 }
