@@ -7,8 +7,9 @@ import type { CommandStreams } from './streams.ts';
 
 const USAGE = `Usage: tcgen fetch --root-url URL --out DIR
 
-Downloads a Taskcluster deployment's references and the schemas they use
-into DIR, laid out as the URLs are, for \`tcgen generate\` to read offline.
+Downloads a Taskcluster deployment's references, the schemas they use and the
+worker payload schemas its references bundle lists into DIR, laid out as the
+URLs are, for \`tcgen generate\` to read offline.
 
 Options:
   --root-url URL  the deployment's root URL (http or https)

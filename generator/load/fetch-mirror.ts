@@ -17,8 +17,9 @@ export interface FetchMirrorResult {
 }
 
 /**
- * Downloads what the generator reads — the manifest, every reference it lists and every
- * schema those references reach — with the generator's own loader, and writes it to `out`
+ * Downloads what the generator reads — the manifest, every reference it lists, every schema
+ * those references reach, and the worker payload schemas the deployment's references bundle
+ * lists (http-source.ts) — with the generator's own loader, and writes it to `out`
  * laid out as the URLs are. Documents are written as served: JSON is UTF-8, which decoding
  * and re-encoding keeps byte for byte. Every failed file is reported, not only the first.
  */

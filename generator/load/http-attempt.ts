@@ -4,10 +4,13 @@ import { request, type Dispatcher } from 'undici';
 /** Why one HTTP attempt failed, and whether trying again could help. */
 export class AttemptFailure extends Error {
   readonly retryable: boolean;
-  constructor(message: string, retryable: boolean) {
+  /** The HTTP status when the server answered with one outside 2xx. */
+  readonly status: number | undefined;
+  constructor(message: string, retryable: boolean, status?: number) {
     super(message);
     this.name = 'AttemptFailure';
     this.retryable = retryable;
+    this.status = status;
   }
 }
 
@@ -56,7 +59,7 @@ function statusFailure(statusCode: number, location: string): AttemptFailure {
   // Redirects are not followed: a moved reference usually means a wrong root URL, which the user should see.
   const message = location ? `${status} (redirect to ${location})` : status;
   // Server errors are often transient (deploys, overload); client errors and redirects will not change.
-  return new AttemptFailure(message, statusCode >= 500);
+  return new AttemptFailure(message, statusCode >= 500, statusCode);
 }
 
 function headerText(value: string | string[] | undefined): string {

@@ -41,18 +41,23 @@ export function createHttpSource(rootUrl: string, options: HttpSourceOptions = {
 
   const locate = (path: string): string => root + (path.startsWith('/') ? path : '/' + path);
 
-  const readBytes = async (path: string): Promise<Buffer> => {
+  /** The bytes at `path`; undefined for a 404 when `absentIsUndefined`. Throws a GenerateError naming the URL. */
+  async function fetchBytes(path: string, absentIsUndefined: true): Promise<Buffer | undefined>;
+  async function fetchBytes(path: string, absentIsUndefined?: false): Promise<Buffer>;
+  async function fetchBytes(path: string, absentIsUndefined = false): Promise<Buffer | undefined> {
     const url = locate(path);
     options.onProgress?.(progress.done, ++progress.total);
     try {
       return await withRetries(() => attempt(url), { retries, retryDelayMs, signal: closing.signal });
     } catch (error) {
       if (!(error instanceof AttemptFailure)) throw error;
+      if (absentIsUndefined && error.status === 404) return undefined;
       throw new GenerateError([{ location: url, pointer: '', message: error.message }]);
     } finally {
       options.onProgress?.(++progress.done, progress.total);
     }
-  };
+  }
+  const readBytes = (path: string): Promise<Buffer> => fetchBytes(path);
 
   return {
     rootUrl: root,
@@ -60,11 +65,42 @@ export function createHttpSource(rootUrl: string, options: HttpSourceOptions = {
     readBytes,
     // Decoded as readFile(…, 'utf8') does, so a directory mirror and its URL give the same text.
     readText: async (path) => (await readBytes(path)).toString('utf8'),
+    async listSchemas() {
+      const bundle = await fetchBytes(BUNDLE_PATH, true);
+      return bundle === undefined ? [] : bundleSchemaPaths(bundle, locate(BUNDLE_PATH));
+    },
     async close() {
       closing.abort();
       await agent.close();
     },
   };
+}
+
+/**
+ * Every reference and schema of a deployment in one JSON document, which Taskcluster's references
+ * server writes beside the manifest (infrastructure/references/relativize.js: `[{ filename, content }]`,
+ * filenames such as "schemas/generic-worker/multiuser_posix.json"). Its list of schemas is how an
+ * HTTP source finds the worker payload schemas, which no reference names. Deployments that serve none
+ * (older releases) yield no worker payloads.
+ */
+export const BUNDLE_PATH = '/references/references.json';
+
+/** The root-relative paths of the bundle's schema documents ("/schemas/…json"), sorted. Throws a GenerateError at `location` when it is not a bundle. */
+export function bundleSchemaPaths(bytes: Buffer, location: string): string[] {
+  const problem = (pointer: string, message: string) => new GenerateError([{ location, pointer, message }]);
+  let bundle: unknown;
+  try {
+    bundle = JSON.parse(bytes.toString('utf8'));
+  } catch (error) {
+    throw problem('', `is not valid JSON: ${(error as Error).message}`);
+  }
+  if (!Array.isArray(bundle)) throw problem('', 'expected an array of { filename, content } (the references bundle)');
+  const paths = bundle.map((item: unknown, index) => {
+    const filename = (item as { filename?: unknown } | null)?.filename;
+    if (typeof filename !== 'string') throw problem(`/${index}/filename`, 'expected a string');
+    return filename;
+  });
+  return paths.filter((filename) => /^schemas\/.+\.json$/.test(filename) && !filename.split('/').includes('..')).map((filename) => `/${filename}`).sort();
 }
 
 /** Checks the scheme and drops trailing slashes: "https://tc.example.com/" → "https://tc.example.com". */

@@ -10,8 +10,8 @@ export interface ReferenceSource {
   readText(path: string): Promise<string>;
   /**
    * Every schema document the source holds, as root-relative paths ("/schemas/queue/v1/task.json"),
-   * for discovering the schemas no reference names (worker payloads). Absent where the source cannot
-   * list (a deployment's root URL serves no index): such a source yields no worker payloads.
+   * for discovering the schemas no reference names (worker payloads): a directory's files, a
+   * deployment's references bundle (http-source.ts). A source that cannot list yields no worker payloads.
    */
   listSchemas?(): Promise<string[]>;
   /** Releases what the source holds open (an HTTP source's connections); absent when there is nothing to release. */

@@ -3,9 +3,10 @@
 // must write the same package, byte for byte (the .tcgen.json stamp included), as
 // `tcgen generate --references DIR`; `tcgen fetch` must write a mirror that generates it too.
 // (test/load/fetch-mirror.test.ts checks the mirror's files byte for byte against the snapshot.)
-// One difference is by design: worker payload schemas (no reference reaches them) are found by
-// listing a mirror's schemas/ folder, which a deployment root does not offer, so the baseline
-// here is the snapshot without those folders (test/corpus/workers.test.ts covers ./workers).
+// Worker payload schemas (no reference reaches them) are found by listing: a mirror's schemas/
+// folder, or the references bundle a deployment serves at /references/references.json. Without
+// that bundle (older deployments) the baseline is the snapshot without those folders; with it, the
+// whole snapshot, ./workers included (test/corpus/workers.test.ts covers ./workers itself).
 import assert from 'node:assert/strict';
 import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -14,7 +15,7 @@ import { test } from 'node:test';
 import { runGenerateCommand } from '../../generator/commands/generate.ts';
 import { runFetchCommand } from '../../generator/commands/fetch.ts';
 import { listFiles } from '../../generator/write/write.ts';
-import { startStaticServer } from '../load/static-server.ts';
+import { startStaticServer, type Override } from '../load/static-server.ts';
 import { skipUnlessSnapshot, snapshotDir } from './helpers.ts';
 
 const VERSION = 'v87.1.3';
@@ -91,6 +92,28 @@ test(`generate --root-url and fetch + generate write the package generate --refe
     assert.equal(e.code, 0, e.stderr);
     await assertSameTree(linked, overHttp);
     t.diagnostic(`${files} files identical`);
+  } finally {
+    await server.close();
+    await rm(scratch, { recursive: true, force: true });
+  }
+});
+
+test(`with the deployment's references bundle, generate --root-url writes the whole package, ./workers included (${VERSION})`, { skip }, async () => {
+  const scratch = await mkdtemp(path.join(os.tmpdir(), 'tcgen-download-bundle-'));
+  const root = snapshotDir(VERSION);
+  const schemaFiles = (await listFiles(path.join(root, 'schemas'))).filter((file) => file.endsWith('.json'));
+  const bundle = JSON.stringify(await Promise.all(schemaFiles.map(async (file) => ({ filename: `schemas/${file}`, content: JSON.parse(await readFile(path.join(root, 'schemas', file), 'utf8')) }))));
+  const serveBundle: Override = (request, response) => request.url === '/references/references.json' && (response.writeHead(200, { 'content-type': 'application/json' }).end(bundle), true);
+  const server = await startStaticServer(root, serveBundle);
+  try {
+    const fromDir = path.join(scratch, 'from-dir');
+    const overHttp = path.join(scratch, 'over-http');
+    const a = await cli(runGenerateCommand, ['--references', root, '--out', fromDir]);
+    assert.equal(a.code, 0, a.stderr);
+    const b = await cli(runGenerateCommand, ['--root-url', server.url, '--out', overHttp]);
+    assert.equal(b.code, 0, b.stderr);
+    assert.ok((await listFiles(overHttp)).includes('dist/workers.d.ts'), 'the ./workers module is generated');
+    await assertSameTree(overHttp, fromDir, server.url);
   } finally {
     await server.close();
     await rm(scratch, { recursive: true, force: true });

@@ -180,3 +180,36 @@ test('invalid JSON is reported by URL', { skip }, async () => {
     );
   });
 });
+
+/** The snapshot's schema documents as a deployment's references bundle lists them (`[{ filename, content }]`). */
+async function bundleOf(root: string): Promise<string> {
+  const files = (await listFiles(root)).filter((file) => file.startsWith('/schemas/') && file.endsWith('.json'));
+  return JSON.stringify(await Promise.all(files.map(async (file) => ({ filename: file.slice(1), content: JSON.parse(await readFile(path.join(root, file), 'utf8')) }))));
+}
+
+test("with the deployment's references bundle, the worker payload schemas come too: mirror and root URL read what the snapshot directory gives", { skip }, async () => {
+  const bundle = await bundleOf(SNAPSHOT);
+  const serveBundle: Override = (req, res) => req.url === '/references/references.json' && (res.writeHead(200, { 'content-type': 'application/json' }).end(bundle), true);
+  await withMirrorServer(serveBundle, async (server, scratch) => {
+    const out = path.join(scratch, 'mirror');
+    const { files } = await fetchMirror({ rootUrl: server.url, out, http: FAST });
+    const fromSnapshot = await loadInput(createDirSource(SNAPSHOT));
+    assert.ok(fromSnapshot.payloadSchemas.includes('/schemas/docker-worker/v1/payload.json') && fromSnapshot.payloadSchemas.includes('/schemas/generic-worker/multiuser_posix.json'));
+    for (const payload of fromSnapshot.payloadSchemas) assert.ok(files.includes(payload), `${payload} is mirrored`);
+    assert.ok(!files.includes('/references/references.json'), 'the bundle itself is not part of the mirror');
+    const fromMirror = await loadInput(createDirSource(out));
+    assert.deepEqual(fromMirror.payloadSchemas, fromSnapshot.payloadSchemas);
+    const http = createHttpSource(server.url, FAST);
+    try {
+      const overHttp = await loadInput(http);
+      assert.deepEqual(overHttp.payloadSchemas, fromSnapshot.payloadSchemas);
+      assert.deepEqual(loadedTexts(overHttp), loadedTexts(fromMirror));
+    } finally {
+      await http.close();
+    }
+    for (const file of files) {
+      const [got, want] = await Promise.all([readFile(path.join(out, file)), readFile(path.join(SNAPSHOT, file))]);
+      assert.ok(got.equals(want), `${file} differs from the snapshot`);
+    }
+  });
+});

@@ -174,3 +174,58 @@ test('no more than `concurrency` requests are in flight, and progress counts the
   assert.deepEqual(progress.at(-1), [12, 12]);
   assert.equal(progress.length, 24);
 });
+
+test("listSchemas: the schema paths of the deployment's references bundle, sorted; [] when it serves none", async () => {
+  const bundle = JSON.stringify([
+    { filename: 'references/manifest.json', content: {} },
+    { filename: 'schemas/queue/v1/task.json', content: {} },
+    { filename: 'schemas/generic-worker/multiuser_posix.json', content: {} },
+    { filename: 'schemas/docker-worker/v1/payload.json', content: {} },
+    { filename: 'schemas/../secret.json', content: {} },
+    { filename: 'schemas/readme.md', content: {} },
+  ]);
+  await withSource(
+    (req, res) => req.url === '/references/references.json' && json(res, bundle),
+    FAST,
+    async (source) => {
+      assert.deepEqual(await source.listSchemas!(), ['/schemas/docker-worker/v1/payload.json', '/schemas/generic-worker/multiuser_posix.json', '/schemas/queue/v1/task.json']);
+    },
+  );
+  await withSource(
+    () => false,
+    FAST,
+    async (source, server) => {
+      assert.deepEqual(await source.listSchemas!(), []);
+      assert.equal(server.hits.get('/references/references.json'), 1, 'a 404 is not retried');
+    },
+  );
+});
+
+test('listSchemas: a bundle that is not one, or a failing server, is reported by URL and JSON pointer', async () => {
+  for (const [body, message] of [
+    ['{', /^not valid JSON/],
+    ['{"filename": "schemas/x.json"}', /^expected an array of \{ filename, content \}/],
+  ] as const) {
+    await withSource(
+      (req, res) => req.url === '/references/references.json' && json(res, body),
+      FAST,
+      async (source, server) => {
+        await assert.rejects(source.listSchemas!(), (error: unknown) => error instanceof GenerateError && error.problems[0]!.location === `${server.url}/references/references.json` && error.problems[0]!.pointer === '' && message.test(error.problems[0]!.message.replace(/^is /, '')));
+      },
+    );
+  }
+  await withSource(
+    (req, res) => req.url === '/references/references.json' && json(res, '[{"filename": "schemas/a.json"}, {"content": {}}]'),
+    FAST,
+    async (source, server) => {
+      await assert.rejects(source.listSchemas!(), { name: 'GenerateError', message: `${server.url}/references/references.json#/1/filename: expected a string` });
+    },
+  );
+  await withSource(
+    (_, res) => (res.writeHead(503).end(), true),
+    FAST,
+    async (source, server) => {
+      await assert.rejects(source.listSchemas!(), { name: 'GenerateError', message: `${server.url}/references/references.json: HTTP 503 Service Unavailable (gave up after 4 attempts)` });
+    },
+  );
+});
