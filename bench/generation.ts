@@ -47,7 +47,7 @@ const STAGE_LABELS: Record<string, string> = {
   types: 'schema → types (json-schema-to-typescript per named type)',
   render: 'render (handlebars)',
   emit: 'type-check + emit (.js, .d.ts), on a worker thread started before validate: the wait left after render',
-  format: 'format the shipped files (prettier: dist .js/.d.ts; README and package.json are formatted during the emit wait)',
+  format: 'the rest of the formatting after the check (oxfmt: each dist .js/.d.ts as it is emitted, README and package.json during the emit wait)',
   write: 'write (temp dir, atomic swap)',
 };
 
