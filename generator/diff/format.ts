@@ -1,3 +1,4 @@
+import { WORKERS_MODULE } from '../model/module-names.ts';
 import type { Change, ChangeClass, DiffReport } from './diff.ts';
 
 export type DiffFormat = 'text' | 'markdown' | 'json';
@@ -10,6 +11,9 @@ export function countsText(changes: readonly Change[]): string {
   const parts = CLASSES.map((cls) => [cls, changes.filter((change) => change.class === cls).length] as const).filter(([, count]) => count > 0);
   return parts.length === 0 ? 'no changes' : parts.map(([cls, count]) => `${count} ${cls}`).join(', ');
 }
+
+/** A group's name in the markdown table and headings, whose column says "service": the workers row is a module. */
+const markdownGroupName = (service: string): string => escapeMarkdown(service === WORKERS_MODULE ? `${service} (the ./workers module)` : service);
 
 function byService(changes: readonly Change[]): Map<string, Change[]> {
   const groups = new Map<string, Change[]>();
@@ -60,13 +64,13 @@ export function formatMarkdown(report: DiffReport): string {
   if (report.changes.length === 0) return [...lines, 'No changes to the generated client.', ''].join('\n');
   const groups = byService(report.changes);
   lines.push('| service | major | minor | patch |', '|---|---:|---:|---:|');
-  for (const [service, changes] of groups) lines.push(`| ${escapeMarkdown(service)} | ${CLASSES.map((cls) => changes.filter((c) => c.class === cls).length || '').join(' | ')} |`);
+  for (const [service, changes] of groups) lines.push(`| ${markdownGroupName(service)} | ${CLASSES.map((cls) => changes.filter((c) => c.class === cls).length || '').join(' | ')} |`);
   lines.push('');
   for (const [service, changes] of groups) {
     const sorted = CLASSES.flatMap((cls) => changes.filter((change) => change.class === cls));
     const items = sorted.map((change) => `- **${change.class}** ${KIND_LABELS[change.kind]} \`${subject(change).replace(/`/g, "'")}\`: ${escapeMarkdown(change.reason)}`);
-    if (items.length > 10) lines.push('<details>', `<summary><b>${escapeMarkdown(service)}</b>: ${countsText(changes)}</summary>`, '', ...items, '', '</details>', '');
-    else lines.push(`#### ${escapeMarkdown(service)}`, '', ...items, '');
+    if (items.length > 10) lines.push('<details>', `<summary><b>${markdownGroupName(service)}</b>: ${countsText(changes)}</summary>`, '', ...items, '', '</details>', '');
+    else lines.push(`#### ${markdownGroupName(service)}`, '', ...items, '');
   }
   return lines.join('\n');
 }

@@ -126,7 +126,7 @@ test('v44.0.0 → v87.1.3 with --fail-on major (or minor): exit 3; markdown grou
   const major = await diffCommand([snapshotDir('v44.0.0'), snapshotDir('v87.1.3'), '--fail-on', 'major', '--format', 'markdown']);
   assert.equal(major.code, 3);
   assert.match(major.stdout, /^### API changes: \*\*major\*\*\n/);
-  assert.match(major.stdout, /\n\| worker-manager \| 6 \| \d+ \| \d* \|\n\| workers \| \d+ \| \d+ \| \d+ \|\n/);
+  assert.match(major.stdout, /\n\| worker-manager \| 6 \| \d+ \| \d* \|\n\| workers \(the \.\/workers module\) \| \d+ \| \d+ \| \d+ \|\n/);
   const minor = await diffCommand([snapshotDir('v44.0.0'), snapshotDir('v87.1.3'), '--fail-on', 'minor', '--format', 'text']);
   assert.equal(minor.code, 3);
   const workersMajor = report.changes.filter((c) => c.class === 'major' && c.service === 'workers').length;

@@ -214,8 +214,8 @@ test('text and markdown: the workers module under its own heading, after every s
     ].join('\n'),
   );
   const markdown = formatMarkdown(report);
-  assert.match(markdown, /\n\| alpha \| {2}\| 1 \| {2}\|\n\| zulu \| {2}\| 1 \| {2}\|\n\| workers \| 1 \| {2}\| {2}\|\n/);
-  assert.match(markdown, /\n#### workers\n\n- \*\*major\*\* type changed `ToyWorkerPayload#\/properties\/env`: property "env" changed from optional to required/);
+  assert.match(markdown, /\n\| alpha \| {2}\| 1 \| {2}\|\n\| zulu \| {2}\| 1 \| {2}\|\n\| workers \(the \.\/workers module\) \| 1 \| {2}\| {2}\|\n/);
+  assert.match(markdown, /\n#### workers \(the \.\/workers module\)\n\n- \*\*major\*\* type changed `ToyWorkerPayload#\/properties\/env`: property "env" changed from optional to required/);
 });
 
 test('the stamp: snapshot version 2 records the workers; a version-1 model (no workers recorded) or a malformed workers field is not compared', async () => {
