@@ -49,23 +49,27 @@ interface Referrer {
   naming: string;
 }
 
-/** A document to read and its first referrer. */
+/** A document to read, its first referrer, and the others found with it. */
 interface Wanted {
   path: string;
   referrer?: Referrer;
+  also?: Referrer[];
 }
 
-async function readDocument(source: ReferenceSource, { path, referrer }: Wanted): Promise<LoadedDocument> {
+/** The problem of a document that cannot be read, located at a place that names it (the place to fix). */
+const unreadableAt = (referrer: Referrer, cause: string): Problem => ({ location: referrer.location, pointer: referrer.pointer, message: `${referrer.naming} that cannot be read (${cause})` });
+
+async function readDocument(source: ReferenceSource, { path, referrer, also = [] }: Wanted): Promise<LoadedDocument> {
   const location = source.locate(path);
   let text: string;
   try {
     text = await source.readText(path);
   } catch (error) {
-    // Reading failed: the place to fix is whoever named this document, so the problem is located there.
+    // Reading failed: the place to fix is whoever named this document, so the problem is located
+    // there, at every place that names it.
     if (!(error instanceof GenerateError) || referrer === undefined) throw error;
-    throw new GenerateError(
-      error.problems.map((problem) => ({ location: referrer.location, pointer: referrer.pointer, message: `${referrer.naming} that cannot be read (${formatProblem(problem)})` })),
-    );
+    const causes = error.problems.map(formatProblem);
+    throw new GenerateError([referrer, ...also].flatMap((at) => causes.map((cause) => unreadableAt(at, cause))));
   }
   return { path, location, text, json: parseJson(text, location) };
 }
@@ -82,10 +86,18 @@ async function readAll(source: ReferenceSource, wanted: Wanted[], problems: Prob
   return documents;
 }
 
-/** The first referrer of each path, in the order they were found. */
-function firstOfEach(wanted: Wanted[]): Wanted[] {
+/**
+ * One Wanted per path, in the order they were found: its first referrer, and with `keepAll` the
+ * others in `also`. References' entries keep them all: each entry naming a schema that cannot be
+ * read is a place to fix. `$ref`s do not: one missing document is often the target of dozens.
+ */
+function firstOfEach(wanted: Wanted[], keepAll = false): Wanted[] {
   const byPath = new Map<string, Wanted>();
-  for (const w of wanted) if (!byPath.has(w.path)) byPath.set(w.path, w);
+  for (const w of wanted) {
+    const first = byPath.get(w.path);
+    if (first === undefined) byPath.set(w.path, { ...w });
+    else if (keepAll && w.referrer !== undefined) first.also = [...(first.also ?? []), w.referrer];
+  }
   return [...byPath.values()];
 }
 
@@ -178,16 +190,17 @@ export async function loadInputCollecting(source: ReferenceSource): Promise<{ in
   const references = await readAll(source, manifestReferencePaths(manifest), problems);
   const schemas = new Map<string, LoadedDocument>();
   const failed = new Set<string>();
-  const readReached = async (wanted: Wanted[]) => {
-    let pending = firstOfEach(wanted).filter((w) => !schemas.has(w.path) && !failed.has(w.path));
+  const unread = (wanted: Wanted[], keepAll = false): Wanted[] => firstOfEach(wanted, keepAll).filter((w) => !schemas.has(w.path) && !failed.has(w.path));
+  const readReached = async (wanted: Wanted[], keepAll = false) => {
+    let pending = unread(wanted, keepAll);
     while (pending.length > 0) {
       const loaded = await readAll(source, pending, problems);
       for (const document of loaded) schemas.set(document.path, document);
       for (const w of pending) if (!schemas.has(w.path)) failed.add(w.path);
-      pending = firstOfEach(loaded.flatMap((schema) => schemaRefPaths(schema, problems))).filter((w) => !schemas.has(w.path) && !failed.has(w.path));
+      pending = unread(loaded.flatMap((schema) => schemaRefPaths(schema, problems)));
     }
   };
-  await readReached(references.flatMap((reference) => referenceSchemaPaths(reference, problems)));
+  await readReached(references.flatMap((reference) => referenceSchemaPaths(reference, problems)), true);
   const listed = (await source.listSchemas?.()) ?? [];
   const payloadSchemas = payloadSchemaPaths(listed, manifest, references, new Set(schemas.keys()));
   await readReached(payloadSchemas.map((path) => ({ path })));

@@ -83,10 +83,11 @@ const CASES: BadCase[] = [
     ],
   },
   {
-    name: 'input and output of two entries naming the same missing file: the first referrer is named',
+    name: 'input and output of two entries naming the same missing file: each entry is named (a $ref to it would not be)',
     tree: xTree(apiReference([entry({ name: 'a', route: '/a', output: 'v1/gone.json#' }), entry({ name: 'b', method: 'post', route: '/b', input: 'v1/gone.json#' })]), {}),
     lines: [
       'references/references/x/v1/api.json#/entries/0/output: "v1/gone.json#" names a schema that cannot be read (references/schemas/x/v1/gone.json: file not found)',
+      'references/references/x/v1/api.json#/entries/1/input: "v1/gone.json#" names a schema that cannot be read (references/schemas/x/v1/gone.json: file not found)',
     ],
   },
   {
