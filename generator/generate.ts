@@ -67,7 +67,7 @@ export interface GenerateResult {
 const GENERATOR_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 /** The libraries whose versions shape the output; a new version invalidates every stamp too. */
-const OUTPUT_LIBRARIES = ['json-schema-to-typescript', 'handlebars', 'ts-morph', '@ts-morph/common', 'oxfmt'];
+const OUTPUT_LIBRARIES = ['json-schema-to-typescript', 'handlebars', 'ts-morph', '@ts-morph/common', 'oxfmt', 'prettier'];
 
 /** A hash of tcgen's own code and templates and of its output libraries' versions: a new generator invalidates every stamp. */
 async function generatorHash(): Promise<string> {

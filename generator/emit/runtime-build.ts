@@ -18,7 +18,7 @@ export interface RuntimeBuild {
 
 export const RUNTIME_BUILD_FILE = fileURLToPath(new URL('../../lib/runtime-build.json', import.meta.url));
 const SHAPING_SOURCES = ['../../generator/emit/emit.ts', '../../generator/format/format.ts', '../../generator/format/union-layout.ts'].map((relative) => fileURLToPath(new URL(relative, import.meta.url)));
-const SHAPING_LIBRARIES = ['ts-morph', '@ts-morph/common', 'oxfmt'];
+const SHAPING_LIBRARIES = ['ts-morph', '@ts-morph/common', 'oxfmt', 'prettier'];
 
 /** "name@version" of each installed library, for hashes of what shapes the output. */
 export function libraryVersions(names: readonly string[]): string[] {

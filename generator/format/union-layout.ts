@@ -27,7 +27,8 @@ export function joinUnionsThatFit(text: string, printWidth: number): string {
     const head = lines[index]!;
     out.push(head);
     if (!UNION_HEADS.test(head)) continue;
-    const indent = indentOf(head) + 2;
+    // A head that is itself a member of a broken union (`| (`) has its text aligned after the `| `.
+    const indent = indentOf(head) + (head.trimStart().startsWith('| ') ? 2 : 0) + 2;
     const memberPrefix = `${' '.repeat(indent)}| `;
     let end = index + 1;
     while (end < lines.length && lines[end]!.startsWith(memberPrefix)) end++;

@@ -68,7 +68,18 @@ const member = fc.oneof(
   fc.tuple(identifier, identifier).map(([key, type]) => `{ ${key.toLowerCase()}: ${type}; }`),
   fc.tuple(identifier, identifier).map(([a, b]) => `Record<string, ${a} | ${b}>`),
 );
-const union = fc.array(member, { minLength: 2, maxLength: 7 }).map((members) => members.join(' | '));
+// Characters whose width prettier and oxfmt (or a plain .length) measure differently: wide,
+// combining and zero-width ones (such files go to prettier; see format.ts); and one-column ones
+// beyond ASCII, which stay with oxfmt.
+const nonAscii = fc.constantFrom('漢', 'e\u0301', 'a\u200b', '😀', '\u00ad', '\u00e9', '\u2014', '\u2026', '\u03b1', '\u0436');
+const flatUnion = fc.array(member, { minLength: 2, maxLength: 5 }).map((members) => members.join(' | '));
+const memberOrNested = fc.oneof(
+  { weight: 5, arbitrary: member },
+  // A union of arrays of unions: `(A | B)[]` as one member of a broken union.
+  { weight: 1, arbitrary: flatUnion.map((inner) => `(${inner})[]`) },
+  { weight: 1, arbitrary: fc.tuple(nonAscii, fc.integer({ min: 1, max: 60 })).map(([text, count]) => `'${text.repeat(count)}'`) },
+);
+const union = fc.array(memberOrNested, { minLength: 2, maxLength: 7 }).map((members) => members.join(' | '));
 const declaration = fc.tuple(identifier, identifier, union, fc.integer({ min: 0, max: 6 })).map(([name, key, type, place]) =>
   [
     `export type ${name} = ${type};`,
@@ -96,4 +107,32 @@ test('union types are laid out as prettier lays them out, in every place and at 
   );
   // The generator reaches each layout often: the comparison is not only of short unions.
   for (const [layout, count] of Object.entries(layouts)) assert.ok(count >= 40, `${layout}: ${count} of 400 runs`);
+});
+
+// Found by a review: each at the lengths around where prettier's layout changes.
+const around = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, index) => from + index);
+const cases: Array<[file: string, text: string]> = [
+  // A union of arrays of unions, as one member of a broken union (the inner members one indent deeper).
+  ...around(24, 34).flatMap((n): Array<[string, string]> => {
+    const values = ['alpha', 'beta', 'gamma'].map((word) => `'${word}${'x'.repeat(n)}'`).join(' | ');
+    return [
+      ['x.d.ts', `export interface X {\n    arrayOrOne?: ${values} | (${values})[];\n}\n`],
+      ['x.d.ts', `export type ArrayOrOne = ${values} | (${values})[];\n`],
+    ];
+  }),
+  // Wide (CJK), combining (NFD accents) and zero-width characters in string literals.
+  ...around(10, 24).map((n): [string, string] => ['x.d.ts', `export interface X {\n    cjk?: ${[0, 1, 2].map((i) => `'${'漢'.repeat(n)}${i}'`).join(' | ')};\n}\n`]),
+  ...around(26, 40).map((n): [string, string] => ['x.d.ts', `export interface X {\n    nfd?: ${[0, 1, 2].map((i) => `'${'e\u0301'.repeat(n)}${i}'`).join(' | ')};\n}\n`]),
+  ...around(48, 60).map((n): [string, string] => ['x.d.ts', `export interface X {\n    zwsp?: '${'a\u200b'.repeat(n)}' | 'b';\n}\n`]),
+  ...around(48, 60).map((n): [string, string] => ['x.js', `call('${'a\u200b'.repeat(n)}', second);\n`]),
+  // A README whose ts block holds such a string (oxfmt formats code blocks natively).
+  ...around(20, 30).map((n): [string, string] => ['README.md', `# X\n\n\u00e9t\u00e9 prose.\n\n\`\`\`ts\nexport const payload = { image: '${'a\u200b'.repeat(n)}', maxRunTime: 600 };\n\`\`\`\n`]),
+  ['package.json', `{ "description": "${'漢'.repeat(50)}", "files": ["dist", "${'漢'.repeat(20)}"] }\n`],
+  // One-column characters beyond ASCII stay with oxfmt, in code and in a README's code blocks.
+  ...around(26, 40).map((n): [string, string] => ['x.d.ts', `export interface X {\n    accents?: ${[0, 1, 2].map((i) => `'${'\u00e9\u2014'.repeat(n / 2)}${i}'`).join(' | ')};\n}\n`]),
+  ...around(50, 60).map((n): [string, string] => ['README.md', `# X\n\n\`\`\`ts\nconst client = new Auth({ credentials: { clientId: '\u2026', accessToken: '${'\u2026'.repeat(n)}' } });\n\`\`\`\n`]),
+];
+
+test('unions nested in arrays, and wide, combining and zero-width characters, are laid out as prettier lays them out', async () => {
+  for (const [file, text] of cases) assert.equal(await formatFile(file, text), await prettierFormat(file, text), `${file}: ${JSON.stringify(text)}`);
 });
