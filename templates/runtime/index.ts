@@ -4,7 +4,7 @@ export { Client, callEntry, closeClient, type SignedUrlOptions } from './client.
 export { EventsClient, bindExchange } from './events.js';
 export { paginate, type Page } from './paginate.js';
 export type { ApiMethod, HttpMethodOf, IsMethodOf, SignedUrlArgs, UrlArgs } from './method-types.js';
-export type { Input, InputObject, NotAnArray } from './input.js';
+export type { Input, InputObject, NotABuiltIn, NotAnArray } from './input.js';
 export { fakeClient, type FakeCall, type FakeMethods } from './fake.js';
 export { TaskclusterError, InsufficientScopesError } from './errors.js';
 export {

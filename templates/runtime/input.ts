@@ -8,7 +8,8 @@
 //   the property out, so it is never sent);
 // - interface-typed values for open objects: TypeScript gives an interface no implicit index
 //   signature, so `{ [k: string]: unknown }` refuses it, while an index signature of type `any`
-//   accepts any object type. Such an object refuses arrays (NotAnArray), strings and numbers.
+//   accepts any object type. Such an object refuses arrays (NotAnArray), dates, functions,
+//   promises, maps, sets and regular expressions (NotABuiltIn), strings and numbers.
 // Declared properties, closed objects, enums, typed maps and required properties are checked as in T.
 
 /**
@@ -22,7 +23,7 @@ export type Input<T> = T extends object
     ? { readonly [K in keyof T]: Input<T[K]> }
     : string extends keyof T
       ? unknown extends T[string & keyof T]
-        ? InputObject<T> & NotAnArray
+        ? InputObject<T> & NotAnArray & NotABuiltIn
         : InputObject<T>
       : InputObject<T>
   : T;
@@ -45,4 +46,17 @@ export type InputObject<T> = {
 /** An open object's input is a JSON object, never an array (arrays have an iterator; JSON objects no symbol keys). */
 export interface NotAnArray {
   readonly [Symbol.iterator]?: never;
+}
+
+/**
+ * An open object's input is no Date, function or class, promise, map, set or regular expression:
+ * each declares a well-known symbol member (`Symbol.toPrimitive`, `Symbol.hasInstance`,
+ * `Symbol.toStringTag`, `Symbol.match`), which a JSON object never has. (JSON.stringify would send a
+ * date as a string, a function as nothing, a map as `{}`: none of them the object a schema describes.)
+ */
+export interface NotABuiltIn {
+  readonly [Symbol.toPrimitive]?: never;
+  readonly [Symbol.hasInstance]?: never;
+  readonly [Symbol.toStringTag]?: never;
+  readonly [Symbol.match]?: never;
 }

@@ -59,6 +59,14 @@ export const CONST_TASK = {
   tags: { kind: 'test' },
 } as const;
 
+/** A payload built by a class: its instances are plain objects to JSON.stringify, and are taken. */
+class ClassPayload {
+  image = 'ubuntu:24.04';
+  command: readonly string[] = ['true'];
+  maxRunTime = 600;
+}
+export const CLASS_TASK = { ...CONST_TASK, payload: new ClassPayload() } satisfies Input<TaskDefinitionRequest>;
+
 /** A generic defaults helper: the overrides a caller gives, on top of defaults. */
 function withDefaults<T extends object>(defaults: T, overrides: Partial<T>): T {
   return { ...defaults, ...overrides };
@@ -124,6 +132,16 @@ export async function refusals(queue: Queue, secrets: Secrets, index: Index, pay
   await queue.createTask('t', { ...task, payload: 42 });
   // @ts-expect-error a payload that is an array
   await queue.createTask('t', { ...task, payload: ['echo', 'hi'] });
+  // @ts-expect-error a payload that is a Date (JSON.stringify would send a string)
+  await queue.createTask('t', { ...task, payload: new Date() });
+  // @ts-expect-error a payload that is a function
+  await queue.createTask('t', { ...task, payload: () => payload });
+  // @ts-expect-error a payload that is a promise (not awaited)
+  await queue.createTask('t', { ...task, payload: Promise.resolve(payload) });
+  // @ts-expect-error a payload that is a Map
+  await queue.createTask('t', { ...task, payload: new Map([['image', 'x']]) });
+  // @ts-expect-error a payload that is a regular expression
+  await queue.createTask('t', { ...task, payload: /image/ });
   // @ts-expect-error routes are strings
   await queue.createTask('t', { ...task, routes: [1] });
   // @ts-expect-error a readonly array of numbers as routes

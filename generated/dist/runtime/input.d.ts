@@ -11,7 +11,7 @@ export type Input<T> = T extends object
       }
     : string extends keyof T
       ? unknown extends T[string & keyof T]
-        ? InputObject<T> & NotAnArray
+        ? InputObject<T> & NotAnArray & NotABuiltIn
         : InputObject<T>
       : InputObject<T>
   : T;
@@ -32,4 +32,16 @@ export type InputObject<T> = {
 /** An open object's input is a JSON object, never an array (arrays have an iterator; JSON objects no symbol keys). */
 export interface NotAnArray {
   readonly [Symbol.iterator]?: never;
+}
+/**
+ * An open object's input is no Date, function or class, promise, map, set or regular expression:
+ * each declares a well-known symbol member (`Symbol.toPrimitive`, `Symbol.hasInstance`,
+ * `Symbol.toStringTag`, `Symbol.match`), which a JSON object never has. (JSON.stringify would send a
+ * date as a string, a function as nothing, a map as `{}`: none of them the object a schema describes.)
+ */
+export interface NotABuiltIn {
+  readonly [Symbol.toPrimitive]?: never;
+  readonly [Symbol.hasInstance]?: never;
+  readonly [Symbol.toStringTag]?: never;
+  readonly [Symbol.match]?: never;
 }

@@ -8,6 +8,7 @@
 //   the property out, so it is never sent);
 // - interface-typed values for open objects: TypeScript gives an interface no implicit index
 //   signature, so `{ [k: string]: unknown }` refuses it, while an index signature of type `any`
-//   accepts any object type. Such an object refuses arrays (NotAnArray), strings and numbers.
+//   accepts any object type. Such an object refuses arrays (NotAnArray), dates, functions,
+//   promises, maps, sets and regular expressions (NotABuiltIn), strings and numbers.
 // Declared properties, closed objects, enums, typed maps and required properties are checked as in T.
 export {};
