@@ -5,7 +5,7 @@
 // bewit with the `hawk` package. Chromium is the system's (no download), driven by playwright-core.
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { copyFile, mkdtemp, rm } from 'node:fs/promises';
+import { copyFile, mkdtemp, rm, symlink } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
@@ -18,6 +18,7 @@ import ts from 'typescript';
 import { BUNDLE_ENTRIES, bundleSize } from '../../bench/bundle.ts';
 import { generate } from '../../generator/generate.ts';
 import { skipUnlessSnapshot, snapshotDir } from '../corpus/helpers.ts';
+import { REPO_ROOT } from '../generator/helpers.ts';
 import { CREDS, USERS, startServer, type Recorded, type TestServer } from '../runtime/helpers.ts';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -49,6 +50,8 @@ function packageScratch(): Promise<string> {
   generated ??= (async () => {
     scratch = await mkdtemp(path.join(os.tmpdir(), 'tcgen-browser-'));
     await generate({ references: snapshotDir('v87.1.3'), out: path.join(scratch, 'node_modules', '@tcgen', 'taskcluster-client') });
+    // The optional peers schema validation needs, installed beside the package as an application would.
+    for (const peer of ['ajv', 'ajv-formats']) await symlink(path.join(REPO_ROOT, 'node_modules', peer), path.join(scratch, 'node_modules', peer), 'dir');
     return scratch;
   })();
   return generated;
@@ -165,7 +168,10 @@ describe('generated v87.1.3 package in headless Chromium', { skip }, () => {
     assert.ok(inputs.some((f) => f.endsWith('dist/runtime/crypto-web.js')), 'Web Crypto bundled');
     for (const f of inputs) assert.doesNotMatch(f, /undici|amqplib|transport-node|crypto-node|env-process|objects-node|dist\/runtime\/(object|artifacts|transfer|pulse)\.js|^node:/, f);
     assert.ok(inputs.some((f) => f.endsWith('dist/runtime/objects-unsupported.js')), 'Node-only helpers replaced');
-    assert.doesNotMatch(script, /from\s*["']node:|require\(["']|\bprocess\.(env|versions)/);
+    assert.doesNotMatch(script, /from\s*["']node:|\bprocess\.(env|versions)/);
+    // The only `require("…")` texts are ajv's own: strings of its standalone code generator, never called here.
+    for (const [, required] of script.matchAll(/require\(["']([^"']*)/g)) assert.match(required!, /^ajv(-formats)?\/dist\//, `require("${required}") in the bundle`);
+    assert.ok(inputs.some((f) => f.endsWith('node_modules/ajv/dist/ajv.js')), 'ajv bundled (the page validates)');
   });
 
   test('the page type-checks against the package as a browser application would (bundler resolution, browser condition, DOM, no @types/node)', () => {
@@ -279,6 +285,19 @@ describe('generated v87.1.3 package in headless Chromium', { skip }, () => {
     // Not followed (credentials stay with rootUrl), and a browser hides where it pointed.
     assert.deepEqual([r.redirect.isTaskclusterError, r.redirect.code, r.redirect.retries], [true, 'UnexpectedRedirect', 0]);
     assert.equal(hits.get('GET /api/queue/v1/task/elsewhere/status'), undefined);
+  });
+
+  test('schema validation on demand works in the page: ajv and the schemas load there; refused payloads are never sent, refused answers reported', async () => {
+    const before = server.requests.length;
+    const r = await run('validation', CREDS);
+    assert.deepEqual([r.refused.ok, r.refused.name], [false, 'SchemaValidationError']);
+    assert.match(r.refused.message, /^queue\.createTask: the payload does not match the input schema \(nothing was sent\):\n {2}\/created: format: must match format "date-time"/);
+    assert.deepEqual([r.badAnswer.ok, r.badAnswer.name], [false, 'SchemaValidationError']);
+    assert.match(r.badAnswer.message, /^queue\.task: the response does not match the output schema \(as received\)/);
+    assert.deepEqual(r.valid, { ok: true, value: undefined });
+    assert.deepEqual([r.invalid.ok, r.invalid.name], [false, 'SchemaValidationError']);
+    const sent = server.requests.slice(before).filter((q) => q.method !== 'OPTIONS').map((q) => `${q.method} ${q.path}`);
+    assert.deepEqual(sent, ['GET /api/queue/v1/task/validation-answer', 'POST /api/purge-cache/v1/purge-cache/proj%2Fvalidated']);
   });
 
   test('an abort rejects at once with the signal\'s reason; a stalled attempt times out as ECONNABORTED', async () => {

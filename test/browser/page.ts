@@ -5,6 +5,7 @@
 import { PurgeCache } from '@tcgen/taskcluster-client/purge-cache';
 import { Queue } from '@tcgen/taskcluster-client/queue';
 import { TaskclusterError, createTemporaryCredentials, createTemporaryCredentialsAsync, download, downloadArtifact, downloadManagedArtifact, upload } from '@tcgen/taskcluster-client/runtime';
+import { schemaValidation } from '@tcgen/taskcluster-client/validation';
 
 interface Credentials { clientId: string; accessToken: string }
 type Outcome = { ok: true; value: unknown } | { ok: false; name: string; message: string; isTaskclusterError: boolean; statusCode?: number; code?: string; retries?: number };
@@ -129,6 +130,25 @@ const scenarios = {
     const abortMs = performance.now() - started;
     const timedOut = await outcome(new Queue({ rootUrl, credentials, retries: 0, timeout: 200 }).status('stall'));
     return { aborted, abortMs, timedOut };
+  },
+
+  /**
+   * Opt-in schema validation: ajv, its formats and each service's schemas load in the page. A
+   * payload the input schema refuses (a `created` that is no date-time) is refused before any
+   * request; an answer the output schema refuses, after it; a valid payload goes out.
+   */
+  async validation(rootUrl: string, credentials: Credentials) {
+    const validate = schemaValidation();
+    const queue = new Queue({ rootUrl, credentials, retries: 0, validate });
+    const purgeCache = new PurgeCache({ rootUrl, credentials, retries: 0, validate });
+    const metadata = { name: 'n', description: 'd', owner: 'dev@example.com', source: 'https://example.com/repo' };
+    const task = { taskQueueId: 'proj/pool', created: 'yesterday', deadline: '2030-01-01T00:00:00.000Z', payload: {}, metadata };
+    return {
+      refused: await outcome(queue.createTask('validation-refused', task)),
+      badAnswer: await outcome(queue.task('validation-answer')),
+      valid: await outcome(purgeCache.purgeCache('proj/validated', { cacheName: 'level-3 checkouts' })),
+      invalid: await outcome(purgeCache.purgeCache('proj/validated', JSON.parse('{"cacheName": 3}'))),
+    };
   },
 };
 
