@@ -78,6 +78,11 @@ export class TypeComparison {
     this.add(name, pointer, { class: effect[decisive], reason: `${effect.what} ${where}: ${effect.why[decisive]}` });
   }
 
+  /** The named type a schema node is, if it is one. */
+  private nameIn(types: Record<string, TypeSnapshot>, node: unknown): string | undefined {
+    return isRecord(node) ? this.named(types, node) : undefined;
+  }
+
   /** The body of a named type, for comparing it with an inline schema (undefined for a literal TypeScript type). */
   private named(types: Record<string, TypeSnapshot>, node: Record<string, unknown>): string | undefined {
     return typeof node.tsType === 'string' && Object.hasOwn(types, node.tsType) ? node.tsType : undefined;
@@ -226,7 +231,16 @@ export class TypeComparison {
     for (const keyword of ['oneOf', 'anyOf', 'allOf']) {
       const a = Array.isArray(before[keyword]) ? (before[keyword] as unknown[]) : [];
       const b = Array.isArray(after[keyword]) ? (after[keyword] as unknown[]) : [];
-      for (const [i, j] of this.branchPairs(a, b)) this.node(name, pointerJoin(pointer, keyword, j), a[i], b[j], directions, oldStack, newStack);
+      for (const [i, j] of this.branchPairs(a, b)) {
+        // Branches named by position (…OneOfSecond) shift when one is inserted or moved before them:
+        // the old name then names another branch, which is what code importing it now gets.
+        const oldBranch = this.nameIn(this.before.types, a[i]);
+        const newBranch = this.nameIn(this.after.types, b[j]);
+        if (oldBranch !== undefined && newBranch !== undefined && oldBranch !== newBranch && Object.hasOwn(this.after.types, oldBranch) && !this.compared.has(`${oldBranch}\n${newBranch}`)) {
+          this.add(oldBranch, '', { class: 'major', reason: `the ${keyword} branch named ${oldBranch} is now named ${newBranch} (a branch was inserted or moved before it), and ${oldBranch} names another branch, so code importing ${oldBranch} gets another type` });
+        }
+        this.node(name, pointerJoin(pointer, keyword, j), a[i], b[j], directions, oldStack, newStack);
+      }
       if (a.length === b.length) continue;
       const at = pointerJoin(pointer, keyword);
       const more = b.length > a.length;
@@ -240,8 +254,9 @@ export class TypeComparison {
   /**
    * Which old branch each new branch of a oneOf/anyOf/allOf is compared with, as [old index, new
    * index]: their order does not change what they accept, so a branch keeps its partner when the
-   * branches are reordered or one is inserted before it. First the same named type, then an equal
-   * schema, then the rest in order; a branch left over is added or removed.
+   * branches are reordered or one is inserted before it. First named types with the same title, then
+   * the same named type, then an equal schema, then the rest in order; a branch left over is added
+   * or removed.
    */
   private branchPairs(a: unknown[], b: unknown[]): Array<[number, number]> {
     const pairs: Array<[number, number]> = [];
@@ -256,7 +271,10 @@ export class TypeComparison {
         newFree.delete(j);
       }
     };
-    const nameIn = (types: Record<string, TypeSnapshot>, node: unknown) => (isRecord(node) ? this.named(types, node) : undefined);
+    const nameIn = (types: Record<string, TypeSnapshot>, node: unknown) => this.nameIn(types, node);
+    // A named branch's title (a digest) follows the branch where its positional name does not.
+    const titleIn = (types: Record<string, TypeSnapshot>, node: unknown) => types[nameIn(types, node) ?? '']?.title;
+    match((x, y) => titleIn(this.before.types, x) !== undefined && titleIn(this.before.types, x) === titleIn(this.after.types, y));
     match((x, y) => nameIn(this.before.types, x) !== undefined && nameIn(this.before.types, x) === nameIn(this.after.types, y));
     match(sameJson);
     const oldRest = [...oldFree].sort((x, y) => x - y);

@@ -177,6 +177,24 @@ test('v44.0.0 → v87.1.3: worker payloads added and removed as the schema folde
   // Compared with the branch it became, the old object lost none of its properties.
   assert.deepEqual(workers.filter((c) => c.name === 'PayloadMultiuserPosix' && /^\/properties\//.test(c.pointer ?? '')), []);
   assert.ok(workers.some((c) => c.name === 'PayloadMultiuserPosix' && c.pointer === '/oneOf/0/properties/taskclusterProxyInterface' && c.class === 'minor'));
+
+  // multiuser_windows' file content (a oneOf of branches named by position) got a second branch,
+  // "Indexed Content": the branches after it moved one place, so each old name now names the branch
+  // that was before it. Branches are paired by title, so the URL content is compared with the URL
+  // content (only a description changed), and the report says the names moved, not that the URL
+  // content lost `url` and gained `namespace`.
+  const windowsContent = (ordinal: string) => `GenericWorkerPayloadMultiuserWindowsContentOneOf${ordinal}`;
+  const contentTitles = (schema: { definitions: { content: { oneOf: Array<{ title: string }> } } }) => schema.definitions.content.oneOf.map((branch) => branch.title);
+  assert.deepEqual(contentTitles(oldWindows), ['Artifact Content', 'URL Content', 'Raw Content', 'Base64 Content']);
+  assert.deepEqual(contentTitles(newWindows), ['Artifact Content', 'Indexed Content', 'URL Content', 'Raw Content', 'Base64 Content']);
+  for (const [before, after] of [['Second', 'Third'], ['Third', 'Fourth'], ['Fourth', 'Fifth']]) {
+    assert.deepEqual(found(windowsContent(before!), ''), [
+      `major: the oneOf branch named ${windowsContent(before!)} is now named ${windowsContent(after!)} (a branch was inserted or moved before it), and ${windowsContent(before!)} names another branch, so code importing ${windowsContent(before!)} gets another type`,
+    ]);
+  }
+  assert.deepEqual(workers.filter((c) => /MultiuserWindowsContentOneOf/.test(c.name) && /^\/properties\/[^/]+$/.test(c.pointer ?? '')), [], 'no property added or removed in any content branch');
+  assert.deepEqual(found(windowsContent('Third'), '/properties/sha256/description'), ['patch: description changed']);
+  assert.deepEqual(found('GenericWorkerPayloadMultiuserWindowsFileMount', '/properties/content/oneOf'), ['minor: 1 oneOf schema added in an input: more values are accepted']);
 });
 
 test('v87.1.3 diffed with itself: verdict none and exit 0, even with --fail-on minor', { skip }, async () => {
