@@ -52,19 +52,22 @@ export function closestName(word: string, candidates: readonly string[]): string
   return best?.name;
 }
 
+const lowerFirst = (text: string): string => text.charAt(0).toLowerCase() + text.slice(1);
+
 /** `options` as node:util parseArgs takes them: each with its type and an optional one-letter alias. */
 type OptionConfig = Record<string, { type: 'string' | 'boolean'; short?: string }>;
 
 /**
  * The usage error text for an error of node:util `parseArgs` over `options`: for an unknown
- * option close to a known one, "Unknown option '--refrences': did you mean --references?"; for
+ * option close to a known one, "unknown option '--refrences': did you mean --references?"; for
  * one close to `version`, which only tcgen itself takes, "did you mean `tcgen --version`?";
  * for a long option written with one dash (`-out`, which parseArgs reads as `-o`), the same about
  * that word, found in `argv`; otherwise parseArgs' own message.
  */
 export function parseErrorText(error: unknown, options: OptionConfig, argv: readonly string[] = []): string {
-  const message = (error as Error).message;
-  const unknown = (error as NodeJS.ErrnoException).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? /^Unknown option '(--?[^']*)'/.exec(message) : null;
+  // Lower-case first, as tcgen's own usage errors are ("missing --out DIR"): parseArgs capitalises.
+  const message = lowerFirst((error as Error).message);
+  const unknown = (error as NodeJS.ErrnoException).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? /^unknown option '(--?[^']*)'/.exec(message) : null;
   if (unknown === null) return message;
   const names = Object.keys(options);
   // `-out` reads as the short options -o -u -t: answer for the word as typed (`argv`).
@@ -72,9 +75,9 @@ export function parseErrorText(error: unknown, options: OptionConfig, argv: read
   const typed = word ?? unknown[1]!;
   const name = typed.replace(/^--?/, '').split('=')[0]!;
   const suggestion = closestName(name, names);
-  if (suggestion !== undefined) return `Unknown option '${typed}': did you mean --${suggestion}?`;
+  if (suggestion !== undefined) return `unknown option '${typed}': did you mean --${suggestion}?`;
   // tcgen's version is an option of tcgen itself, not of a command.
-  if (closestName(name, ['version']) !== undefined) return `Unknown option '${typed}': did you mean \`tcgen --version\`?`;
+  if (closestName(name, ['version']) !== undefined) return `unknown option '${typed}': did you mean \`tcgen --version\`?`;
   return message;
 }
 

@@ -45,9 +45,9 @@ test('--debug adds the stack trace', async () => {
 });
 
 for (const [name, argv, message] of [
-  ['an unknown option', ['--refs', 'x'], "tcgen generate: Unknown option '--refs'"],
-  ['a positional argument', ['references'], "tcgen generate: Unexpected argument 'references'. This command does not take positional arguments"],
-  ['an option without its value', ['--out'], "tcgen generate: Option '--out <value>' argument missing"],
+  ['an unknown option', ['--refs', 'x'], "tcgen generate: unknown option '--refs'"],
+  ['a positional argument', ['references'], "tcgen generate: unexpected argument 'references'. This command does not take positional arguments"],
+  ['an option without its value', ['--out'], "tcgen generate: option '--out <value>' argument missing"],
   ['--references with --root-url', ['--references', 'r', '--root-url', 'https://tc.example.com'], 'tcgen generate: --references and --root-url cannot be used together'],
 ] as const) {
   test(`usage error (${name}): exit 2, the reason and the usage text`, async () => {
@@ -71,7 +71,7 @@ test('the real CLI process: exit 1 and the problems on stderr; exit 2 on a usage
     assert.deepEqual(ws.normalize(bad.stderr).split('\n'), [...BAD_LINES, '']);
     const usage = await cli(['generate', '--nope']);
     assert.equal(usage.code, 2);
-    assert.match(usage.stderr, /^tcgen generate: Unknown option '--nope'[\s\S]*\nUsage: tcgen generate /);
+    assert.match(usage.stderr, /^tcgen generate: unknown option '--nope'[\s\S]*\nUsage: tcgen generate /);
     const unknown = await cli(['make']);
     assert.equal(unknown.code, 2);
     assert.match(unknown.stderr, /^tcgen: unknown command "make"\n\nUsage: tcgen <command>/);

@@ -75,7 +75,7 @@ test('--help on every command, exit 0; unknown flags and commands exit 2 with th
   }
   const flag = await tcgen(['generate', '--nope']);
   assert.equal(flag.code, 2);
-  assert.match(flag.stderr, /^tcgen generate: Unknown option '--nope'/);
+  assert.match(flag.stderr, /^tcgen generate: unknown option '--nope'/);
   assert.match(flag.stderr, /Usage: tcgen generate/);
   const command = await tcgen(['frobnicate']);
   assert.equal(command.code, 2);

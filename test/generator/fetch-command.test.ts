@@ -39,7 +39,7 @@ test('usage errors: one line each, then the usage, exit 2', async () => {
   assert.match(missing.stderr, /^tcgen fetch: missing --root-url URL\ntcgen fetch: missing --out DIR\n\nUsage: /);
   const unknown = await run(['--root-url', 'https://tc.example.com', '--out', 'x', '--bogus']);
   assert.equal(unknown.code, 2);
-  assert.match(unknown.stderr, /^tcgen fetch: Unknown option '--bogus'/);
+  assert.match(unknown.stderr, /^tcgen fetch: unknown option '--bogus'/);
   const positional = await run(['https://tc.example.com']);
   assert.equal(positional.code, 2);
 });

@@ -86,18 +86,18 @@ test('a close unknown command or flag gets a "did you mean"; a far one does not'
   const far = await tcgen(['frobnicate'], app);
   assert.match(far.stderr, /^tcgen: unknown command "frobnicate"\n/);
   const cases: Array<[string[], string]> = [
-    [['generate', '--refrences', 'x'], "tcgen generate: Unknown option '--refrences': did you mean --references?"],
-    [['generate', '--packageversion', '1.0.0'], "tcgen generate: Unknown option '--packageversion': did you mean --package-version?"],
-    [['fetch', '--root-ur', 'http://x'], "tcgen fetch: Unknown option '--root-ur': did you mean --root-url?"],
-    [['diff', 'a', 'b', '--fail-no', 'major'], "tcgen diff: Unknown option '--fail-no': did you mean --fail-on?"],
+    [['generate', '--refrences', 'x'], "tcgen generate: unknown option '--refrences': did you mean --references?"],
+    [['generate', '--packageversion', '1.0.0'], "tcgen generate: unknown option '--packageversion': did you mean --package-version?"],
+    [['fetch', '--root-ur', 'http://x'], "tcgen fetch: unknown option '--root-ur': did you mean --root-url?"],
+    [['diff', 'a', 'b', '--fail-no', 'major'], "tcgen diff: unknown option '--fail-no': did you mean --fail-on?"],
     // A swap of two adjacent letters is one edit, as a wrong letter is.
-    [['generate', '--verison'], "tcgen generate: Unknown option '--verison': did you mean `tcgen --version`?"],
-    [['generate', '--version'], "tcgen generate: Unknown option '--version': did you mean `tcgen --version`?"],
-    [['generate', '--chekc'], "tcgen generate: Unknown option '--chekc': did you mean --check?"],
+    [['generate', '--verison'], "tcgen generate: unknown option '--verison': did you mean `tcgen --version`?"],
+    [['generate', '--version'], "tcgen generate: unknown option '--version': did you mean `tcgen --version`?"],
+    [['generate', '--chekc'], "tcgen generate: unknown option '--chekc': did you mean --check?"],
     [['fecth'], 'tcgen: unknown command "fecth": did you mean "fetch"?'],
     // One dash: parseArgs reads -out as -o -u -t; the answer is about the word as typed.
-    [['generate', '-out', 'x'], "tcgen generate: Unknown option '-out': did you mean --out?"],
-    [['diff', 'a', 'b', '-format', 'json'], "tcgen diff: Unknown option '-format': did you mean --format?"],
+    [['generate', '-out', 'x'], "tcgen generate: unknown option '-out': did you mean --out?"],
+    [['diff', 'a', 'b', '-format', 'json'], "tcgen diff: unknown option '-format': did you mean --format?"],
     [['--verison'], 'tcgen: unknown command "--verison": did you mean "--version"?'],
   ];
   for (const [args, line] of cases) {
@@ -106,7 +106,7 @@ test('a close unknown command or flag gets a "did you mean"; a far one does not'
     assert.equal(result.stderr.split('\n')[0], line);
   }
   const unrelated = await tcgen(['generate', '--zzzzzz'], app);
-  assert.equal(unrelated.stderr.split('\n')[0], "tcgen generate: Unknown option '--zzzzzz'");
+  assert.equal(unrelated.stderr.split('\n')[0], "tcgen generate: unknown option '--zzzzzz'");
 });
 
 test('edit distance: a transposition of adjacent letters is one edit; unrelated words get no suggestion', () => {
