@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ts as TypeScript } from '@ts-morph/common';
-import { getLibFiles, ts } from './typescript.ts';
+import { libFileText, ts } from './typescript.ts';
 import { GenerateError, type Problem } from '../errors.ts';
 
 /**
@@ -57,18 +57,19 @@ function overlayHost(files: Map<string, string>, emitted: Map<string, string>, c
   // No setParentNodes: the binder sets every parent pointer anyway; the parser's extra pass cost ~0.1 s a run.
   const host = ts.createCompilerHost(options);
   const virtual = new Map([...files].map(([relative, text]) => [path.join(VIRTUAL_ROOT, relative), text]));
-  for (const lib of getLibFiles()) virtual.set(path.join(LIB_FOLDER, lib.fileName), lib.text);
-  const virtualDirs = new Set([...virtual.keys()].flatMap((file) => ancestors(path.dirname(file))));
+  const virtualDirs = new Set([...virtual.keys(), path.join(LIB_FOLDER, 'lib.d.ts')].flatMap((file) => ancestors(path.dirname(file))));
+  // TypeScript's lib files are read when the program asks for them (typescript.ts).
+  const textOf = (file: string): string | undefined => virtual.get(file) ?? (path.dirname(file) === LIB_FOLDER ? libFileText(path.basename(file)) : undefined);
   // Type roots (`types: ['node']`) are looked up from the current directory: tcgen's, not the user's.
   host.getCurrentDirectory = () => VIRTUAL_ROOT;
   host.getDefaultLibLocation = () => LIB_FOLDER;
   host.getDefaultLibFileName = (options) => path.join(LIB_FOLDER, ts.getDefaultLibFileName(options));
   const { fileExists, readFile, getSourceFile, directoryExists } = host;
-  host.fileExists = (file) => virtual.has(file) || fileExists.call(host, file);
-  host.readFile = (file) => virtual.get(file) ?? readFile.call(host, file);
+  host.fileExists = (file) => textOf(file) !== undefined || fileExists.call(host, file);
+  host.readFile = (file) => textOf(file) ?? readFile.call(host, file);
   host.directoryExists = (dir) => virtualDirs.has(dir) || (directoryExists?.call(host, dir) ?? false);
   host.getSourceFile = (file, languageVersion, onError) => {
-    const text = virtual.get(file);
+    const text = textOf(file);
     const cached = cache.get(file);
     // A file parsed for an earlier program of this run is reused when its text is the same.
     if (cached && (text === undefined || cached.text === text)) return cached;
