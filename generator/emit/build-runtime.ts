@@ -14,7 +14,7 @@ export async function buildRuntime(runtime: Map<string, string>): Promise<Runtim
   return { sourceHash: await runtimeSourceHash(runtime), files: Object.fromEntries([...files].sort(([a], [b]) => (a < b ? -1 : 1))) };
 }
 
-/** Writes lib/runtime-build.json, TypeScript's lib files (lib/ts-lib-files.json) and the code cache, lib/code-cache/ (`npm run build`). */
+/** Writes lib/runtime-build.json, TypeScript's lib files (lib/ts-lib-files/) and the code cache, lib/code-cache/ (`npm run build`). */
 export async function writeRuntimeBuild(): Promise<void> {
   const build = await buildRuntime(await runtimeFiles());
   await writeFile(RUNTIME_BUILD_FILE, JSON.stringify(build) + '\n');

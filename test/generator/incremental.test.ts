@@ -175,6 +175,7 @@ async function copyOfTcgen(dir: string): Promise<Generate> {
   // The prebuilt runtime and TypeScript's code cache, as `npm run build` made them: used while they match.
   await cp(path.join(REPO_ROOT, 'lib/runtime-build.json'), path.join(dir, 'lib/runtime-build.json'));
   await cp(path.join(REPO_ROOT, 'lib/code-cache'), path.join(dir, 'lib/code-cache'), { recursive: true }).catch(() => undefined);
+  await cp(path.join(REPO_ROOT, 'lib/ts-lib-files'), path.join(dir, 'lib/ts-lib-files'), { recursive: true }).catch(() => undefined);
   const module = (await import(pathToFileURL(path.join(dir, 'generator/generate.ts')).href)) as { generate: Generate };
   return module.generate;
 }
