@@ -66,7 +66,9 @@ type OptionConfig = Record<string, { type: 'string' | 'boolean'; short?: string 
  */
 export function parseErrorText(error: unknown, options: OptionConfig, argv: readonly string[] = []): string {
   // Lower-case first, as tcgen's own usage errors are ("missing --out DIR"): parseArgs capitalises.
-  const message = lowerFirst((error as Error).message);
+  // Its advice on positional arguments that start with '-' (for commands that take positionals)
+  // is about its own syntax, not tcgen's: dropped.
+  const message = lowerFirst((error as Error).message).replace(/\. To specify a positional argument starting with a '-'.*$/s, '');
   const unknown = (error as NodeJS.ErrnoException).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? /^unknown option '(--?[^']*)'/.exec(message) : null;
   if (unknown === null) return message;
   const names = Object.keys(options);

@@ -50,8 +50,10 @@ export class TypeComparison {
     const directions = this.directions(oldName, newName);
     if (oldName !== newName && !Object.hasOwn(this.after.types, oldName)) {
       // Same schema, new name: a rename. Another schema in its place (the old one was removed): not a rename.
+      // Moved within its document (a branch after an inserted one) but with the same title: the same schema.
+      const sameSchema = oldType.key === newType.key || (oldType.title !== undefined && oldType.title !== '' && oldType.title === newType.title);
       const reason =
-        oldType.key === newType.key
+        sameSchema
           ? `type ${oldName} renamed: the same schema is now named ${newName}, so code importing ${oldName} stops compiling`
           : `type ${oldName} is no longer exported: its schema is gone and ${newName} is used in its place, so code importing ${oldName} stops compiling`;
       this.add(oldName, '', { class: 'major', reason });
@@ -231,7 +233,14 @@ export class TypeComparison {
     for (const keyword of ['oneOf', 'anyOf', 'allOf']) {
       const a = Array.isArray(before[keyword]) ? (before[keyword] as unknown[]) : [];
       const b = Array.isArray(after[keyword]) ? (after[keyword] as unknown[]) : [];
-      for (const [i, j] of this.branchPairs(a, b)) {
+      const pairs = this.branchPairs(a, b);
+      // A branch removed whose name now names another branch: code importing it gets that one.
+      for (const i of a.keys()) {
+        const removed = this.nameIn(this.before.types, a[i]);
+        if (removed === undefined || pairs.some(([paired]) => paired === i) || !Object.hasOwn(this.after.types, removed)) continue;
+        this.add(removed, '', { class: 'major', reason: `the ${keyword} branch named ${removed} was removed, and ${removed} names another branch, so code importing ${removed} gets another type` });
+      }
+      for (const [i, j] of pairs) {
         // Branches named by position (…OneOfSecond) shift when one is inserted or moved before them:
         // the old name then names another branch, which is what code importing it now gets.
         const oldBranch = this.nameIn(this.before.types, a[i]);
@@ -254,9 +263,10 @@ export class TypeComparison {
   /**
    * Which old branch each new branch of a oneOf/anyOf/allOf is compared with, as [old index, new
    * index]: their order does not change what they accept, so a branch keeps its partner when the
-   * branches are reordered or one is inserted before it. First named types with the same title, then
-   * the same named type, then an equal schema, then the rest in order; a branch left over is added
-   * or removed.
+   * branches are reordered or one is inserted before it. First named types with the same title,
+   * then equal schemas, then the same property names (a title or property names shared by two
+   * branches of one side pair nothing), then the same named type, then the rest in order; a branch
+   * left over is added or removed.
    */
   private branchPairs(a: unknown[], b: unknown[]): Array<[number, number]> {
     const pairs: Array<[number, number]> = [];
@@ -272,11 +282,25 @@ export class TypeComparison {
       }
     };
     const nameIn = (types: Record<string, TypeSnapshot>, node: unknown) => this.nameIn(types, node);
-    // A named branch's title (a digest) follows the branch where its positional name does not.
-    const titleIn = (types: Record<string, TypeSnapshot>, node: unknown) => types[nameIn(types, node) ?? '']?.title;
-    match((x, y) => titleIn(this.before.types, x) !== undefined && titleIn(this.before.types, x) === titleIn(this.after.types, y));
+    const bodyIn = (types: Record<string, TypeSnapshot>, node: unknown) => types[nameIn(types, node) ?? '']?.body ?? node;
+    // What identifies a branch where its name may not (names made from positions move when a
+    // branch is inserted before them): its title (a digest), else the names of its properties;
+    // only when no other branch on the same side has the same.
+    const titleIn = (types: Record<string, TypeSnapshot>, node: unknown) => types[nameIn(types, node) ?? '']?.title || undefined;
+    const propertiesIn = (types: Record<string, TypeSnapshot>, node: unknown) => {
+      const body = bodyIn(types, node);
+      const keys = isRecord(body) && isRecord(body.properties) ? Object.keys(body.properties).sort().join('\n') : '';
+      return keys === '' ? undefined : keys;
+    };
+    const unique = (sign: (types: Record<string, TypeSnapshot>, node: unknown) => string | undefined) => (x: unknown, y: unknown) => {
+      const signOld = sign(this.before.types, x);
+      return signOld !== undefined && signOld === sign(this.after.types, y) && a.filter((other) => sign(this.before.types, other) === signOld).length === 1 && b.filter((other) => sign(this.after.types, other) === signOld).length === 1;
+    };
+    match(unique(titleIn));
+    // Equal bodies (a named branch's reference `{ tsType }` says nothing when names come from positions).
+    match((x, y) => sameJson(bodyIn(this.before.types, x), bodyIn(this.after.types, y)));
+    match(unique(propertiesIn));
     match((x, y) => nameIn(this.before.types, x) !== undefined && nameIn(this.before.types, x) === nameIn(this.after.types, y));
-    match(sameJson);
     const oldRest = [...oldFree].sort((x, y) => x - y);
     const newRest = [...newFree].sort((x, y) => x - y);
     for (let k = 0; k < Math.min(oldRest.length, newRest.length); k++) pairs.push([oldRest[k]!, newRest[k]!]);

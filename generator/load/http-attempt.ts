@@ -6,11 +6,14 @@ export class AttemptFailure extends Error {
   readonly retryable: boolean;
   /** The HTTP status when the server answered with one outside 2xx. */
   readonly status: number | undefined;
-  constructor(message: string, retryable: boolean, status?: number) {
+  /** The server answered 2xx with an HTML page (a login page, a front end's catch-all). */
+  readonly html: boolean;
+  constructor(message: string, retryable: boolean, status?: number, html = false) {
     super(message);
     this.name = 'AttemptFailure';
     this.retryable = retryable;
     this.status = status;
+    this.html = html;
   }
 }
 
@@ -40,7 +43,7 @@ export async function getOnce(url: string, options: AttemptOptions): Promise<Buf
     // A login page or a proxy's error page is served as HTML with status 200: refuse it by name.
     if (/^\s*text\/html\b/i.test(contentType)) {
       await response.body.dump();
-      throw new AttemptFailure(`expected JSON, got content-type "${contentType}"`, false);
+      throw new AttemptFailure(`expected JSON, got content-type "${contentType}"`, false, undefined, true);
     }
     return Buffer.from(await response.body.arrayBuffer());
   } catch (error) {

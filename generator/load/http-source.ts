@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Agent } from 'undici';
 import { GenerateError } from '../errors.ts';
 import { createConcurrencyLimit } from './concurrency-limit.ts';
+import { parseJson } from './json.ts';
 import { AttemptFailure, getOnce } from './http-attempt.ts';
 import type { ReferenceSource } from './source.ts';
 
@@ -36,12 +37,14 @@ export function createHttpSource(rootUrl: string, options: HttpSourceOptions = {
   const agent = new Agent();
   const closing = new AbortController();
   const progress = { done: 0, total: 0 };
+  /** The references bundle's index of each schema it listed (listSchemas), for messages about it. */
+  const listed = new Map<string, number>();
   const attempt = (url: string): Promise<Buffer> =>
     limit(() => getOnce(url, { dispatcher: agent, timeoutMs, signal: closing.signal }));
 
   const locate = (path: string): string => root + (path.startsWith('/') ? path : '/' + path);
 
-  /** The bytes at `path`; undefined for a 404 when `absentIsUndefined`. Throws a GenerateError naming the URL. */
+  /** The bytes at `path`; undefined for a 404 (or an HTML page) when `absentIsUndefined`. Throws a GenerateError naming the URL. */
   async function fetchBytes(path: string, absentIsUndefined: true): Promise<Buffer | undefined>;
   async function fetchBytes(path: string, absentIsUndefined?: false): Promise<Buffer>;
   async function fetchBytes(path: string, absentIsUndefined = false): Promise<Buffer | undefined> {
@@ -51,7 +54,8 @@ export function createHttpSource(rootUrl: string, options: HttpSourceOptions = {
       return await withRetries(() => attempt(url), { retries, retryDelayMs, signal: closing.signal });
     } catch (error) {
       if (!(error instanceof AttemptFailure)) throw error;
-      if (absentIsUndefined && error.status === 404) return undefined;
+      // An optional document: absent when not found, or when a front end answers with its HTML page.
+      if (absentIsUndefined && (error.status === 404 || error.html)) return undefined;
       throw new GenerateError([{ location: url, pointer: '', message: error.message }]);
     } finally {
       options.onProgress?.(++progress.done, progress.total);
@@ -67,7 +71,13 @@ export function createHttpSource(rootUrl: string, options: HttpSourceOptions = {
     readText: async (path) => (await readBytes(path)).toString('utf8'),
     async listSchemas() {
       const bundle = await fetchBytes(BUNDLE_PATH, true);
-      return bundle === undefined ? [] : bundleSchemaPaths(bundle, locate(BUNDLE_PATH));
+      const entries = bundle === undefined ? [] : bundleSchemaEntries(bundle, locate(BUNDLE_PATH));
+      for (const entry of entries) listed.set(entry.path, entry.index);
+      return entries.map((entry) => entry.path);
+    },
+    listedAt(path) {
+      const index = listed.get(path);
+      return index === undefined ? undefined : { location: locate(BUNDLE_PATH), pointer: `/${index}/filename`, text: path.slice(1) };
     },
     async close() {
       closing.abort();
@@ -85,22 +95,28 @@ export function createHttpSource(rootUrl: string, options: HttpSourceOptions = {
  */
 export const BUNDLE_PATH = '/references/references.json';
 
-/** The root-relative paths of the bundle's schema documents ("/schemas/…json"), sorted. Throws a GenerateError at `location` when it is not a bundle. */
-export function bundleSchemaPaths(bytes: Buffer, location: string): string[] {
+/** A schema path as the bundle must give it: plain segments below `schemas/`, a `.json` name. */
+const PLAIN_SCHEMA_PATH = /^schemas(?:\/(?!\.{1,2}(?:\/|$))[\w.-]+)+\.json$/;
+
+/**
+ * The bundle's schema documents: each one's root-relative path ("/schemas/…json") and its index in
+ * the bundle, sorted by path; its other entries (the references, the manifest) are not listed.
+ * Throws a GenerateError at `location` and the entry's JSON pointer when it is not a bundle, or a
+ * schema's filename is not a plain path below schemas/ (no `.` or `..` segment, no `%`, `\`, `?`
+ * or `#`, which the URL would read otherwise).
+ */
+export function bundleSchemaEntries(bytes: Buffer, location: string): Array<{ path: string; index: number }> {
   const problem = (pointer: string, message: string) => new GenerateError([{ location, pointer, message }]);
-  let bundle: unknown;
-  try {
-    bundle = JSON.parse(bytes.toString('utf8'));
-  } catch (error) {
-    throw problem('', `is not valid JSON: ${(error as Error).message}`);
-  }
+  const bundle = parseJson(bytes.toString('utf8'), location);
   if (!Array.isArray(bundle)) throw problem('', 'expected an array of { filename, content } (the references bundle)');
-  const paths = bundle.map((item: unknown, index) => {
+  const entries = bundle.flatMap((item: unknown, index) => {
     const filename = (item as { filename?: unknown } | null)?.filename;
     if (typeof filename !== 'string') throw problem(`/${index}/filename`, 'expected a string');
-    return filename;
+    if (!filename.startsWith('schemas/')) return [];
+    if (!PLAIN_SCHEMA_PATH.test(filename)) throw problem(`/${index}/filename`, `expected a schema path of plain segments (schemas/<folder>/…/<name>.json), found ${JSON.stringify(filename)}`);
+    return [{ path: `/${filename}`, index }];
   });
-  return paths.filter((filename) => /^schemas\/.+\.json$/.test(filename) && !filename.split('/').includes('..')).map((filename) => `/${filename}`).sort();
+  return entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
 /** Checks the scheme and drops trailing slashes: "https://tc.example.com/" → "https://tc.example.com". */

@@ -203,7 +203,12 @@ export async function loadInputCollecting(source: ReferenceSource): Promise<{ in
   await readReached(references.flatMap((reference) => referenceSchemaPaths(reference, problems)), true);
   const listed = (await source.listSchemas?.()) ?? [];
   const payloadSchemas = payloadSchemaPaths(listed, manifest, references, new Set(schemas.keys()));
-  await readReached(payloadSchemas.map((path) => ({ path })));
+  await readReached(
+    payloadSchemas.map((path): Wanted => {
+      const listedAt = source.listedAt?.(path);
+      return { path, ...(listedAt && { referrer: { location: listedAt.location, pointer: listedAt.pointer, naming: `${JSON.stringify(listedAt.text)} names a schema` } }) };
+    }),
+  );
   return { input: { manifest, references, schemas, payloadSchemas: payloadSchemas.filter((path) => schemas.has(path)) }, problems };
 }
 

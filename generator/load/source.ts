@@ -14,6 +14,11 @@ export interface ReferenceSource {
    * deployment's references bundle (http-source.ts). A source that cannot list yields no worker payloads.
    */
   listSchemas?(): Promise<string[]>;
+  /**
+   * Where a path listSchemas gave was listed (the references bundle and the entry's JSON pointer,
+   * with the text that named it), so that a listed schema that cannot be read is reported there.
+   */
+  listedAt?(path: string): { location: string; pointer: string; text: string } | undefined;
   /** Releases what the source holds open (an HTTP source's connections); absent when there is nothing to release. */
   close?(): Promise<void>;
 }

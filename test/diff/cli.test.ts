@@ -168,6 +168,8 @@ test('usage errors exit 2 with the usage; --help exits 0', async () => {
     assert.equal(result.code, 2, args.join(' '));
     assert.match(result.stderr, /^tcgen diff: .+\n[^]*Usage: tcgen diff OLD NEW/, args.join(' '));
   }
+  // Node's parseArgs advice on positionals starting with '-' is not passed on: one line, as generate's.
+  assert.match((await diff([oldDir, newDir, '--nope'])).stderr, /^tcgen diff: unknown option '--nope'\n\nUsage: /);
   const help = await diff(['--help']);
   assert.equal(help.code, 0);
   assert.match(help.stdout, /^Usage: tcgen diff OLD NEW \[--format text\|markdown\|json\] \[--fail-on major\|minor\]/);

@@ -41,6 +41,14 @@ function workerFiles(): Files {
 const inWorkers = (kind: Change['kind'], name: string, cls: Change['class'], reason: string, pointer?: string): Change => ({ kind, service: 'workers', name, ...(pointer !== undefined && { pointer }), class: cls, reason });
 const type = (name: string, pointer: string, cls: Change['class'], reason: string) => inWorkers('type-changed', name, cls, reason, pointer);
 const STOP = (key: string) => `TaskFor<'${key}'> and WorkerPayloads['${key}'] stop compiling`;
+const MOVED = (before: string, after: string) => `the oneOf branch named ${before} is now named ${after} (a branch was inserted or moved before it), and ${before} names another branch, so code importing ${before} gets another type`;
+/** Three branches of one title ("Content"), told apart by their properties only. */
+const CONTENT = Object.fromEntries(
+  Object.entries({ indexed: ['namespace', 'artifact'], url: ['url', 'sha256'], raw: ['raw'] }).map(([kind, properties]) => [
+    kind,
+    { title: 'Content', type: 'object', properties: Object.fromEntries(properties.map((property) => [property, { type: 'string' }])), required: [properties[0]], additionalProperties: false },
+  ]),
+);
 
 const RULES: DiffRule[] = [
   {
@@ -166,6 +174,28 @@ const RULES: DiffRule[] = [
     changes: [
       inWorkers('payload-removed', 'toy-worker/v1/simple', 'major', `worker payload toy-worker/v1/simple removed: ${STOP('toy-worker/v1/simple')}`),
       inWorkers('payload-added', 'toy-worker/v2/simple', 'minor', 'new worker payload, type SimplePayload: existing code is unaffected'),
+    ],
+  },
+  // Branches that share a title are named by position (SimplePayloadContentOneOfSecond, …): a
+  // branch inserted or removed before others moves their names, which is what importers meet.
+  {
+    rule: 'a oneOf branch inserted before branches named by position: each moved name is one major line, the union one more branch (minor)',
+    before: (f) => (f[SIMPLE].properties.content = { oneOf: [CONTENT.url, CONTENT.raw] }),
+    after: (f) => (f[SIMPLE].properties.content = { oneOf: [CONTENT.indexed, CONTENT.url, CONTENT.raw] }),
+    changes: [
+      type('Content', '', 'major', MOVED('Content', 'SimplePayloadContentOneOfSecond')),
+      type('SimplePayload', '/properties/content/oneOf', 'minor', '1 oneOf schema added in an input: more values are accepted'),
+      type('SimplePayloadContentOneOfSecond', '', 'major', MOVED('SimplePayloadContentOneOfSecond', 'SimplePayloadContentOneOfThird')),
+    ],
+  },
+  {
+    rule: 'a oneOf branch removed before branches named by position: the removed name now names the next one (major), its own name goes (major)',
+    before: (f) => (f[SIMPLE].properties.content = { oneOf: [CONTENT.indexed, CONTENT.url, CONTENT.raw] }),
+    after: (f) => (f[SIMPLE].properties.content = { oneOf: [CONTENT.indexed, CONTENT.raw] }),
+    changes: [
+      type('SimplePayload', '/properties/content/oneOf', 'major', '1 oneOf schema removed in an input: values accepted before are refused'),
+      type('SimplePayloadContentOneOfSecond', '', 'major', 'the oneOf branch named SimplePayloadContentOneOfSecond was removed, and SimplePayloadContentOneOfSecond names another branch, so code importing SimplePayloadContentOneOfSecond gets another type'),
+      type('SimplePayloadContentOneOfThird', '', 'major', 'type SimplePayloadContentOneOfThird renamed: the same schema is now named SimplePayloadContentOneOfSecond, so code importing SimplePayloadContentOneOfThird stops compiling'),
     ],
   },
   {

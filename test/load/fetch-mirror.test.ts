@@ -213,3 +213,16 @@ test("with the deployment's references bundle, the worker payload schemas come t
     }
   });
 });
+
+test('a schema the references bundle lists that cannot be read is reported at its bundle entry, and nothing is written', { skip }, async () => {
+  const bundle = JSON.parse(await bundleOf(SNAPSHOT)) as Array<{ filename: string; content: unknown }>;
+  bundle.push({ filename: 'schemas/generic-worker/missing.json', content: {} });
+  const serveBundle: Override = (req, res) => req.url === '/references/references.json' && (res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(bundle)), true);
+  await withMirrorServer(serveBundle, async (server, scratch) => {
+    await assert.rejects(fetchMirror({ rootUrl: server.url, out: path.join(scratch, 'mirror'), http: FAST }), {
+      name: 'GenerateError',
+      message: `${server.url}/references/references.json#/${bundle.length - 1}/filename: "schemas/generic-worker/missing.json" names a schema that cannot be read (${server.url}/schemas/generic-worker/missing.json: HTTP 404 Not Found)`,
+    });
+    assert.deepEqual(await readdir(scratch), [], 'neither the mirror nor a temporary directory exists');
+  });
+});

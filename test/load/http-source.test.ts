@@ -175,20 +175,21 @@ test('no more than `concurrency` requests are in flight, and progress counts the
   assert.equal(progress.length, 24);
 });
 
-test("listSchemas: the schema paths of the deployment's references bundle, sorted; [] when it serves none", async () => {
+test("listSchemas: the schema paths of the deployment's references bundle, sorted; [] when it serves none or an HTML page", async () => {
   const bundle = JSON.stringify([
     { filename: 'references/manifest.json', content: {} },
     { filename: 'schemas/queue/v1/task.json', content: {} },
     { filename: 'schemas/generic-worker/multiuser_posix.json', content: {} },
     { filename: 'schemas/docker-worker/v1/payload.json', content: {} },
-    { filename: 'schemas/../secret.json', content: {} },
-    { filename: 'schemas/readme.md', content: {} },
   ]);
+  // A byte order mark is read past, as in every other document.
   await withSource(
-    (req, res) => req.url === '/references/references.json' && json(res, bundle),
+    (req, res) => req.url === '/references/references.json' && json(res, '\uFEFF' + bundle),
     FAST,
-    async (source) => {
+    async (source, server) => {
       assert.deepEqual(await source.listSchemas!(), ['/schemas/docker-worker/v1/payload.json', '/schemas/generic-worker/multiuser_posix.json', '/schemas/queue/v1/task.json']);
+      assert.deepEqual(source.listedAt!('/schemas/generic-worker/multiuser_posix.json'), { location: `${server.url}/references/references.json`, pointer: '/2/filename', text: 'schemas/generic-worker/multiuser_posix.json' });
+      assert.equal(source.listedAt!('/schemas/queue/v1/other.json'), undefined);
     },
   );
   await withSource(
@@ -199,28 +200,39 @@ test("listSchemas: the schema paths of the deployment's references bundle, sorte
       assert.equal(server.hits.get('/references/references.json'), 1, 'a 404 is not retried');
     },
   );
+  // A front end answering every unknown path with its page: no bundle either.
+  await withSource(
+    (req, res) => req.url === '/references/references.json' && json(res, '<!doctype html><title>app</title>', 'text/html'),
+    FAST,
+    async (source) => assert.deepEqual(await source.listSchemas!(), []),
+  );
 });
 
-test('listSchemas: a bundle that is not one, or a failing server, is reported by URL and JSON pointer', async () => {
-  for (const [body, message] of [
-    ['{', /^not valid JSON/],
-    ['{"filename": "schemas/x.json"}', /^expected an array of \{ filename, content \}/],
+test('listSchemas: a bundle that is not one, a schema filename that is not a plain path, or a failing server, is reported by URL and JSON pointer', async () => {
+  for (const [body, pointer, message] of [
+    ['{', '', /^not valid JSON at line 1, column 2/],
+    ['{"filename": "schemas/x.json"}', '', /^expected an array of \{ filename, content \}/],
+    ['[{"filename": "schemas/a.json"}, {"content": {}}]', '/1/filename', /^expected a string$/],
   ] as const) {
     await withSource(
       (req, res) => req.url === '/references/references.json' && json(res, body),
       FAST,
       async (source, server) => {
-        await assert.rejects(source.listSchemas!(), (error: unknown) => error instanceof GenerateError && error.problems[0]!.location === `${server.url}/references/references.json` && error.problems[0]!.pointer === '' && message.test(error.problems[0]!.message.replace(/^is /, '')));
+        await assert.rejects(source.listSchemas!(), (error: unknown) => error instanceof GenerateError && error.problems[0]!.location === `${server.url}/references/references.json` && error.problems[0]!.pointer === pointer && message.test(error.problems[0]!.message));
       },
     );
   }
-  await withSource(
-    (req, res) => req.url === '/references/references.json' && json(res, '[{"filename": "schemas/a.json"}, {"content": {}}]'),
-    FAST,
-    async (source, server) => {
-      await assert.rejects(source.listSchemas!(), { name: 'GenerateError', message: `${server.url}/references/references.json#/1/filename: expected a string` });
-    },
-  );
+  // Each would name another document than it seems to, once the URL reads it (`%2e%2e` and `\` are `..` and `/`), or a file no mirror can hold.
+  for (const filename of ['schemas/../references/manifest.json', 'schemas/generic-worker/%2e%2e/%2e%2e/references/manifest.json', 'schemas/generic-worker/..\\..\\queue\\v1\\task.json', 'schemas/./generic-worker/insecure_posix.json', 'schemas/x/insecure_posix.json?v=1.json', 'schemas/x/insecure_posix.json#.json', 'schemas/readme.md', 'schemas//x.json']) {
+    const body = JSON.stringify([{ filename: 'schemas/queue/v1/task.json' }, { filename }]);
+    await withSource(
+      (req, res) => req.url === '/references/references.json' && json(res, body),
+      FAST,
+      async (source, server) => {
+        await assert.rejects(source.listSchemas!(), { name: 'GenerateError', message: `${server.url}/references/references.json#/1/filename: expected a schema path of plain segments (schemas/<folder>/…/<name>.json), found ${JSON.stringify(filename)}` }, filename);
+      },
+    );
+  }
   await withSource(
     (_, res) => (res.writeHead(503).end(), true),
     FAST,
