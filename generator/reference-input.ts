@@ -50,8 +50,8 @@ export async function loadReference(options: SourceOptions): Promise<LoadedInput
  * Throws every problem of a run at once: `problems` (from loading), what validation finds, and
  * what modelling finds in the services that no earlier problem touched (a dangling `$ref`
  * pointer, a name that cannot be used), so that a broken document in one service hides no
- * other service's problems. Services with an earlier problem are not modelled: their missing or
- * broken documents would only be reported again.
+ * other service's problems. Services (and workers' payload schemas) with an earlier problem are not
+ * modelled: their missing or broken documents would only be reported again.
  */
 export async function reportAllProblems(input: LoadedInput, problems: Problem[]): Promise<never> {
   const { readReferences } = await import('./validate/validate.ts');
@@ -59,9 +59,11 @@ export async function reportAllProblems(input: LoadedInput, problems: Problem[])
   const read = readReferences(input);
   const all = new ProblemList(); // records each problem once
   for (const { location, pointer, message } of [...problems, ...read.problems]) all.add(location, pointer, message);
-  const touched = (service: string) => all.items.some((problem) => problem.location.includes(`/${service}/`));
+  const touched = (folder: string) => all.items.some((problem) => problem.location.includes(`/${folder}/`));
+  // Worker payload schemas likewise, by their folder below /schemas/ (a worker's).
+  const payloadSchemas = input.payloadSchemas.filter((path) => !touched(`schemas/${path.split('/')[2]}`));
   try {
-    buildModel(read.references.filter((reference) => !touched(reference.serviceName)), input);
+    buildModel(read.references.filter((reference) => !touched(reference.serviceName)), { ...input, payloadSchemas });
   } catch (error) {
     if (!(error instanceof GenerateError)) throw error;
     for (const { location, pointer, message } of error.problems) all.add(location, pointer, message);

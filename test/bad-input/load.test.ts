@@ -105,6 +105,16 @@ const CASES: BadCase[] = [
     ],
   },
   {
+    name: "a worker payload schema's $ref to a file that does not exist: one line, as for a service's schema",
+    tree: {
+      ...xTree(withInput('v1/in.json#'), { 'in.json': objectSchema('in.json', { a: { type: 'string' } }) }),
+      '/schemas/toy-worker/v1/payload.json': { $schema: 'http://json-schema.org/draft-06/schema#', $id: '/schemas/toy-worker/v1/payload.json#', title: 'Toy payload', type: 'object', properties: { x: { $ref: 'missing.json' } } },
+    },
+    lines: [
+      'references/schemas/toy-worker/v1/payload.json#/properties/x/$ref: $ref "missing.json" names a schema that cannot be read (references/schemas/toy-worker/v1/missing.json: file not found)',
+    ],
+  },
+  {
     name: '$ref to a pointer that is not there',
     tree: xTree(withInput('v1/in.json#'), { 'in.json': objectSchema('in.json', { a: { $ref: '#/definitions/nothing' }, b: { $ref: 'other.json#/properties/none' } }), 'other.json': objectSchema('other.json', { c: { type: 'string' } }) }),
     lines: [
