@@ -59,9 +59,12 @@ export async function reportAllProblems(input: LoadedInput, problems: Problem[])
   const read = readReferences(input);
   const all = new ProblemList(); // records each problem once
   for (const { location, pointer, message } of [...problems, ...read.problems]) all.add(location, pointer, message);
-  const touched = (folder: string) => all.items.some((problem) => problem.location.includes(`/${folder}/`));
-  // Worker payload schemas likewise, by their folder below /schemas/ (a worker's).
-  const payloadSchemas = input.payloadSchemas.filter((path) => !touched(`schemas/${path.split('/')[2]}`));
+  // By the root-relative part of each location (`…/references/<service>/`, `…/schemas/<service>/`):
+  // a mirror kept under a folder named like a service touches nothing.
+  const touched = (service: string) => all.items.some((problem) => problem.location.includes(`/references/${service}/`) || problem.location.includes(`/schemas/${service}/`));
+  // A worker payload schema whose own document has a problem likewise (its folder's other payload
+  // schemas are modelled, and their problems reported).
+  const payloadSchemas = input.payloadSchemas.filter((path) => !all.items.some((problem) => problem.location.endsWith(path)));
   try {
     buildModel(read.references.filter((reference) => !touched(reference.serviceName)), { ...input, payloadSchemas });
   } catch (error) {

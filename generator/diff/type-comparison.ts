@@ -80,6 +80,17 @@ export class TypeComparison {
     this.add(name, pointer, { class: effect[decisive], reason: `${effect.what} ${where}: ${effect.why[decisive]}` });
   }
 
+  /** The properties the unpaired (removed) parts of `a` declare that no part of `b` declares, sorted. */
+  private propertiesOnlyIn(a: unknown[], b: unknown[], pairs: Array<[number, number]>): string[] {
+    const propertiesOf = (types: Record<string, TypeSnapshot>, node: unknown): string[] => {
+      const body = types[this.nameIn(types, node) ?? '']?.body ?? node;
+      return isRecord(body) && isRecord(body.properties) ? Object.keys(body.properties) : [];
+    };
+    const kept = new Set(b.flatMap((part) => propertiesOf(this.after.types, part)));
+    const removed = [...a.keys()].filter((i) => !pairs.some(([paired]) => paired === i));
+    return [...new Set(removed.flatMap((i) => propertiesOf(this.before.types, a[i])))].filter((property) => !kept.has(property)).sort();
+  }
+
   /** The named type a schema node is, if it is one. */
   private nameIn(types: Record<string, TypeSnapshot>, node: unknown): string | undefined {
     return isRecord(node) ? this.named(types, node) : undefined;
@@ -246,7 +257,7 @@ export class TypeComparison {
         const oldBranch = this.nameIn(this.before.types, a[i]);
         const newBranch = this.nameIn(this.after.types, b[j]);
         if (oldBranch !== undefined && newBranch !== undefined && oldBranch !== newBranch && Object.hasOwn(this.after.types, oldBranch) && !this.compared.has(`${oldBranch}\n${newBranch}`)) {
-          this.add(oldBranch, '', { class: 'major', reason: `the ${keyword} branch named ${oldBranch} is now named ${newBranch} (a branch was inserted or moved before it), and ${oldBranch} names another branch, so code importing ${oldBranch} gets another type` });
+          this.add(oldBranch, '', { class: 'major', reason: `the ${keyword} branch named ${oldBranch} is now named ${newBranch} (branches were inserted, removed or reordered), and ${oldBranch} names another branch, so code importing ${oldBranch} gets another type` });
         }
         this.node(name, pointerJoin(pointer, keyword, j), a[i], b[j], directions, oldStack, newStack);
       }
@@ -254,7 +265,15 @@ export class TypeComparison {
       const at = pointerJoin(pointer, keyword);
       const more = b.length > a.length;
       const what = `${Math.abs(b.length - a.length)} ${keyword} schema${Math.abs(b.length - a.length) > 1 ? 's' : ''} ${more ? 'added' : 'removed'}`;
-      // More alternatives allow more values; more allOf parts allow fewer.
+      // More alternatives allow more values; more allOf parts allow fewer. But an allOf part removed
+      // takes the properties only it declared out of the type (an intersection): calls that set
+      // them stop compiling, whatever the schema now accepts.
+      const lost = keyword === 'allOf' && !more ? this.propertiesOnlyIn(a, b, pairs) : [];
+      if (lost.length > 0) {
+        const list = lost.map((property) => json(property)).join(', ');
+        this.effect(name, at, { ...INCOMPARABLE(`${what}, and with it propert${lost.length > 1 ? 'ies' : 'y'} ${list}`), why: { input: `calls that set ${lost.length > 1 ? 'them' : 'it'} stop compiling`, output: 'the user may receive values it does not handle' } }, directions);
+        continue;
+      }
       const widens = keyword === 'allOf' ? !more : more;
       this.effect(name, at, widens ? WIDENED(what) : NARROWED(what), directions);
     }

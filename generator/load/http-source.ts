@@ -116,7 +116,9 @@ export function bundleSchemaEntries(bytes: Buffer, location: string): Array<{ pa
     if (!PLAIN_SCHEMA_PATH.test(filename)) throw problem(`/${index}/filename`, `expected a schema path of plain segments (schemas/<folder>/…/<name>.json), found ${JSON.stringify(filename)}`);
     return [{ path: `/${filename}`, index }];
   });
-  return entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  // A path listed twice is one schema, located at its first entry.
+  const first = entries.filter((entry, position) => entries.findIndex((other) => other.path === entry.path) === position);
+  return first.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
 /** Checks the scheme and drops trailing slashes: "https://tc.example.com/" → "https://tc.example.com". */

@@ -1,4 +1,11 @@
-import { apiReference, entry, objectSchema, Raw, runCases, xTree, type BadCase } from './helpers.ts';
+import assert from 'node:assert/strict';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { test } from 'node:test';
+import { GenerateError } from '../../generator/errors.ts';
+import { generate } from '../../generator/generate.ts';
+import { apiReference, entry, objectSchema, Raw, runCases, writeTree, xTree, type BadCase } from './helpers.ts';
 
 const API = '/references/x/v1/api.json';
 const withInput = (input: string) => apiReference([entry({ name: 'make', method: 'post', route: '/make', input })]);
@@ -115,6 +122,18 @@ const CASES: BadCase[] = [
     ],
   },
   {
+    name: "one worker payload schema's missing file does not hide another's dangling pointer in the same folder",
+    tree: {
+      ...xTree(withInput('v1/in.json#'), { 'in.json': objectSchema('in.json', { a: { type: 'string' } }) }),
+      '/schemas/toy-worker/v1/payload.json': { $schema: 'http://json-schema.org/draft-06/schema#', $id: '/schemas/toy-worker/v1/payload.json#', title: 'Toy payload', type: 'object', properties: { x: { $ref: 'missing.json' } } },
+      '/schemas/toy-worker/v1/other.json': { $schema: 'http://json-schema.org/draft-06/schema#', $id: '/schemas/toy-worker/v1/other.json#', title: 'Other payload', type: 'object', properties: { y: { $ref: '#/definitions/nothing' } } },
+    },
+    lines: [
+      'references/schemas/toy-worker/v1/payload.json#/properties/x/$ref: $ref "missing.json" names a schema that cannot be read (references/schemas/toy-worker/v1/missing.json: file not found)',
+      'references/schemas/toy-worker/v1/other.json#/properties/y/$ref: $ref "#/definitions/nothing" cannot be resolved: no schema at pointer "/definitions/nothing" in references/schemas/toy-worker/v1/other.json',
+    ],
+  },
+  {
     name: '$ref to a pointer that is not there',
     tree: xTree(withInput('v1/in.json#'), { 'in.json': objectSchema('in.json', { a: { $ref: '#/definitions/nothing' }, b: { $ref: 'other.json#/properties/none' } }), 'other.json': objectSchema('other.json', { c: { type: 'string' } }) }),
     lines: [
@@ -164,3 +183,23 @@ const CASES: BadCase[] = [
 ];
 
 runCases(CASES);
+
+test("a mirror kept under a folder named like a service: that service's problems are still all reported", async () => {
+  const dir = await mkdtemp(path.join(tmpdir(), 'tcgen-bad-'));
+  try {
+    // Every location holds "/x/", the service's name: only its own /references/x/ and /schemas/x/ say it is touched.
+    const references = path.join(dir, 'x', 'mirror');
+    await writeTree(references, {
+      ...xTree(withInput('v1/in.json#'), { 'in.json': objectSchema('in.json', { a: { $ref: '#/definitions/nothing' } }) }),
+      '/schemas/toy-worker/v1/payload.json': { $schema: 'http://json-schema.org/draft-06/schema#', $id: '/schemas/toy-worker/v1/payload.json#', title: 'Toy payload', type: 'object', properties: { x: { $ref: 'missing.json' } } },
+    });
+    const error = await generate({ references, out: path.join(dir, 'out') }).catch((e: unknown) => e);
+    assert.ok(error instanceof GenerateError);
+    assert.deepEqual(
+      error.problems.map((problem) => `${path.relative(references, problem.location)}#${problem.pointer}`),
+      ['schemas/toy-worker/v1/payload.json#/properties/x/$ref', 'schemas/x/v1/in.json#/properties/a/$ref'],
+    );
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});

@@ -189,7 +189,7 @@ test('v44.0.0 → v87.1.3: worker payloads added and removed as the schema folde
   assert.deepEqual(contentTitles(newWindows), ['Artifact Content', 'Indexed Content', 'URL Content', 'Raw Content', 'Base64 Content']);
   for (const [before, after] of [['Second', 'Third'], ['Third', 'Fourth'], ['Fourth', 'Fifth']]) {
     assert.deepEqual(found(windowsContent(before!), ''), [
-      `major: the oneOf branch named ${windowsContent(before!)} is now named ${windowsContent(after!)} (a branch was inserted or moved before it), and ${windowsContent(before!)} names another branch, so code importing ${windowsContent(before!)} gets another type`,
+      `major: the oneOf branch named ${windowsContent(before!)} is now named ${windowsContent(after!)} (branches were inserted, removed or reordered), and ${windowsContent(before!)} names another branch, so code importing ${windowsContent(before!)} gets another type`,
     ]);
   }
   assert.deepEqual(workers.filter((c) => /MultiuserWindowsContentOneOf/.test(c.name) && /^\/properties\/[^/]+$/.test(c.pointer ?? '')), [], 'no property added or removed in any content branch');

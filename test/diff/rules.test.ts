@@ -17,6 +17,8 @@ const exchange = (files: Files) => files[BETA].entries[0];
 const method = (kind: Change['kind'], name: string, cls: Change['class'], reason: string): Change => ({ kind, service: 'alpha', name, class: cls, reason });
 const onExchange = (kind: Change['kind'], cls: Change['class'], reason: string): Change => ({ kind, service: 'beta', name: 'thingCreated', class: cls, reason });
 const type = (service: string, name: string, pointer: string, cls: Change['class'], reason: string): Change => ({ kind: 'type-changed', service, name, pointer, class: cls, reason });
+/** One part of an allOf: an object with one required string property. */
+const ALL_OF_PART = (property: string) => ({ type: 'object', properties: { [property]: { type: 'string' } }, required: [property] });
 const ROUTING = 'routing-key patterns and code splitting routing keys by position no longer match';
 const REACH = 'the new client cannot call a deployment serving the old one';
 
@@ -409,6 +411,18 @@ const RULES: DiffRule[] = [
       f[REQUEST].oneOf = [medium, untitled, large, small];
     },
     changes: [type('alpha', 'ThingRequest', '/oneOf', 'minor', '1 oneOf schema added in an input: more values are accepted')],
+  },
+  {
+    rule: 'an allOf part removed that alone declared a property (major for an input: its property leaves the type, calls that set it stop compiling)',
+    before: (f) => (f[REQUEST].properties.combined = { allOf: [ALL_OF_PART('x'), ALL_OF_PART('y')] }),
+    after: (f) => (f[REQUEST].properties.combined = { allOf: [ALL_OF_PART('y')] }),
+    changes: [type('alpha', 'ThingRequest', '/properties/combined/allOf', 'major', '1 allOf schema removed, and with it property "x" in an input: calls that set it stop compiling')],
+  },
+  {
+    rule: 'an allOf part removed whose properties another part declares too (minor for an input: more values are accepted)',
+    before: (f) => (f[REQUEST].properties.combined = { allOf: [{ ...ALL_OF_PART('y'), required: [] }, ALL_OF_PART('y')] }),
+    after: (f) => (f[REQUEST].properties.combined = { allOf: [ALL_OF_PART('y')] }),
+    changes: [type('alpha', 'ThingRequest', '/properties/combined/allOf', 'minor', '1 allOf schema removed in an input: more values are accepted')],
   },
   {
     rule: 'reordered keys of a scope expression, a default and an enum value are no change',

@@ -41,7 +41,7 @@ function workerFiles(): Files {
 const inWorkers = (kind: Change['kind'], name: string, cls: Change['class'], reason: string, pointer?: string): Change => ({ kind, service: 'workers', name, ...(pointer !== undefined && { pointer }), class: cls, reason });
 const type = (name: string, pointer: string, cls: Change['class'], reason: string) => inWorkers('type-changed', name, cls, reason, pointer);
 const STOP = (key: string) => `TaskFor<'${key}'> and WorkerPayloads['${key}'] stop compiling`;
-const MOVED = (before: string, after: string) => `the oneOf branch named ${before} is now named ${after} (a branch was inserted or moved before it), and ${before} names another branch, so code importing ${before} gets another type`;
+const MOVED = (before: string, after: string) => `the oneOf branch named ${before} is now named ${after} (branches were inserted, removed or reordered), and ${before} names another branch, so code importing ${before} gets another type`;
 /** Three branches of one title ("Content"), told apart by their properties only. */
 const CONTENT = Object.fromEntries(
   Object.entries({ indexed: ['namespace', 'artifact'], url: ['url', 'sha256'], raw: ['raw'] }).map(([kind, properties]) => [

@@ -181,8 +181,9 @@ test("listSchemas: the schema paths of the deployment's references bundle, sorte
     { filename: 'schemas/queue/v1/task.json', content: {} },
     { filename: 'schemas/generic-worker/multiuser_posix.json', content: {} },
     { filename: 'schemas/docker-worker/v1/payload.json', content: {} },
+    { filename: 'schemas/generic-worker/multiuser_posix.json', content: {} },
   ]);
-  // A byte order mark is read past, as in every other document.
+  // A byte order mark is read past, as in every other document; a path listed twice is listed once, at its first entry.
   await withSource(
     (req, res) => req.url === '/references/references.json' && json(res, '\uFEFF' + bundle),
     FAST,
