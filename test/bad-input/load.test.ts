@@ -8,6 +8,8 @@ import { generate } from '../../generator/generate.ts';
 import { apiReference, entry, objectSchema, Raw, runCases, writeTree, xTree, type BadCase } from './helpers.ts';
 
 const API = '/references/x/v1/api.json';
+/** A worker payload schema of a toy worker (no reference names it: found by listing the mirror). */
+const toyPayload = (file: string, properties: Record<string, unknown>) => ({ $schema: 'http://json-schema.org/draft-06/schema#', $id: `/schemas/toy-worker/v1/${file}#`, title: `Toy ${file}`, type: 'object', properties });
 const withInput = (input: string) => apiReference([entry({ name: 'make', method: 'post', route: '/make', input })]);
 
 /** Unreadable and malformed documents, and names that point nowhere: every problem located, all listed. */
@@ -115,7 +117,7 @@ const CASES: BadCase[] = [
     name: "a worker payload schema's $ref to a file that does not exist: one line, as for a service's schema",
     tree: {
       ...xTree(withInput('v1/in.json#'), { 'in.json': objectSchema('in.json', { a: { type: 'string' } }) }),
-      '/schemas/toy-worker/v1/payload.json': { $schema: 'http://json-schema.org/draft-06/schema#', $id: '/schemas/toy-worker/v1/payload.json#', title: 'Toy payload', type: 'object', properties: { x: { $ref: 'missing.json' } } },
+      '/schemas/toy-worker/v1/payload.json': toyPayload('payload.json', { x: { $ref: 'missing.json' } }),
     },
     lines: [
       'references/schemas/toy-worker/v1/payload.json#/properties/x/$ref: $ref "missing.json" names a schema that cannot be read (references/schemas/toy-worker/v1/missing.json: file not found)',
@@ -125,8 +127,8 @@ const CASES: BadCase[] = [
     name: "one worker payload schema's missing file does not hide another's dangling pointer in the same folder",
     tree: {
       ...xTree(withInput('v1/in.json#'), { 'in.json': objectSchema('in.json', { a: { type: 'string' } }) }),
-      '/schemas/toy-worker/v1/payload.json': { $schema: 'http://json-schema.org/draft-06/schema#', $id: '/schemas/toy-worker/v1/payload.json#', title: 'Toy payload', type: 'object', properties: { x: { $ref: 'missing.json' } } },
-      '/schemas/toy-worker/v1/other.json': { $schema: 'http://json-schema.org/draft-06/schema#', $id: '/schemas/toy-worker/v1/other.json#', title: 'Other payload', type: 'object', properties: { y: { $ref: '#/definitions/nothing' } } },
+      '/schemas/toy-worker/v1/payload.json': toyPayload('payload.json', { x: { $ref: 'missing.json' } }),
+      '/schemas/toy-worker/v1/other.json': toyPayload('other.json', { y: { $ref: '#/definitions/nothing' } }),
     },
     lines: [
       'references/schemas/toy-worker/v1/payload.json#/properties/x/$ref: $ref "missing.json" names a schema that cannot be read (references/schemas/toy-worker/v1/missing.json: file not found)',
@@ -191,7 +193,7 @@ test("a mirror kept under a folder named like a service: that service's problems
     const references = path.join(dir, 'x', 'mirror');
     await writeTree(references, {
       ...xTree(withInput('v1/in.json#'), { 'in.json': objectSchema('in.json', { a: { $ref: '#/definitions/nothing' } }) }),
-      '/schemas/toy-worker/v1/payload.json': { $schema: 'http://json-schema.org/draft-06/schema#', $id: '/schemas/toy-worker/v1/payload.json#', title: 'Toy payload', type: 'object', properties: { x: { $ref: 'missing.json' } } },
+      '/schemas/toy-worker/v1/payload.json': toyPayload('payload.json', { x: { $ref: 'missing.json' } }),
     });
     const error = await generate({ references, out: path.join(dir, 'out') }).catch((e: unknown) => e);
     assert.ok(error instanceof GenerateError);
