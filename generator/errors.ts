@@ -10,6 +10,9 @@ export interface Problem {
   message: string;
 }
 
+/** `text` with its first letter in lower case: problems and usage errors read as one sentence after a location. */
+export const lowerFirst = (text: string): string => text.charAt(0).toLowerCase() + text.slice(1);
+
 export function formatProblem(problem: Problem): string {
   const where = problem.pointer === '' ? problem.location : `${problem.location}#${problem.pointer}`;
   return `${where}: ${problem.message}`;

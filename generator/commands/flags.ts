@@ -1,4 +1,5 @@
 // Checks of flag values shared by the commands: a bad value is a usage error (exit 2) that names the flag.
+import { lowerFirst } from '../errors.ts';
 
 /** Why `value` cannot be given as `flag` (`--root-url`, `--docs-root-url`), or undefined when it can: an absolute http(s) URL. */
 export function rootUrlFlagProblem(value: string, flag = '--root-url'): string | undefined {
@@ -51,8 +52,6 @@ export function closestName(word: string, candidates: readonly string[]): string
   }
   return best?.name;
 }
-
-const lowerFirst = (text: string): string => text.charAt(0).toLowerCase() + text.slice(1);
 
 /** `options` as node:util parseArgs takes them: each with its type and an optional one-letter alias. */
 type OptionConfig = Record<string, { type: 'string' | 'boolean'; short?: string }>;

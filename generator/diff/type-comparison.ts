@@ -82,18 +82,25 @@ export class TypeComparison {
 
   /** The properties the unpaired (removed) parts of `a` declare that no part of `b` declares, sorted. */
   private propertiesOnlyIn(a: unknown[], b: unknown[], pairs: Array<[number, number]>): string[] {
-    const propertiesOf = (types: Record<string, TypeSnapshot>, node: unknown): string[] => {
-      const body = types[this.nameIn(types, node) ?? '']?.body ?? node;
-      return isRecord(body) && isRecord(body.properties) ? Object.keys(body.properties) : [];
-    };
-    const kept = new Set(b.flatMap((part) => propertiesOf(this.after.types, part)));
+    const kept = new Set(b.flatMap((part) => this.propertyNamesIn(this.after.types, part)));
     const removed = [...a.keys()].filter((i) => !pairs.some(([paired]) => paired === i));
-    return [...new Set(removed.flatMap((i) => propertiesOf(this.before.types, a[i])))].filter((property) => !kept.has(property)).sort();
+    return [...new Set(removed.flatMap((i) => this.propertyNamesIn(this.before.types, a[i])))].filter((property) => !kept.has(property)).sort();
   }
 
   /** The named type a schema node is, if it is one. */
   private nameIn(types: Record<string, TypeSnapshot>, node: unknown): string | undefined {
     return isRecord(node) ? this.named(types, node) : undefined;
+  }
+
+  /** A schema node's own schema: the body of the named type it refers to, else the node itself. */
+  private bodyIn(types: Record<string, TypeSnapshot>, node: unknown): unknown {
+    return types[this.nameIn(types, node) ?? '']?.body ?? node;
+  }
+
+  /** The names of the properties a schema node declares (through a named type too). */
+  private propertyNamesIn(types: Record<string, TypeSnapshot>, node: unknown): string[] {
+    const body = this.bodyIn(types, node);
+    return isRecord(body) && isRecord(body.properties) ? Object.keys(body.properties) : [];
   }
 
   /** The body of a named type, for comparing it with an inline schema (undefined for a literal TypeScript type). */
@@ -301,23 +308,18 @@ export class TypeComparison {
       }
     };
     const nameIn = (types: Record<string, TypeSnapshot>, node: unknown) => this.nameIn(types, node);
-    const bodyIn = (types: Record<string, TypeSnapshot>, node: unknown) => types[nameIn(types, node) ?? '']?.body ?? node;
     // What identifies a branch where its name may not (names made from positions move when a
     // branch is inserted before them): its title (a digest), else the names of its properties;
     // only when no other branch on the same side has the same.
     const titleIn = (types: Record<string, TypeSnapshot>, node: unknown) => types[nameIn(types, node) ?? '']?.title || undefined;
-    const propertiesIn = (types: Record<string, TypeSnapshot>, node: unknown) => {
-      const body = bodyIn(types, node);
-      const keys = isRecord(body) && isRecord(body.properties) ? Object.keys(body.properties).sort().join('\n') : '';
-      return keys === '' ? undefined : keys;
-    };
+    const propertiesIn = (types: Record<string, TypeSnapshot>, node: unknown) => this.propertyNamesIn(types, node).sort().join('\n') || undefined;
     const unique = (sign: (types: Record<string, TypeSnapshot>, node: unknown) => string | undefined) => (x: unknown, y: unknown) => {
       const signOld = sign(this.before.types, x);
       return signOld !== undefined && signOld === sign(this.after.types, y) && a.filter((other) => sign(this.before.types, other) === signOld).length === 1 && b.filter((other) => sign(this.after.types, other) === signOld).length === 1;
     };
     match(unique(titleIn));
     // Equal bodies (a named branch's reference `{ tsType }` says nothing when names come from positions).
-    match((x, y) => sameJson(bodyIn(this.before.types, x), bodyIn(this.after.types, y)));
+    match((x, y) => sameJson(this.bodyIn(this.before.types, x), this.bodyIn(this.after.types, y)));
     match(unique(propertiesIn));
     match((x, y) => nameIn(this.before.types, x) !== undefined && nameIn(this.before.types, x) === nameIn(this.after.types, y));
     const oldRest = [...oldFree].sort((x, y) => x - y);

@@ -5,7 +5,10 @@
 // takes oxfmt's output back to prettier's layout.
 
 /** Line endings after which prettier's union group may start on the next line. */
-const UNION_HEADS = /(?:=|:|\(|=>)$/;
+const UNION_HEAD = '(?:=|:|\\(|=>)';
+const UNION_HEADS = new RegExp(`${UNION_HEAD}$`);
+/** Such a line followed by a `| ` member line: a union oxfmt broke one member per line. */
+const BROKEN_UNION = new RegExp(`${UNION_HEAD}\\n +\\| `);
 
 const indentOf = (line: string): number => line.length - line.trimStart().length;
 
@@ -20,7 +23,7 @@ const hasComment = (member: string): boolean => /\/\/|\/\*/.test(member.replace(
  */
 export function joinUnionsThatFit(text: string, printWidth: number): string {
   // Most files have no union broken after its head: they are returned without being split.
-  if (!/(?:=|:|\(|=>)\n +\| /.test(text)) return text;
+  if (!BROKEN_UNION.test(text)) return text;
   const lines = text.split('\n');
   const out: string[] = [];
   for (let index = 0; index < lines.length; index++) {

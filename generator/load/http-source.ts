@@ -109,16 +109,16 @@ export function bundleSchemaEntries(bytes: Buffer, location: string): Array<{ pa
   const problem = (pointer: string, message: string) => new GenerateError([{ location, pointer, message }]);
   const bundle = parseJson(bytes.toString('utf8'), location);
   if (!Array.isArray(bundle)) throw problem('', 'expected an array of { filename, content } (the references bundle)');
-  const entries = bundle.flatMap((item: unknown, index) => {
+  // Path → index; a path listed twice is one schema, located at its first entry.
+  const entries = new Map<string, number>();
+  bundle.forEach((item: unknown, index) => {
     const filename = (item as { filename?: unknown } | null)?.filename;
     if (typeof filename !== 'string') throw problem(`/${index}/filename`, 'expected a string');
-    if (!filename.startsWith('schemas/')) return [];
+    if (!filename.startsWith('schemas/')) return;
     if (!PLAIN_SCHEMA_PATH.test(filename)) throw problem(`/${index}/filename`, `expected a schema path of plain segments (schemas/<folder>/…/<name>.json), found ${JSON.stringify(filename)}`);
-    return [{ path: `/${filename}`, index }];
+    if (!entries.has(`/${filename}`)) entries.set(`/${filename}`, index);
   });
-  // A path listed twice is one schema, located at its first entry.
-  const first = entries.filter((entry, position) => entries.findIndex((other) => other.path === entry.path) === position);
-  return first.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return [...entries].map(([path, index]) => ({ path, index })).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
 /** Checks the scheme and drops trailing slashes: "https://tc.example.com/" → "https://tc.example.com". */

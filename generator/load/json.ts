@@ -1,4 +1,4 @@
-import { GenerateError } from '../errors.ts';
+import { GenerateError, lowerFirst } from '../errors.ts';
 
 /**
  * Parses JSON text, turning a syntax error into one located line: "not valid JSON at line L,
@@ -17,8 +17,6 @@ export function parseJson(text: string, location: string): unknown {
     throw new GenerateError([{ location, pointer: '', message: `not valid JSON${where}: ${lowerFirst(reason.replace(/\s+/g, ' '))}` }]);
   }
 }
-
-const lowerFirst = (text: string): string => text.charAt(0).toLowerCase() + text.slice(1);
 
 function lineAndColumn(text: string, offset: number): string {
   const before = text.slice(0, offset).split('\n');
